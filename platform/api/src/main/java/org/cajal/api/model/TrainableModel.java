@@ -1,0 +1,31 @@
+package org.cajal.api.model;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.DataSet;
+
+/**
+ * A model the runtime's training loop can drive, whatever its inside: a layer stack, a transformer, a GAN.
+ *
+ * <p>Life cycle: built for one run, then {@link #fit} is called per mini-batch from one worker thread; never
+ * shared between runs.
+ */
+public interface TrainableModel {
+
+    /** Number of trainable parameters. */
+    long parameterCount();
+
+    /** One optimisation step on a mini-batch; returns the mini-batch loss before the step. */
+    double fit(DataSet batch);
+
+    /** The loss on a set of examples, without changing the model (no regularisation terms). */
+    double loss(DataSet examples);
+
+    /** The model's output for a batch of features: class probabilities, or regression values. */
+    INDArray predict(INDArray features);
+
+    /** Writes the trained model to a file (for a layer stack: DL4J's ModelSerializer zip). */
+    void save(Path file) throws IOException;
+}

@@ -1,0 +1,37 @@
+package org.cajal.api.pipeline;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cajal.api.train.TrainingListener;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Reads, validates and runs pipelines against the components installed now. Provided by the runtime bundle. */
+@ProviderType
+public interface PipelineRunner {
+
+    /**
+     * Reads a pipeline file.
+     *
+     * @throws PipelineException for a missing file, invalid JSON (line and column), unknown keys or wrong types
+     *                           (JSON path)
+     */
+    PipelineDocument read(Path file) throws PipelineException;
+
+    /** Reads pipeline text from another source (the workbench's editor); relative paths resolve against baseDirectory. */
+    PipelineDocument parse(String json, String source, Path baseDirectory) throws PipelineException;
+
+    /**
+     * Checks a pipeline against the installed services: component ids, parameter values and ranges, the
+     * layer stack's shapes. Empty if it can run.
+     */
+    List<Problem> validate(PipelineDocument document);
+
+    /**
+     * Validates, then starts the run on a worker thread.
+     *
+     * @throws PipelineException if validation fails (nothing is written then)
+     */
+    RunHandle start(PipelineDocument document, RunOptions options, TrainingListener listener)
+            throws PipelineException;
+}
