@@ -1,0 +1,40 @@
+package org.cajal.runtime.internal;
+
+import org.cajal.api.data.DataSchema;
+import org.cajal.api.data.Examples;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Turns a dataset's targets into what the network's output is trained against: one-hot rows for a softmax over
+ * all classes, a 0/1 column for a single sigmoid unit, the values themselves for regression.
+ */
+final class Labels {
+
+    private final DataSchema schema;
+    private final long outputWidth;
+
+    Labels(DataSchema schema, long outputWidth) {
+        this.schema = schema;
+        this.outputWidth = outputWidth;
+    }
+
+    DataSet dataSet(Examples examples) {
+        return new DataSet(examples.features().castTo(DataType.FLOAT), encode(examples.targets()));
+    }
+
+    INDArray encode(INDArray targets) {
+        INDArray t = targets.castTo(DataType.FLOAT);
+        if (!schema.targetKind().isClassification() || outputWidth == 1) {
+            return t;
+        }
+        long n = t.size(0);
+        INDArray oneHot = Nd4j.zeros(DataType.FLOAT, n, outputWidth);
+        for (long i = 0; i < n; i++) {
+            oneHot.putScalar(i, (long) t.getFloat(i, 0), 1f);
+        }
+        return oneHot;
+    }
+}
