@@ -1,0 +1,75 @@
+package org.cajal.datasets.internal;
+
+import java.util.Objects;
+
+import org.cajal.api.data.DataSchema;
+import org.cajal.api.data.Dataset;
+import org.cajal.api.data.Examples;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A table of float features and targets held once in row-major arrays; ND4J arrays are built only for the rows a
+ * batch asks for, so the data never sits in memory twice.
+ */
+final class TabularDataset implements Dataset {
+
+    private final DataSchema schema;
+    private final float[] features;
+    private final float[] targets;
+    private final int featureWidth;
+    private final int targetWidth;
+    private final int size;
+    private final String identity;
+
+    /**
+     * @param features {@code size * featureCount} values, row by row
+     * @param targets {@code size * targetWidth} values, row by row (class indices for classification)
+     */
+    TabularDataset(DataSchema schema, float[] features, float[] targets, String identity) {
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.featureWidth = Math.toIntExact(schema.featureCount());
+        this.targetWidth = schema.targetWidth();
+        this.size = features.length / featureWidth;
+        if (size < 1 || features.length != size * featureWidth || targets.length != size * targetWidth) {
+            throw new IllegalArgumentException("features (" + features.length + ") and targets (" + targets.length
+                    + ") do not form whole rows of " + featureWidth + " and " + targetWidth + " values");
+        }
+        this.features = features;
+        this.targets = targets;
+        this.identity = identity;
+    }
+
+    @Override
+    public DataSchema schema() {
+        return schema;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public Examples read(int[] indices) {
+        int n = indices.length;
+        float[] x = new float[n * featureWidth];
+        float[] y = new float[n * targetWidth];
+        for (int i = 0; i < n; i++) {
+            int row = Objects.checkIndex(indices[i], size);
+            System.arraycopy(features, row * featureWidth, x, i * featureWidth, featureWidth);
+            System.arraycopy(targets, row * targetWidth, y, i * targetWidth, targetWidth);
+        }
+        return new Examples(matrix(x, n, featureWidth), matrix(y, n, targetWidth));
+    }
+
+    @Override
+    public String identity() {
+        return identity;
+    }
+
+    private static INDArray matrix(float[] values, int rows, int columns) {
+        return Nd4j.create(values, new long[] {rows, columns}, DataType.FLOAT);
+    }
+}
