@@ -1,0 +1,100 @@
+package org.cajal.launcher;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the user asked for on the command line.
+ *
+ * <p>Launcher options ({@code -v}/{@code --verbose}, {@code -h}/{@code --help}, {@code --version}) come before the
+ * command. After the command name only {@code -v}/{@code --verbose} is still the launcher's; everything else, in
+ * order, belongs to the command, and everything after a {@code --} belongs to it verbatim.
+ *
+ * @param command what to do
+ * @param arguments the command's own arguments (for {@code run}: the pipeline file and its options)
+ * @param verbose whether to log at info level and print bundle states
+ * @param error a usage error to report (then {@code command} is {@link Command#HELP}), or {@code null}
+ */
+record CommandLine(Command command, List<String> arguments, boolean verbose, String error) {
+
+    /** The things {@code cajal} can do. */
+    enum Command {
+        /** No command: the workbench window (not there yet). */
+        WORKBENCH,
+        /** Run a pipeline file headless through the {@code run} launcher command. */
+        RUN,
+        /** The Gogo shell on the running framework. */
+        SHELL,
+        HELP,
+        VERSION
+    }
+
+    static final String USAGE = String.join(System.lineSeparator(),
+            "Usage: cajal [-v] [COMMAND [ARGS...]]",
+            "",
+            "Commands:",
+            "  run FILE [--out DIR] [--seed N]   run a pipeline file without a window and write a run folder",
+            "  shell                             start Cajal with the Gogo shell (type 'lb' to list bundles, 'stop 0' to quit)",
+            "  (none)                            the workbench window (not available yet)",
+            "",
+            "Options:",
+            "  -v, --verbose   log at info level and print every bundle's state",
+            "  -h, --help      print this help",
+            "  --version       print Cajal's version",
+            "",
+            "Exit status: 0 success, 1 the input was at fault, 2 usage error,",
+            "             3 the command is not available (a bundle did not start),",
+            "             4 the command failed unexpectedly (a bug).",
+            "Environment: JAVA_HOME, CAJAL_OPTS / JAVA_OPTS (JVM options),",
+            "             OMP_NUM_THREADS (default: the number of cores).");
+
+    static CommandLine parse(List<String> args) {
+        boolean verbose = false;
+        int i = 0;
+        for (; i < args.size() && args.get(i).startsWith("-"); i++) {
+            switch (args.get(i)) {
+                case "-v", "--verbose" -> verbose = true;
+                case "-h", "--help" -> {
+                    return new CommandLine(Command.HELP, List.of(), verbose, null);
+                }
+                case "--version" -> {
+                    return new CommandLine(Command.VERSION, List.of(), verbose, null);
+                }
+                default -> {
+                    return usageError("unknown option " + args.get(i), verbose);
+                }
+            }
+        }
+        if (i == args.size()) {
+            return new CommandLine(Command.WORKBENCH, List.of(), verbose, null);
+        }
+        String name = args.get(i);
+        List<String> rest = new ArrayList<>();
+        boolean verbatim = false;
+        for (String arg : args.subList(i + 1, args.size())) {
+            if (!verbatim && (arg.equals("-v") || arg.equals("--verbose"))) {
+                verbose = true;
+            } else if (!verbatim && arg.equals("--")) {
+                verbatim = true;
+            } else {
+                rest.add(arg);
+            }
+        }
+        switch (name) {
+            case "run":
+                return rest.isEmpty() ? usageError("run needs a pipeline FILE", verbose)
+                        : new CommandLine(Command.RUN, List.copyOf(rest), verbose, null);
+            case "shell":
+                return rest.isEmpty() ? new CommandLine(Command.SHELL, List.of(), verbose, null)
+                        : usageError("shell takes no arguments, got " + rest, verbose);
+            case "help":
+                return new CommandLine(Command.HELP, List.of(), verbose, null);
+            default:
+                return usageError("unknown command '" + name + "'", verbose);
+        }
+    }
+
+    private static CommandLine usageError(String message, boolean verbose) {
+        return new CommandLine(Command.HELP, List.of(), verbose, message);
+    }
+}
