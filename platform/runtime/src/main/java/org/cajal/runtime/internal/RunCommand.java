@@ -41,7 +41,11 @@ public class RunCommand implements LauncherCommand {
     @Reference
     PipelineRunner runner;
 
+    /** Framework property set by the launcher: the distribution folder (which holds {@code examples/}). */
+    static final String HOME_PROPERTY = "cajal.home";
+
     private Path defaultRuns = Path.of(System.getProperty("user.home"), ".cajal", "runs");
+    private Path home;
 
     @Activate
     void activate(BundleContext context) {
@@ -49,6 +53,20 @@ public class RunCommand implements LauncherCommand {
         if (configured != null && !configured.isBlank()) {
             defaultRuns = Path.of(configured);
         }
+        String cajalHome = context.getProperty(HOME_PROPERTY);
+        home = cajalHome == null || cajalHome.isBlank() ? null : Path.of(cajalHome);
+    }
+
+    /**
+     * The pipeline file: as given, or — when a relative path does not exist here — the same path inside the
+     * distribution folder, so {@code cajal run examples/xor.json} finds the shipped examples from anywhere.
+     */
+    Path locate(Path file) {
+        if (home == null || file.isAbsolute() || java.nio.file.Files.exists(file)) {
+            return file;
+        }
+        Path shipped = home.resolve(file);
+        return java.nio.file.Files.exists(shipped) ? shipped : file;
     }
 
     /** Gogo entry point: {@code cajal:run examples/xor.json --out /tmp/runs}. */
@@ -67,7 +85,7 @@ public class RunCommand implements LauncherCommand {
             return 2;
         }
         try {
-            PipelineDocument doc = runner.read(parsed.file());
+            PipelineDocument doc = runner.read(locate(parsed.file()));
             RunHandle handle = runner.start(doc, new RunOptions(parsed.runs(), parsed.seed()),
                     new ConsoleProgress(out, System.console() != null && out == System.out));
             out.println("run " + handle.runId() + " -> " + handle.folder());

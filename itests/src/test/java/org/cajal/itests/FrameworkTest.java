@@ -1,0 +1,58 @@
+package org.cajal.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.BundleRevision;
+
+/** The assembled distribution boots in a real Felix: every bundle active, the CPU backend attached and working. */
+@ExtendWith(CajalRuntime.class)
+class FrameworkTest {
+
+    @Test
+    void everyBundleIsActiveAndEveryFragmentResolved(CajalRuntime cajal) {
+        List<Bundle> problems = cajal.framework().problemBundles();
+        assertTrue(problems.isEmpty(), "bundles not active:\n" + cajal.framework().describe(problems));
+        Set<String> names = Arrays.stream(cajal.framework().context().getBundles())
+                .map(Bundle::getSymbolicName).collect(Collectors.toSet());
+        assertTrue(names.containsAll(Set.of("org.cajal.api", "org.cajal.engine", "org.cajal.backend.cpu",
+                "org.cajal.runtime", "org.cajal.datasets", "org.cajal.layers", "org.cajal.optimizers",
+                "org.apache.felix.scr", "org.apache.felix.fileinstall", "org.apache.felix.configadmin")), names::toString);
+        Bundle backend = bundle(cajal, "org.cajal.backend.cpu");
+        assertTrue((backend.adapt(BundleRevision.class).getTypes() & BundleRevision.TYPE_FRAGMENT) != 0);
+        assertEquals(Bundle.RESOLVED, backend.getState());
+    }
+
+    @Test
+    void theNd4jBackendIsTheCpuOne(CajalRuntime cajal) throws Exception {
+        Object service = cajal.framework().waitForService("org.cajal.api.compute.ComputeBackend",
+                Duration.ofMinutes(2)).orElseThrow();
+        // look the methods up on the exported API types: the service's own class is engine-internal
+        ClassLoader api = service.getClass().getClassLoader();
+        Object info = Class.forName("org.cajal.api.compute.ComputeBackend", false, api).getMethod("info")
+                .invoke(service);
+        Class<?> infoType = Class.forName("org.cajal.api.compute.BackendInfo", false, api);
+        Object backendClass = infoType.getMethod("backendClass").invoke(info);
+        assertEquals("org.nd4j.linalg.cpu.nativecpu.CpuBackend", backendClass);
+        ServiceReference<?> ref = cajal.framework().context()
+                .getServiceReference("org.cajal.api.compute.ComputeBackend");
+        assertEquals("cpu", ref.getProperty("cajal.backend.kind"));
+        int threads = (Integer) infoType.getMethod("threads").invoke(info);
+        assertTrue(threads >= 1, "thread count " + threads);
+    }
+
+    private static Bundle bundle(CajalRuntime cajal, String name) {
+        return Arrays.stream(cajal.framework().context().getBundles())
+                .filter(b -> name.equals(b.getSymbolicName())).findFirst().orElseThrow();
+    }
+}
