@@ -1,0 +1,104 @@
+package org.cajal.engine.internal;
+
+import java.util.Hashtable;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.cajal.api.compute.BackendInfo;
+import org.cajal.api.compute.ComputeBackend;
+import org.deeplearning4j.config.DL4JClassLoading;
+import org.nd4j.common.config.ND4JClassLoading;
+import org.osgi.framework.BundleActivator;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A framework hook, hence an activator rather than a component: ND4J must be pointed at this bundle's class loader
+ * before anything touches it, then started off the framework thread, and only then announced as a {@link ComputeBackend}.
+ *
+ * <p>Start-up, in order:
+ * <ol>
+ *   <li>{@code ND4JClassLoading} and {@code DL4JClassLoading} get this bundle's class loader (host plus the attached
+ *       backend fragment); otherwise ND4J captures the launcher's thread context loader and finds no backend;</li>
+ *   <li>a daemon thread {@value #INIT_THREAD_NAME} loads the backend and its natives and runs a first operation
+ *       ({@link Nd4jStartup}), so the framework thread never waits for native extraction;</li>
+ *   <li>the {@link ComputeBackend} service is registered with {@value ComputeBackend#KIND_PROPERTY}={@code cpu|cuda}.</li>
+ * </ol>
+ * Stopping unregisters the service. ND4J's native libraries stay loaded for the life of the JVM (a JNI library
+ * cannot be unloaded and binds to one class loader), so changing the backend after first use needs a restart.
+ */
+public final class EngineActivator implements BundleActivator {
+
+    static final String INIT_THREAD_NAME = "cajal-nd4j-init";
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineActivator.class);
+
+    private final AtomicReference<ServiceRegistration<ComputeBackend>> registration = new AtomicReference<>();
+    private volatile boolean stopped;
+
+    @Override
+    public void start(BundleContext context) {
+        long startNanos = System.nanoTime();
+        ClassLoader bundleLoader = EngineActivator.class.getClassLoader();
+        ND4JClassLoading.setNd4jClassloader(bundleLoader);
+        DL4JClassLoading.setDl4jClassloader(bundleLoader);
+        stopped = false;
+        Thread init = new Thread(() -> initialise(context, startNanos), INIT_THREAD_NAME);
+        init.setDaemon(true);
+        // ND4J no longer needs it once its loaders are set; libraries that consult the context loader find ours too
+        init.setContextClassLoader(bundleLoader);
+        init.start();
+    }
+
+    @Override
+    public void stop(BundleContext context) {
+        stopped = true;
+        unregister();
+        LOG.info("Engine stopped; native libraries ND4J loaded stay loaded until the JVM exits, so a different backend "
+                + "takes effect only after a restart");
+    }
+
+    private void initialise(BundleContext context, long startNanos) {
+        BackendInfo info;
+        try {
+            info = new Nd4jStartup(startNanos).start();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("ND4J did not start in bundle {}, so no ComputeBackend is registered. Check that a backend "
+                    + "fragment for this platform (e.g. org.cajal.backend.cpu for linux-x86_64) is installed and "
+                    + "attached to the engine", context.getBundle().getSymbolicName(), e);
+            return;
+        }
+        register(context, info);
+    }
+
+    private void register(BundleContext context, BackendInfo info) {
+        if (stopped) {
+            return;
+        }
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(ComputeBackend.KIND_PROPERTY, info.kind());
+        properties.put("cajal.backend.class", info.backendClass());
+        properties.put("cajal.backend.variant", info.nativeVariant());
+        try {
+            registration.set(context.registerService(ComputeBackend.class, new Nd4jComputeBackend(info), properties));
+        } catch (IllegalStateException bundleAlreadyStopped) {
+            return; // stop() completed while ND4J was starting: there is nothing left to announce
+        }
+        if (stopped) {
+            unregister(); // stop() ran between the check above and the registration
+        }
+    }
+
+    private void unregister() {
+        ServiceRegistration<ComputeBackend> current = registration.getAndSet(null);
+        if (current == null) {
+            return;
+        }
+        try {
+            current.unregister();
+        } catch (IllegalStateException alreadyUnregistered) {
+            // the framework unregisters a stopping bundle's services itself
+        }
+    }
+}

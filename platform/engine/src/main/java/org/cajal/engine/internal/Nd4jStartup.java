@@ -1,0 +1,68 @@
+package org.cajal.engine.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.cajal.api.compute.BackendInfo;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.factory.Nd4jBackend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts ND4J and proves the natives compute before the backend is announced, timing each step. */
+final class Nd4jStartup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Nd4jStartup.class);
+
+    /** [[1,2],[3,4]] times itself is [[7,10],[15,22]]. */
+    private static final double EXPECTED_FIRST_SUM = 54.0;
+
+    private final long startNanos;
+
+    /** @param startNanos {@link System#nanoTime()} when the engine bundle started, for the total in the log */
+    Nd4jStartup(long startNanos) {
+        this.startNanos = startNanos;
+    }
+
+    /** Loads the backend (ServiceLoader discovery, native extraction and loading), runs a first operation, describes it. */
+    BackendInfo start() {
+        long backendStart = System.nanoTime();
+        Nd4jBackend backend = Nd4j.getBackend();
+        long firstOpStart = System.nanoTime();
+        runFirstOperation();
+        long probeStart = System.nanoTime();
+
+        Map<String, String> timings = new LinkedHashMap<>();
+        timings.put("startup.backendMs", millisBetween(backendStart, firstOpStart));
+        timings.put("startup.firstOpMs", millisBetween(firstOpStart, probeStart));
+        BackendInfo info = new BackendProbe(backend).describe(timings);
+        String totalMs = millisBetween(startNanos, System.nanoTime());
+
+        LOG.info("ND4J ready in {} ms (backend and natives {} ms, first op {} ms): {} {} on {}, {} OpenMP / {} BLAS "
+                        + "threads ({}), off-heap limit {} MiB",
+                totalMs, timings.get("startup.backendMs"), timings.get("startup.firstOpMs"), info.kind(),
+                info.backendClass().substring(info.backendClass().lastIndexOf('.') + 1), info.nativeVariant(),
+                info.threads(), info.blasThreads(), info.details().getOrDefault("blas.vendor", "BLAS unknown"),
+                info.maxOffHeapBytes() >> 20);
+        return info;
+    }
+
+    /** A 2x2 matrix product: the first call into the natives, which fails loudly if they are broken. */
+    static void runFirstOperation() {
+        try (INDArray a = Nd4j.create(new float[] {1, 2, 3, 4}, new long[] {2, 2}, DataType.FLOAT);
+             INDArray product = a.mmul(a)) {
+            double sum = product.sumNumber().doubleValue();
+            if (Math.abs(sum - EXPECTED_FIRST_SUM) > 1e-4) {
+                throw new IllegalStateException("ND4J's first operation computed a wrong result: [[1,2],[3,4]]^2 summed to "
+                        + sum + " instead of " + EXPECTED_FIRST_SUM + "; the native backend is not usable");
+            }
+        }
+    }
+
+    private static String millisBetween(long fromNanos, long toNanos) {
+        return Long.toString(TimeUnit.NANOSECONDS.toMillis(toNanos - fromNanos));
+    }
+}
