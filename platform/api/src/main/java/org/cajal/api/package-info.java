@@ -1,7 +1,5 @@
 /** Component descriptors and typed parameter specs: how every contributed capability describes itself. */
-@Export
 @Version("1.0.0")
 package org.cajal.api;
 
-import org.osgi.annotation.bundle.Export;
 import org.osgi.annotation.versioning.Version;

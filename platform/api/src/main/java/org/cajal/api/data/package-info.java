@@ -1,7 +1,5 @@
 /** Datasets and preprocessing: schemas, random-access examples, fitted transforms. */
-@Export
 @Version("1.0.0")
 package org.cajal.api.data;
 
-import org.osgi.annotation.bundle.Export;
 import org.osgi.annotation.versioning.Version;

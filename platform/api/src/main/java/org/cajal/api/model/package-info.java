@@ -1,7 +1,5 @@
 /** Layer types, shapes and architectures: how a model is built from a pipeline's model section. */
-@Export
 @Version("1.0.0")
 package org.cajal.api.model;
 
-import org.osgi.annotation.bundle.Export;
 import org.osgi.annotation.versioning.Version;

@@ -1,7 +1,5 @@
 /** Visualisers: charts and images drawn from a run's recorded data. */
-@Export
 @Version("1.0.0")
 package org.cajal.api.visual;
 
-import org.osgi.annotation.bundle.Export;
 import org.osgi.annotation.versioning.Version;
