@@ -1,6 +1,7 @@
 package org.cajal.api.data;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,11 +13,16 @@ import java.util.Objects;
  * @param targetKind regression, binary, multiclass or none
  * @param targetNames names of the regression targets, or the name of the class column
  * @param classLabels the class labels in index order, empty for regression
+ * @param featureCategories for each categorical feature (by name): its category labels in index order; the
+ *                          feature's value is then the category index (0, 1, ...). Empty when all features are
+ *                          numeric. A one-hot preprocessing step turns these into indicator columns.
  */
 public record DataSchema(List<String> featureNames, List<Long> featureShape, TargetKind targetKind,
-                         List<String> targetNames, List<String> classLabels) {
+                         List<String> targetNames, List<String> classLabels,
+                         Map<String, List<String>> featureCategories) {
 
     public DataSchema {
+        featureCategories = featureCategories == null ? Map.of() : Map.copyOf(featureCategories);
         featureNames = List.copyOf(featureNames);
         featureShape = List.copyOf(featureShape);
         Objects.requireNonNull(targetKind, "targetKind");
@@ -25,6 +31,17 @@ public record DataSchema(List<String> featureNames, List<Long> featureShape, Tar
         if (targetKind.isClassification() && classLabels.size() < 2) {
             throw new IllegalArgumentException("a classification target needs at least two class labels");
         }
+    }
+
+    /** A schema whose features are all numeric. */
+    public DataSchema(List<String> featureNames, List<Long> featureShape, TargetKind targetKind,
+                      List<String> targetNames, List<String> classLabels) {
+        this(featureNames, featureShape, targetKind, targetNames, classLabels, Map.of());
+    }
+
+    /** The same schema with other features (names, shape and categories), e.g. after a preprocessing step. */
+    public DataSchema withFeatures(List<String> names, List<Long> shape, Map<String, List<String>> categories) {
+        return new DataSchema(names, shape, targetKind, targetNames, classLabels, categories);
     }
 
     /** A tabular schema for a classification target. */

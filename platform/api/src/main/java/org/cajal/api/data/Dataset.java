@@ -22,6 +22,14 @@ public interface Dataset extends AutoCloseable {
      */
     Examples read(int[] indices) throws DatasetException;
 
+    /**
+     * Reads only the targets at the given indices (for stratified splits); override when the targets can be read
+     * without the features.
+     */
+    default org.nd4j.linalg.api.ndarray.INDArray targets(int[] indices) throws DatasetException {
+        return read(indices).targets();
+    }
+
     /** A short human-readable identity for provenance: source file and its size or checksum, or generator + seed. */
     String identity();
 

@@ -13,10 +13,12 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface Preprocessor extends Describable {
 
     /**
-     * Learns the transform's statistics from training examples.
+     * Learns the transform's statistics from the training split, streamed in mini-batches so that a large
+     * dataset is never held in memory twice. The iterable may be iterated more than once (for two-pass
+     * statistics); each pass reads the training split again.
      *
-     * @param training the training split's examples
+     * @param training the training split's examples, batch by batch (after the preceding steps' transforms)
      * @param schema the schema of those examples
      */
-    FittedTransform fit(Examples training, DataSchema schema, Parameters parameters) throws DatasetException;
+    FittedTransform fit(Iterable<Examples> training, DataSchema schema, Parameters parameters) throws DatasetException;
 }

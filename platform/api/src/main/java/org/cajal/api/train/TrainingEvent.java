@@ -18,6 +18,15 @@ public sealed interface TrainingEvent {
                    long parameterCount) implements TrainingEvent {
     }
 
+    /** K-fold cross-validation moves to the next fold (1-based); the fold's own Started ... events follow. */
+    record FoldStarted(String runId, int fold, int folds) implements TrainingEvent {
+    }
+
+    /** Early stopping ended training after {@code epoch}; {@code bestEpoch} had the lowest validation loss. */
+    record StoppedEarly(String runId, int epoch, int bestEpoch, double bestValidationLoss)
+            implements TrainingEvent {
+    }
+
     /** A mini-batch was trained (1-based epoch and batch numbers). */
     record BatchCompleted(String runId, int epoch, int batch, int batchesPerEpoch, double loss)
             implements TrainingEvent {
