@@ -26,6 +26,19 @@ public interface TrainableModel {
     /** The model's output for a batch of features: class probabilities, or regression values. */
     INDArray predict(INDArray features);
 
+    /**
+     * A copy of the current weights, for early stopping's "restore best weights"; empty if this model cannot
+     * take one.
+     */
+    default java.util.Optional<Object> snapshot() {
+        return java.util.Optional.empty();
+    }
+
+    /** Puts back weights taken by {@link #snapshot()}. */
+    default void restore(Object snapshot) {
+        throw new UnsupportedOperationException("this model cannot restore weights");
+    }
+
     /** Writes the trained model to a file (for a layer stack: DL4J's ModelSerializer zip). */
     void save(Path file) throws IOException;
 }
