@@ -1,21 +1,33 @@
 package org.cajal.runtime.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.cajal.api.data.DataSchema;
+import org.cajal.api.data.DatasetException;
+import org.cajal.api.model.TrainableModel;
+import org.nd4j.evaluation.EvaluationAveraging;
 import org.nd4j.evaluation.classification.Evaluation;
+import org.nd4j.evaluation.classification.ROC;
 import org.nd4j.evaluation.regression.RegressionEvaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Scores predictions with DL4J's own evaluation classes: accuracy, F1, precision, recall and the confusion matrix
- * for classification; MSE, MAE, RMSE and R² for regression. The result is what evaluation.json holds.
+ * Scores predictions with DL4J's own evaluation classes. Classification: accuracy, macro-averaged precision,
+ * recall and F1 (every class counts the same), the confusion matrix, log loss, and for two classes the ROC AUC
+ * and the positive class's F1. Regression: MSE, MAE, RMSE and R². The result is what evaluation.json holds.
  */
 final class Evaluator {
+
+    /** Probabilities are clipped to [EPS, 1 - EPS] for the log loss, as scikit-learn does. */
+    private static final double EPS = 1e-15;
+    private static final int BATCH = 1024;
 
     private final DataSchema schema;
 
@@ -28,63 +40,83 @@ final class Evaluator {
         return schema.targetKind().isClassification() ? "accuracy" : "mse";
     }
 
-    /** The per-epoch validation metric. */
-    double metric(INDArray labels, INDArray predictions) {
-        if (schema.targetKind().isClassification()) {
-            return classification(labels, predictions).accuracy();
+    /** Whether a larger metric is better (accuracy) or a smaller one (mse). */
+    boolean higherIsBetter() {
+        return schema.targetKind().isClassification();
+    }
+
+    /** The per-epoch validation metric over the given examples, predicted in batches. */
+    double metric(TrainableModel model, BatchLoader loader, int[] indices) throws DatasetException {
+        Evaluation classification = schema.targetKind().isClassification() ? new Evaluation(schema.classLabels()) : null;
+        RegressionEvaluation regression = classification == null ? new RegressionEvaluation(schema.targetNames()) : null;
+        for (int from = 0; from < indices.length; from += BATCH) {
+            DataSet d = loader.load(Arrays.copyOfRange(indices, from, Math.min(indices.length, from + BATCH)));
+            INDArray predicted = model.predict(d.getFeatures());
+            if (classification != null) {
+                classification.eval(perClass(d.getLabels()), perClass(predicted));
+            } else {
+                regression.eval(d.getLabels(), predicted);
+            }
         }
-        return regression(labels, predictions).averageMeanSquaredError();
+        return classification != null ? classification.accuracy() : regression.averageMeanSquaredError();
     }
 
     /**
      * The full evaluation.
      *
-     * @param split which split was evaluated ({@code test}, {@code validation} or {@code train})
+     * @param split which split was evaluated ({@code test}, {@code validation}, {@code train} or a fold)
      */
     Map<String, Object> evaluate(INDArray labels, INDArray predictions, String split) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (schema.targetKind().isClassification()) {
-            Evaluation e = classification(labels, predictions);
-            out.put("accuracy", e.accuracy());
-            out.put("f1", e.f1());
-            out.put("precision", e.precision());
-            out.put("recall", e.recall());
-            out.put("averaging", schema.classCount() == 2 ? "binary (positive class: " + schema.classLabels().get(1)
-                    + ")" : "macro");
-            out.put("classes", schema.classLabels());
-            out.put("confusionMatrix", confusion(e));
-        } else {
-            RegressionEvaluation r = regression(labels, predictions);
-            out.put("mse", r.averageMeanSquaredError());
-            out.put("mae", r.averageMeanAbsoluteError());
-            out.put("rmse", r.averagerootMeanSquaredError());
-            out.put("r2", r.averageRSquared());
-            out.put("targets", schema.targetNames());
-        }
+        Map<String, Object> out = schema.targetKind().isClassification()
+                ? classification(perClass(labels), perClass(predictions)) : regression(labels, predictions);
         out.put("split", split);
         out.put("examples", labels.size(0));
         return out;
     }
 
-    private Evaluation classification(INDArray labels, INDArray predictions) {
+    private Map<String, Object> classification(INDArray labels, INDArray probabilities) {
         Evaluation e = new Evaluation(schema.classLabels());
-        if (predictions.size(1) == 1) {
-            // one sigmoid unit: DL4J's Evaluation wants one column per class
-            e.eval(twoColumns(labels), twoColumns(predictions));
-        } else {
-            e.eval(labels, predictions);
+        e.eval(labels, probabilities);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("accuracy", e.accuracy());
+        out.put("f1", e.f1(EvaluationAveraging.Macro));
+        out.put("precision", e.precision(EvaluationAveraging.Macro));
+        out.put("recall", e.recall(EvaluationAveraging.Macro));
+        out.put("logLoss", logLoss(labels, probabilities));
+        if (schema.classCount() == 2) {
+            ROC roc = new ROC(0);
+            roc.eval(labels.getColumn(1).reshape(-1, 1), probabilities.getColumn(1).reshape(-1, 1));
+            out.put("rocAuc", roc.calculateAUC());
+            out.put("f1PositiveClass", e.f1(1));
+            out.put("positiveClass", schema.classLabels().get(1));
         }
-        return e;
+        out.put("averaging", "macro");
+        out.put("classes", schema.classLabels());
+        out.put("confusionMatrix", confusion(e));
+        return out;
     }
 
-    private RegressionEvaluation regression(INDArray labels, INDArray predictions) {
+    private Map<String, Object> regression(INDArray labels, INDArray predictions) {
         RegressionEvaluation r = new RegressionEvaluation(schema.targetNames());
         r.eval(labels, predictions);
-        return r;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("mse", r.averageMeanSquaredError());
+        out.put("mae", r.averageMeanAbsoluteError());
+        out.put("rmse", r.averagerootMeanSquaredError());
+        out.put("r2", r.averageRSquared());
+        out.put("targets", schema.targetNames());
+        return out;
     }
 
-    private static INDArray twoColumns(INDArray p) {
-        return Nd4j.hstack(p.rsub(1.0), p);
+    /** Mean negative log-likelihood of the true class (categorical cross-entropy on the evaluated split). */
+    private static double logLoss(INDArray labels, INDArray probabilities) {
+        INDArray p = Transforms.min(Transforms.max(probabilities.castTo(labels.dataType()), EPS), 1 - EPS);
+        return -Transforms.log(p, false).muli(labels).sumNumber().doubleValue() / labels.size(0);
+    }
+
+    /** One column per class: a single sigmoid output p becomes [1 - p, p]. */
+    private static INDArray perClass(INDArray a) {
+        return a.size(1) == 1 ? Nd4j.hstack(a.rsub(1.0), a) : a;
     }
 
     private static List<List<Integer>> confusion(Evaluation e) {

@@ -30,11 +30,12 @@ final class Labels {
         if (!schema.targetKind().isClassification() || outputWidth == 1) {
             return t;
         }
-        long n = t.size(0);
-        INDArray oneHot = Nd4j.zeros(DataType.FLOAT, n, outputWidth);
-        for (long i = 0; i < n; i++) {
-            oneHot.putScalar(i, (long) t.getFloat(i, 0), 1f);
+        float[] classes = t.toFloatVector();
+        int width = (int) outputWidth;
+        float[] oneHot = new float[classes.length * width];
+        for (int i = 0; i < classes.length; i++) {
+            oneHot[i * width + (int) classes[i]] = 1f;
         }
-        return oneHot;
+        return Nd4j.create(oneHot, new long[] {classes.length, width}, DataType.FLOAT);
     }
 }

@@ -2,11 +2,17 @@ package org.cajal.runtime.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.cajal.api.data.DataSchema;
 import org.cajal.api.model.LayerBuild;
 import org.cajal.api.model.TrainableModel;
+import org.cajal.api.pipeline.Regularisation;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.dropout.GaussianNoise;
+import org.deeplearning4j.nn.conf.dropout.IDropout;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -16,6 +22,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.regularization.L1Regularization;
+import org.nd4j.linalg.learning.regularization.L2Regularization;
+import org.nd4j.linalg.learning.regularization.Regularization;
 
 /** The built-in architecture: the pipeline's layers as one DL4J {@link MultiLayerNetwork}. */
 final class LayerStackModel implements TrainableModel {
@@ -26,20 +35,49 @@ final class LayerStackModel implements TrainableModel {
         this.network = network;
     }
 
-    static LayerStackModel build(List<LayerBuild> layers, DataSchema schema, IUpdater updater, long seed) {
+    /**
+     * Builds and initialises the network.
+     *
+     * @param regularisation the pipeline's penalties: L1/L2 on every layer's weights; dropout on the input of
+     *                       every layer after the first that sets none itself; Gaussian noise on the network's
+     *                       input (layer 0) during training
+     * @param extra weight penalties that come with the optimizer (AdamW's decoupled weight decay)
+     */
+    static LayerStackModel build(List<LayerBuild> layers, DataSchema schema, IUpdater updater, long seed,
+                                 Regularisation regularisation, List<Regularization> extra) {
+        List<Regularization> penalties = new ArrayList<>(extra);
+        if (regularisation.l1() > 0) {
+            penalties.add(new L1Regularization(regularisation.l1()));
+        }
+        if (regularisation.l2() > 0) {
+            penalties.add(new L2Regularization(regularisation.l2()));
+        }
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
                 .updater(updater)
+                .regularization(penalties)
                 .list();
         for (int i = 0; i < layers.size(); i++) {
-            list.layer(i, layers.get(i).layer());
+            Layer layer = layers.get(i).layer().clone();
+            if (layer.getIDropout() == null) {
+                layer.setIDropout(inputNoise(i, regularisation));
+            }
+            list.layer(i, layer);
         }
         list.setInputType(inputType(schema));
         MultiLayerConfiguration conf = list.build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         return new LayerStackModel(net);
+    }
+
+    private static IDropout inputNoise(int index, Regularisation r) {
+        if (index == 0) {
+            return r.inputNoise() > 0 ? new GaussianNoise(r.inputNoise()) : null;
+        }
+        // DL4J's Dropout takes the probability of KEEPING an activation
+        return r.dropout() > 0 ? new Dropout(1 - r.dropout()) : null;
     }
 
     private static InputType inputType(DataSchema schema) {
@@ -72,6 +110,16 @@ final class LayerStackModel implements TrainableModel {
     @Override
     public INDArray predict(INDArray features) {
         return network.output(features, false);
+    }
+
+    @Override
+    public java.util.Optional<Object> snapshot() {
+        return java.util.Optional.of(network.params().dup());
+    }
+
+    @Override
+    public void restore(Object snapshot) {
+        network.setParams((INDArray) snapshot);
     }
 
     @Override

@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.cajal.api.pipeline.ComponentRef;
+import org.cajal.api.pipeline.EarlyStopping;
+import org.cajal.api.pipeline.Regularisation;
 import org.cajal.api.pipeline.ModelSpec;
 import org.cajal.api.pipeline.Pipeline;
 import org.cajal.api.pipeline.PipelineDocument;
@@ -32,6 +34,9 @@ final class PipelineReader {
 
     /** Most epochs a pipeline may ask for; a guard against typos such as 3000000. */
     static final int MAX_EPOCHS = 1_000_000;
+
+    /** Most folds for k-fold cross-validation. */
+    static final int MAX_FOLDS = 100;
 
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -113,8 +118,13 @@ final class PipelineReader {
         Double validation = s.doubleInRange("validation", SplitSpec.DEFAULT.validation(), 0, 0.9);
         Double test = s.doubleInRange("test", SplitSpec.DEFAULT.test(), 0, 0.9);
         Boolean stratify = s.optBoolean("stratify", true);
+        Integer folds = s.intInRange("folds", 0, 0, MAX_FOLDS);
         s.rejectUnknownKeys();
-        if (validation == null || test == null || stratify == null) {
+        if (validation == null || test == null || stratify == null || folds == null) {
+            return null;
+        }
+        if (folds == 1) {
+            s.add("folds", "1 fold is no cross-validation; use 0 for a hold-out split or 2 or more folds");
             return null;
         }
         if (validation + test >= 0.95) {
@@ -122,7 +132,7 @@ final class PipelineReader {
                     + "keep their sum below 0.95");
             return null;
         }
-        return new SplitSpec(validation, test, stratify);
+        return new SplitSpec(validation, test, stratify, folds);
     }
 
     private ModelSpec model(JsonSection s) {
@@ -152,10 +162,38 @@ final class PipelineReader {
         ComponentRef optimizer = component(s.object("optimizer", true));
         Integer epochs = s.intInRange("epochs", null, 1, MAX_EPOCHS);
         Integer batchSize = s.intInRange("batchSize", 32, 0, Integer.MAX_VALUE);
+        Regularisation regularisation = regularisation(s.object("regularisation", false));
+        EarlyStopping earlyStopping = earlyStopping(s.object("earlyStopping", false));
         s.rejectUnknownKeys();
-        if (loss == null || optimizer == null || epochs == null || batchSize == null) {
+        if (loss == null || optimizer == null || epochs == null || batchSize == null || regularisation == null
+                || (s.has("earlyStopping") && earlyStopping == null)) {
             return null;
         }
-        return new TrainingSpec(loss, optimizer, epochs, batchSize);
+        return new TrainingSpec(loss, optimizer, epochs, batchSize, regularisation, earlyStopping);
+    }
+
+    private Regularisation regularisation(JsonSection s) {
+        if (s == null) {
+            return Regularisation.NONE;
+        }
+        Double l1 = s.doubleInRange("l1", 0, 0, 10);
+        Double l2 = s.doubleInRange("l2", 0, 0, 10);
+        Double dropout = s.doubleInRange("dropout", 0, 0, 0.95);
+        Double noise = s.doubleInRange("inputNoise", 0, 0, 100);
+        s.rejectUnknownKeys();
+        return l1 == null || l2 == null || dropout == null || noise == null ? null
+                : new Regularisation(l1, l2, dropout, noise);
+    }
+
+    private EarlyStopping earlyStopping(JsonSection s) {
+        if (s == null) {
+            return null;
+        }
+        Integer patience = s.intInRange("patience", 10, 1, MAX_EPOCHS);
+        Double minDelta = s.doubleInRange("minDelta", 0, 0, Double.MAX_VALUE);
+        Boolean restoreBest = s.optBoolean("restoreBest", true);
+        s.rejectUnknownKeys();
+        return patience == null || minDelta == null || restoreBest == null ? null
+                : new EarlyStopping(patience, minDelta, restoreBest);
     }
 }

@@ -26,6 +26,7 @@ import org.cajal.api.train.OptimizerProvider;
 import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.regularization.Regularization;
 
 /**
  * Checks a pipeline against the components installed now and resolves it into a {@link RunPlan}: every id must
@@ -58,7 +59,7 @@ final class PipelineValidator {
             stepParams.add(p == null ? null
                     : ParameterCheck.resolve(p.descriptor(), ref.params(), path + ".params", base, problems));
         }
-        IUpdater updater = updater(pipeline, doc, problems);
+        OptimizerChoice optimizer = optimizer(pipeline, doc, problems);
         Loss loss = Loss.byId(pipeline.training().loss()).orElse(null);
         if (loss == null) {
             problems.add(new Problem("$.training.loss", "unknown loss '" + pipeline.training().loss() + "'"
@@ -74,11 +75,15 @@ final class PipelineValidator {
                     pipeline.model().params(), "$.model.params", base, problems);
         }
         checkLayerIds(pipeline, problems);
+        checkEarlyStopping(pipeline, problems);
         fail(doc, problems);
         Dataset dataset = open(doc, provider, dsParams, pipeline.seed());
         try {
-            Split split = Split.of(dataset, pipeline.split(), pipeline.seed());
-            List<FittedTransform> transforms = Preprocessing.fit(dataset, split, steps, stepParams);
+            List<Split> splits = Split.of(dataset, pipeline.split(), pipeline.seed());
+            checkSplits(splits, problems);
+            fail(doc, problems);
+            PreprocessingPlan preprocessing = new PreprocessingPlan(steps, stepParams);
+            List<FittedTransform> transforms = preprocessing.fit(dataset, splits.get(0));
             DataSchema schema = Preprocessing.schema(dataset.schema(), transforms);
             if (loss != null && !loss.fits(schema.targetKind())) {
                 problems.add(new Problem("$.training.loss", "loss '" + loss.id() + "' does not fit a "
@@ -87,8 +92,9 @@ final class PipelineValidator {
             List<LayerBuild> layers = pipeline.model().isLayerStack() && loss != null
                     ? layers(pipeline, doc, schema, loss, problems) : List.of();
             fail(doc, problems);
-            return new RunPlan(doc, pipeline, dataset, split, transforms, schema, loss, updater, layers,
-                    architecture, archParams);
+            return new RunPlan(doc, pipeline, dataset, splits, preprocessing, transforms, schema, loss,
+                    optimizer.updater(), optimizer.batchSize(), optimizer.regularization(), layers, architecture,
+                    archParams);
         } catch (DatasetException e) {
             dataset.close();
             throw new PipelineException(doc.source(), new Problem("$.dataset", e.getMessage()));
@@ -98,12 +104,39 @@ final class PipelineValidator {
         }
     }
 
-    private IUpdater updater(Pipeline pipeline, PipelineDocument doc, List<Problem> problems) {
+    /** What the optimizer contributes: its updater, the batch size it implies, its own weight penalties. */
+    private record OptimizerChoice(IUpdater updater, int batchSize, List<Regularization> regularization) {
+    }
+
+    private OptimizerChoice optimizer(Pipeline pipeline, PipelineDocument doc, List<Problem> problems) {
         ComponentRef ref = pipeline.training().optimizer();
         OptimizerProvider o = catalog.optimizers().find(ref.type(), "$.training.optimizer.type", problems);
         Parameters p = o == null ? null : ParameterCheck.resolve(o.descriptor(), ref.params(),
                 "$.training.optimizer.params", doc.baseDirectory(), problems);
-        return p == null ? null : o.updater(p);
+        if (p == null) {
+            return null;
+        }
+        int batchSize = o.batchSize(p).orElse(pipeline.training().batchSize());
+        return new OptimizerChoice(o.updater(p), batchSize, List.copyOf(o.regularization(p)));
+    }
+
+    private static void checkEarlyStopping(Pipeline pipeline, List<Problem> problems) {
+        boolean validation = pipeline.split().validation() > 0 || pipeline.split().isKFold();
+        if (pipeline.training().earlyStop().isPresent() && !validation) {
+            problems.add(new Problem("$.training.earlyStopping", "needs validation data to watch; set "
+                    + "\"split\": { \"validation\": 0.2 } or remove earlyStopping"));
+        }
+    }
+
+    private static void checkSplits(List<Split> splits, List<Problem> problems) {
+        for (int i = 0; i < splits.size(); i++) {
+            if (splits.get(i).train().length == 0) {
+                String where = splits.size() == 1 ? "the split" : "fold " + (i + 1);
+                problems.add(new Problem("$.split", where + " leaves no training examples; use smaller "
+                        + "validation/test fractions, fewer folds or more data"));
+                return;
+            }
+        }
     }
 
     private void checkLayerIds(Pipeline pipeline, List<Problem> problems) {

@@ -50,6 +50,11 @@ final class RunFolder {
         }
     }
 
+    /** A sub-folder (one per cross-validation fold), written with the same atomic discipline. */
+    RunFolder child(String name) throws IOException {
+        return new RunFolder(Files.createDirectories(folder.resolve(name)));
+    }
+
     Path path() {
         return folder;
     }

@@ -12,24 +12,35 @@ import org.cajal.api.pipeline.Pipeline;
 import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.train.Loss;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.regularization.Regularization;
 
 /**
  * A validated pipeline, resolved against the installed components and ready to train: the opened dataset, its
- * split, the fitted preprocessing, and either the built layer stack or the chosen architecture. Holds the open
- * dataset, hence {@link AutoCloseable}.
+ * splits (one, or one per fold), the preprocessing, and either the built layer stack or the chosen architecture.
+ * Holds the open dataset, hence {@link AutoCloseable}.
  *
+ * @param splits one hold-out split, or one per cross-validation fold
+ * @param transforms the preprocessing fitted on the first split's training data
  * @param schema the schema after preprocessing (what the model sees)
+ * @param batchSize examples per mini-batch for the first split, after the optimizer's say (full batch resolved)
+ * @param optimizerRegularization weight penalties that come with the optimizer (AdamW's weight decay)
  * @param layers the built layer stack (empty for another architecture)
  * @param architecture the architecture provider, or null for a layer stack
  */
-record RunPlan(PipelineDocument document, Pipeline pipeline, Dataset dataset, Split split,
-               List<FittedTransform> transforms, DataSchema schema, Loss loss, IUpdater updater,
+record RunPlan(PipelineDocument document, Pipeline pipeline, Dataset dataset, List<Split> splits,
+               PreprocessingPlan preprocessing, List<FittedTransform> transforms, DataSchema schema, Loss loss,
+               IUpdater updater, int requestedBatchSize, List<Regularization> optimizerRegularization,
                List<LayerBuild> layers, ArchitectureProvider architecture, Parameters architectureParameters)
         implements AutoCloseable {
 
     /** Total trainable parameters of the layer stack (0 for other architectures until built). */
     long layerParameterCount() {
         return layers.stream().mapToLong(LayerBuild::parameterCount).sum();
+    }
+
+    /** Mini-batch size for a training split of {@code n} examples (0 requested = full batch). */
+    int batchSize(int n) {
+        return requestedBatchSize == 0 ? n : Math.min(requestedBatchSize, n);
     }
 
     @Override

@@ -1,38 +1,32 @@
 package org.cajal.runtime.internal;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.cajal.api.data.DatasetException;
-import org.cajal.api.data.Examples;
+import org.cajal.api.data.FittedTransform;
 import org.cajal.api.model.LayerException;
-import org.cajal.api.model.ModelContext;
-import org.cajal.api.model.TrainableModel;
 import org.cajal.api.pipeline.RunResult;
 import org.cajal.api.train.TrainingEvent;
 import org.cajal.api.train.TrainingListener;
-import org.deeplearning4j.util.ModelSerializer;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One training run on the runtime's worker thread: mini-batch training for the pipeline's epochs, validation after
- * each epoch, final evaluation on the held-out split, and every result written to the run folder as it is made.
+ * One run on the runtime's worker thread: a single model on a hold-out split, or k models for k-fold
+ * cross-validation, each in its own {@code fold-i} folder, with their mean ± sd in the run folder.
  *
- * <p>Determinism: the weights, the split and the batch order all derive from the pipeline's seed, so the same
+ * <p>Determinism: the weights, the splits and the batch order all derive from the pipeline's seed, so the same
  * pipeline and seed on the same backend give the same metrics.
  */
 final class TrainingRun {
-
-    /** Examples per forward pass when evaluating (bounded memory for large splits). */
-    private static final int EVAL_BATCH = 1024;
 
     private final RunPlan plan;
     private final RunFolder folder;
@@ -51,114 +45,77 @@ final class TrainingRun {
         this.clock = clock;
     }
 
-    RunResult call() throws IOException, DatasetException, LayerException {
-        long seed = plan.pipeline().seed();
-        Nd4j.getRandom().setSeed(seed);
-        TrainableModel model = buildModel(seed);
-        Labels labels = new Labels(plan.schema(), outputWidth(model));
-        Evaluator evaluator = new Evaluator(plan.schema());
-        provenance.put("parameters", model.parameterCount());
-        folder.writeJson(RunFolder.PROVENANCE, provenance.asMap());
-        int completed = train(model, labels, evaluator, seed);
-        Map<String, Object> evaluation = evaluate(model, labels, evaluator);
-        folder.writeWith(RunFolder.MODEL, file -> save(model, file));
-        folder.writeJson(RunFolder.EVALUATION, evaluation);
-        boolean cancelled = completed < plan.pipeline().training().epochs();
-        provenance.end(clock.instant(), cancelled ? "cancelled" : "finished");
-        folder.writeJson(RunFolder.PROVENANCE, provenance.asMap());
-        listener.onEvent(cancelled ? new TrainingEvent.Cancelled(folder.id(), folder.path(), completed)
-                : new TrainingEvent.Finished(folder.id(), folder.path(), evaluation));
-        return new RunResult(folder.id(), folder.path(), evaluation, cancelled);
-    }
-
-    private TrainableModel buildModel(long seed) throws LayerException {
-        if (plan.architecture() == null) {
-            return LayerStackModel.build(plan.layers(), plan.schema(), plan.updater(), seed);
+    RunResult call() throws IOException, DatasetException, LayerException, InterruptedException {
+        ExecutorService helper = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "cajal-batches-" + folder.id());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Result result = plan.splits().size() == 1 ? holdOut(helper) : crossValidate(helper);
+            folder.writeJson(RunFolder.EVALUATION, result.evaluation);
+            provenance.end(clock.instant(), result.cancelled ? "cancelled" : "finished");
+            folder.writeJson(RunFolder.PROVENANCE, provenance.asMap());
+            listener.onEvent(result.cancelled
+                    ? new TrainingEvent.Cancelled(folder.id(), folder.path(), result.epochs)
+                    : new TrainingEvent.Finished(folder.id(), folder.path(), result.evaluation));
+            return new RunResult(folder.id(), folder.path(), result.evaluation, result.cancelled);
+        } finally {
+            helper.shutdownNow();
         }
-        return plan.architecture().build(plan.architectureParameters(),
-                new ModelContext(plan.schema(), plan.loss().id(), plan.updater(), seed));
     }
 
-    private long outputWidth(TrainableModel model) throws DatasetException {
-        Examples one = examples(Arrays.copyOf(plan.split().train(), 1));
-        return model.predict(one.features()).size(1);
+    private record Result(Map<String, Object> evaluation, boolean cancelled, int epochs) {
     }
 
-    /** Trains epoch by epoch; returns the number of completed epochs. */
-    private int train(TrainableModel model, Labels labels, Evaluator evaluator, long seed)
-            throws IOException, DatasetException {
-        int[] train = plan.split().train().clone();
-        int epochs = plan.pipeline().training().epochs();
-        int requested = plan.pipeline().training().batchSize();
-        int batchSize = requested == 0 ? train.length : Math.min(requested, train.length);
-        int batches = (train.length + batchSize - 1) / batchSize;
-        DataSet validation = plan.split().validation().length == 0 ? null
-                : labels.dataSet(examples(plan.split().validation()));
-        MetricsTable metrics = new MetricsTable(evaluator.metricName());
-        Random order = new Random(seed);
-        long start = clock.millis();
-        listener.onEvent(new TrainingEvent.Started(folder.id(), folder.path(), epochs, batches, train.length,
-                model.parameterCount()));
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            shuffle(train, order);
-            double lossSum = 0;
-            for (int b = 0; b < batches; b++) {
-                if (cancel.get()) {
-                    return epoch - 1;
-                }
-                int[] idx = Arrays.copyOfRange(train, b * batchSize, Math.min(train.length, (b + 1) * batchSize));
-                double loss = model.fit(labels.dataSet(examples(idx)));
-                lossSum += loss * idx.length;
-                listener.onEvent(new TrainingEvent.BatchCompleted(folder.id(), epoch, b + 1, batches, loss));
-            }
-            double trainLoss = lossSum / train.length;
-            double validationLoss = validation == null ? Double.NaN : model.loss(validation);
-            double metric = validation == null ? Double.NaN
-                    : evaluator.metric(validation.getLabels(), model.predict(validation.getFeatures()));
-            metrics.add(epoch, trainLoss, validationLoss, metric);
-            folder.writeText(RunFolder.METRICS, metrics.text());
-            listener.onEvent(new TrainingEvent.EpochCompleted(folder.id(), epoch, epochs, trainLoss, validationLoss,
-                    evaluator.metricName(), metric, clock.millis() - start));
-        }
-        return epochs;
-    }
-
-    /** Evaluates on the test split, or the validation split if there is none, or else the training data. */
-    private Map<String, Object> evaluate(TrainableModel model, Labels labels, Evaluator evaluator)
-            throws DatasetException {
-        Split s = plan.split();
+    private Result holdOut(ExecutorService helper)
+            throws IOException, DatasetException, LayerException, InterruptedException {
+        Split s = plan.splits().get(0);
         String name = s.test().length > 0 ? "test" : s.validation().length > 0 ? "validation" : "train";
-        int[] indices = s.test().length > 0 ? s.test() : s.validation().length > 0 ? s.validation() : s.train();
-        List<INDArray> truth = new ArrayList<>();
-        List<INDArray> predicted = new ArrayList<>();
-        for (int from = 0; from < indices.length; from += EVAL_BATCH) {
-            DataSet d = labels.dataSet(examples(Arrays.copyOfRange(indices, from,
-                    Math.min(indices.length, from + EVAL_BATCH))));
-            truth.add(d.getLabels());
-            predicted.add(model.predict(d.getFeatures()));
-        }
-        return evaluator.evaluate(Nd4j.vstack(truth.toArray(INDArray[]::new)),
-                Nd4j.vstack(predicted.toArray(INDArray[]::new)), name);
+        int[] on = s.test().length > 0 ? s.test() : s.validation().length > 0 ? s.validation() : s.train();
+        ModelTraining.Outcome o = training(s, plan.transforms(), folder, helper).run(on, name);
+        provenance.put("parameters", o.model().parameterCount());
+        provenance.put("epochs", o.completedEpochs());
+        return new Result(o.evaluation(), o.cancelled(), o.completedEpochs());
     }
 
-    private Examples examples(int[] indices) throws DatasetException {
-        return Preprocessing.apply(plan.transforms(), plan.dataset().read(indices));
+    private Result crossValidate(ExecutorService helper)
+            throws IOException, DatasetException, LayerException, InterruptedException {
+        List<Split> splits = plan.splits();
+        List<Map<String, Object>> evaluations = new ArrayList<>();
+        List<MetricsTable> tables = new ArrayList<>();
+        int best = -1;
+        double bestMetric = Double.NaN;
+        Evaluator evaluator = new Evaluator(plan.schema());
+        for (int f = 0; f < splits.size() && !cancel.get(); f++) {
+            listener.onEvent(new TrainingEvent.FoldStarted(folder.id(), f + 1, splits.size()));
+            List<FittedTransform> transforms = f == 0 ? plan.transforms()
+                    : plan.preprocessing().fit(plan.dataset(), splits.get(f));
+            RunFolder fold = folder.child("fold-" + (f + 1));
+            ModelTraining.Outcome o = training(splits.get(f), transforms, fold, helper)
+                    .run(splits.get(f).validation(), "fold " + (f + 1));
+            evaluations.add(o.evaluation());
+            tables.add(o.metrics());
+            if (best < 0 || better(o.validationMetric(), bestMetric, evaluator)) {
+                best = f;
+                bestMetric = o.validationMetric();
+            }
+        }
+        folder.writeText(RunFolder.METRICS, MetricsTable.mean(tables).text());
+        Files.copy(folder.path().resolve("fold-" + (best + 1)).resolve(RunFolder.MODEL),
+                folder.path().resolve(RunFolder.MODEL), StandardCopyOption.REPLACE_EXISTING);
+        Map<String, Object> summary = new LinkedHashMap<>(CrossValidation.summarise(evaluations));
+        summary.put("bestFold", best + 1);
+        summary.put("model", "model.zip is fold " + (best + 1) + "'s model (best validation " + evaluator.metricName() + ")");
+        return new Result(summary, cancel.get(), evaluations.size());
     }
 
-    private void save(TrainableModel model, java.nio.file.Path file) throws IOException {
-        model.save(file);
-        if (!plan.transforms().isEmpty()) {
-            // the fitted preprocessing travels inside the model file, so the saved model predicts on raw input
-            ModelSerializer.addObjectToFile(file.toFile(), "cajal-preprocessing", new ArrayList<>(plan.transforms()));
-        }
+    private static boolean better(double candidate, double incumbent, Evaluator evaluator) {
+        return evaluator.higherIsBetter() ? candidate > incumbent : candidate < incumbent;
     }
 
-    private static void shuffle(int[] a, Random random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
+    private ModelTraining training(Split split, List<FittedTransform> transforms, RunFolder into,
+                                   ExecutorService helper) {
+        return new ModelTraining(plan, split, transforms, into, folder.id(), listener, cancel, clock, helper);
     }
 }

@@ -1,0 +1,218 @@
+package org.cajal.runtime.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.cajal.api.data.DatasetException;
+import org.cajal.api.data.FittedTransform;
+import org.cajal.api.model.LayerException;
+import org.cajal.api.model.ModelContext;
+import org.cajal.api.model.TrainableModel;
+import org.cajal.api.pipeline.EarlyStopping;
+import org.cajal.api.train.TrainingEvent;
+import org.cajal.api.train.TrainingListener;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains one model on one split: mini-batches for the pipeline's epochs (or until early stopping), validation
+ * after each epoch, evaluation, and the model and its metrics written to a folder as they are made.
+ */
+final class ModelTraining {
+
+    /** Examples per forward pass when validating or evaluating (bounded memory for large splits). */
+    private static final int EVAL_BATCH = 1024;
+
+    /** What came out of training one model. */
+    record Outcome(TrainableModel model, int completedEpochs, boolean cancelled, MetricsTable metrics,
+                   Map<String, Object> evaluation, double validationMetric) {
+    }
+
+    private final RunPlan plan;
+    private final Split split;
+    private final List<FittedTransform> transforms;
+    private final RunFolder folder;
+    private final String runId;
+    private final TrainingListener listener;
+    private final AtomicBoolean cancel;
+    private final Clock clock;
+    private final ExecutorService helper;
+
+    ModelTraining(RunPlan plan, Split split, List<FittedTransform> transforms, RunFolder folder, String runId,
+                  TrainingListener listener, AtomicBoolean cancel, Clock clock, ExecutorService helper) {
+        this.plan = plan;
+        this.split = split;
+        this.transforms = transforms;
+        this.folder = folder;
+        this.runId = runId;
+        this.listener = listener;
+        this.cancel = cancel;
+        this.clock = clock;
+        this.helper = helper;
+    }
+
+    /**
+     * @param evaluateOn the indices for the final evaluation and the name of that split
+     */
+    Outcome run(int[] evaluateOn, String evaluationName)
+            throws IOException, DatasetException, LayerException, InterruptedException {
+        long seed = plan.pipeline().seed();
+        Nd4j.getRandom().setSeed(seed);
+        TrainableModel model = build(seed);
+        BatchLoader loader = new BatchLoader(plan.dataset(), transforms, new Labels(plan.schema(), outputWidth(model)));
+        Evaluator evaluator = new Evaluator(plan.schema());
+        MetricsTable metrics = new MetricsTable(evaluator.metricName());
+        int completed = train(model, loader, evaluator, metrics, seed);
+        Map<String, Object> evaluation = evaluate(model, loader, evaluator, evaluateOn, evaluationName);
+        folder.writeWith(RunFolder.MODEL, file -> save(model, file));
+        folder.writeJson(RunFolder.EVALUATION, evaluation);
+        double metric = split.validation().length == 0 ? Double.NaN
+                : evaluator.metric(model, loader, split.validation());
+        return new Outcome(model, completed, cancel.get(), metrics, evaluation, metric);
+    }
+
+    private TrainableModel build(long seed) throws LayerException {
+        if (plan.architecture() == null) {
+            return LayerStackModel.build(plan.layers(), plan.schema(), plan.updater(), seed,
+                    plan.pipeline().training().regularisation(), plan.optimizerRegularization());
+        }
+        return plan.architecture().build(plan.architectureParameters(),
+                new ModelContext(plan.schema(), plan.loss().id(), plan.updater(), seed));
+    }
+
+    private long outputWidth(TrainableModel model) throws DatasetException {
+        int[] one = Arrays.copyOf(split.train(), 1);
+        return model.predict(Preprocessing.apply(transforms, plan.dataset().read(one)).features()).size(1);
+    }
+
+    /** Trains epoch by epoch; returns the number of completed epochs. */
+    private int train(TrainableModel model, BatchLoader loader, Evaluator evaluator, MetricsTable metrics, long seed)
+            throws IOException, DatasetException, InterruptedException {
+        int[] order = split.train().clone();
+        int epochs = plan.pipeline().training().epochs();
+        int batchSize = plan.batchSize(order.length);
+        int batches = (order.length + batchSize - 1) / batchSize;
+        Optional<EarlyStopping> stopping = plan.pipeline().training().earlyStop();
+        Best best = new Best();
+        Random shuffle = new Random(seed);
+        long start = clock.millis();
+        listener.onEvent(new TrainingEvent.Started(runId, folder.path(), epochs, batches, order.length,
+                model.parameterCount()));
+        int epoch = 0;
+        while (epoch < epochs && !cancel.get()) {
+            epoch++;
+            shuffle(order, shuffle);
+            double trainLoss = trainEpoch(model, new PrefetchingBatches(loader, order, batchSize, helper), epoch);
+            if (Double.isNaN(trainLoss)) {
+                return epoch - 1;
+            }
+            double[] validation = validate(model, loader, evaluator);
+            metrics.add(epoch, trainLoss, validation[0], validation[1]);
+            folder.writeText(RunFolder.METRICS, metrics.text());
+            listener.onEvent(new TrainingEvent.EpochCompleted(runId, epoch, epochs, trainLoss, validation[0],
+                    evaluator.metricName(), validation[1], clock.millis() - start));
+            if (stopping.isPresent() && best.stop(model, epoch, validation[0], stopping.get())) {
+                listener.onEvent(new TrainingEvent.StoppedEarly(runId, epoch, best.epoch, best.loss));
+                break;
+            }
+        }
+        if (stopping.isPresent() && stopping.get().restoreBest() && best.snapshot != null && best.epoch != epoch) {
+            model.restore(best.snapshot);
+        }
+        return epoch;
+    }
+
+    /** Mean training loss of the epoch, or NaN if the run was cancelled during it. */
+    private double trainEpoch(TrainableModel model, PrefetchingBatches batches, int epoch)
+            throws DatasetException, InterruptedException {
+        double sum = 0;
+        long count = 0;
+        int b = 0;
+        while (batches.hasNext()) {
+            if (cancel.get()) {
+                batches.cancel();
+                return Double.NaN;
+            }
+            DataSet batch = batches.next();
+            double loss = model.fit(batch);
+            sum += loss * batch.numExamples();
+            count += batch.numExamples();
+            listener.onEvent(new TrainingEvent.BatchCompleted(runId, epoch, ++b, batches.count(), loss));
+        }
+        return sum / count;
+    }
+
+    /** Validation loss and metric, or NaN, NaN without a validation split. */
+    private double[] validate(TrainableModel model, BatchLoader loader, Evaluator evaluator) throws DatasetException {
+        int[] v = split.validation();
+        if (v.length == 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double lossSum = 0;
+        for (int from = 0; from < v.length; from += EVAL_BATCH) {
+            DataSet d = loader.load(Arrays.copyOfRange(v, from, Math.min(v.length, from + EVAL_BATCH)));
+            lossSum += model.loss(d) * d.numExamples();
+        }
+        return new double[] {lossSum / v.length, evaluator.metric(model, loader, v)};
+    }
+
+    private Map<String, Object> evaluate(TrainableModel model, BatchLoader loader, Evaluator evaluator,
+                                         int[] indices, String name) throws DatasetException {
+        List<INDArray> truth = new ArrayList<>();
+        List<INDArray> predicted = new ArrayList<>();
+        for (int from = 0; from < indices.length; from += EVAL_BATCH) {
+            DataSet d = loader.load(Arrays.copyOfRange(indices, from, Math.min(indices.length, from + EVAL_BATCH)));
+            truth.add(d.getLabels());
+            predicted.add(model.predict(d.getFeatures()));
+        }
+        return evaluator.evaluate(Nd4j.vstack(truth.toArray(INDArray[]::new)),
+                Nd4j.vstack(predicted.toArray(INDArray[]::new)), name);
+    }
+
+    private void save(TrainableModel model, Path file) throws IOException {
+        model.save(file);
+        if (!transforms.isEmpty()) {
+            // the fitted preprocessing travels inside the model file, so the saved model predicts on raw input
+            ModelSerializer.addObjectToFile(file.toFile(), "cajal-preprocessing", new ArrayList<>(transforms));
+        }
+    }
+
+    private static void shuffle(int[] a, Random random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /** Early stopping's memory: the best validation loss so far, its epoch and (optionally) its weights. */
+    private static final class Best {
+        double loss = Double.POSITIVE_INFINITY;
+        int epoch;
+        int since;
+        Object snapshot;
+
+        boolean stop(TrainableModel model, int epochNow, double validationLoss, EarlyStopping rule) {
+            if (validationLoss < loss - rule.minDelta()) {
+                loss = validationLoss;
+                epoch = epochNow;
+                since = 0;
+                snapshot = rule.restoreBest() ? model.snapshot().orElse(null) : null;
+                return false;
+            }
+            return ++since >= rule.patience();
+        }
+    }
+}
