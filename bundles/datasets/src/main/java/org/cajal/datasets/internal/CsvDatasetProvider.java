@@ -23,11 +23,16 @@ public final class CsvDatasetProvider implements DatasetProvider {
     static final String TASK = "task";
     static final String FEATURES = "features";
     static final String DELIMITER = "delimiter";
+    static final String CATEGORICAL = "categorical";
+    static final String MISSING = "missing";
 
     private static final ComponentDescriptor DESCRIPTOR = new ComponentDescriptor(ID, "CSV file", "Files",
             "A table in a CSV file (UTF-8): the first row names the columns, every further row is one example. "
-                    + "Feature columns must hold numbers; one column is the target. Values may be quoted (\"a,b\"). "
-                    + "Missing values are not supported yet.",
+                    + "One column is the target; the feature columns hold numbers, or categories where "
+                    + "'categorical' says so (a categorical feature's value is its category index, categories "
+                    + "sorted; a one-hot preprocessing step turns them into indicator columns). Values may be quoted "
+                    + "(\"a,b\"). A cell that is empty or reads NA, NaN or ? (exactly so, after trimming spaces) is "
+                    + "a missing value, in any used column; 'missing' says what happens to it.",
             List.of(
                     ParameterSpec.file(FILE).help("The CSV file; a relative path resolves against the folder of "
                             + "the pipeline file."),
@@ -43,7 +48,22 @@ public final class CsvDatasetProvider implements DatasetProvider {
                                     + "use every column except the target."),
                     ParameterSpec.string(DELIMITER, ",")
                             .help("The character between values: ',' (default), ';' as European spreadsheets "
-                                    + "write, or \\t (or 'tab') for tab-separated files.")));
+                                    + "write, or \\t (or 'tab') for tab-separated files."),
+                    ParameterSpec.string(CATEGORICAL, CategoricalSelection.NONE)
+                            .help("Which feature columns hold categories (text such as red, green): none (default: "
+                                    + "every feature must be a number, so a typo in a numeric column is an error "
+                                    + "naming its row rather than a new category), the column names separated by "
+                                    + "commas (colour, city), or auto: every feature column with a value that is "
+                                    + "not a number (convenient, but a stray word in a numeric column then turns "
+                                    + "the whole column into categories; the file is read twice)."),
+                    ParameterSpec.choice(MISSING, MissingValues.ids())
+                            .help("What a missing value (empty, NA, NaN or ?) does. error (default): stops with "
+                                    + "the line and column, so nothing changes silently. drop: leaves out every row "
+                                    + "with a missing feature or target, logs a warning with the count and records "
+                                    + "it in the dataset's identity. impute: fills a missing feature with its "
+                                    + "column's mean (numeric) or most frequent category (ties: the first in "
+                                    + "order), computed over the whole file before any split; a row whose target "
+                                    + "is missing is left out.")));
 
     @Override
     public ComponentDescriptor descriptor() {
@@ -54,15 +74,29 @@ public final class CsvDatasetProvider implements DatasetProvider {
     public Dataset open(Parameters parameters, long seed) throws DatasetException {
         Path file = existingFile(parameters);
         CsvTask task = CsvTask.byId(parameters.getString(TASK));
-        CsvTable table = new CsvLoader(file, delimiter(parameters.getString(DELIMITER)),
-                parameters.getString(TARGET), parameters.optionalString(FEATURES), task).load();
+        CsvRequest request = new CsvRequest(delimiter(parameters.getString(DELIMITER)), parameters.getString(TARGET),
+                parameters.optionalString(FEATURES), task,
+                CategoricalSelection.parse(parameters.getString(CATEGORICAL)),
+                MissingValues.byId(parameters.getString(MISSING)));
+        CsvTable table = new CsvLoader(file, request).load();
         TargetEncoder.EncodedTarget target = TargetEncoder.encode(table.targets(), task, table.targetName(),
                 file.toString());
-        DataSchema schema = target.classification()
+        DataSchema numeric = target.classification()
                 ? DataSchema.classification(table.featureNames(), table.targetName(), target.classLabels())
                 : DataSchema.regression(table.featureNames(), List.of(table.targetName()));
+        DataSchema schema = numeric.withFeatures(numeric.featureNames(), numeric.featureShape(),
+                table.featureCategories());
         String identity = "csv " + file + " sha256:" + table.sha256().substring(0, 12) + " rows=" + table.rows();
-        return new TabularDataset(schema, table.features(), target.values(), identity);
+        return new InMemoryDataset(schema, table.features(), target.values(), identity + treatment(request, table));
+    }
+
+    /** What was done to missing values, for the identity: {@code " missing=drop dropped=3"}, or nothing. */
+    private static String treatment(CsvRequest request, CsvTable table) {
+        if (table.dropped() == 0 && table.imputed() == 0) {
+            return "";
+        }
+        return " missing=" + request.missing().id() + (table.dropped() > 0 ? " dropped=" + table.dropped() : "")
+                + (table.imputed() > 0 ? " imputed=" + table.imputed() : "");
     }
 
     private static Path existingFile(Parameters parameters) throws DatasetException {

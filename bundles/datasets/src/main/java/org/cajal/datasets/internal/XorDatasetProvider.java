@@ -54,6 +54,6 @@ public final class XorDatasetProvider implements DatasetProvider {
             targets[i] = corner[0] != corner[1] ? 1f : 0f;
         }
         String identity = "xor samples=" + samples + " noise=" + noise + " seed=" + seed;
-        return new TabularDataset(SCHEMA, features, targets, identity);
+        return new InMemoryDataset(SCHEMA, features, targets, identity);
     }
 }

@@ -107,8 +107,8 @@ class CsvDatasetProviderTest {
     void badCellNamesFileLineRowColumnTextAndFix() throws Exception {
         String message = failure("x1,x2,y\n1,2,a\n\n3,abc,b\n", Map.of("target", "y"));
         assertEquals(file() + " line 4 (data row 2), column 'x2' (column 2): 'abc' is not a number; feature columns "
-                + "must hold numbers (such as 3.5 or -1e-3): fix the cell, or leave the column out by listing the "
-                + "other columns in 'features'", message);
+                + "must hold numbers (such as 3.5 or -1e-3): fix the cell, name the column in 'categorical' if it holds "
+                + "categories, or leave the column out by listing the other columns in 'features'", message);
     }
 
     @Test
@@ -152,10 +152,11 @@ class CsvDatasetProviderTest {
     }
 
     @Test
-    void emptyCellSaysMissingValuesAreNotSupported() throws Exception {
+    void emptyCellIsAnErrorByDefaultThatSaysHowToAllowIt() throws Exception {
         String message = failure("x1,x2,y\n1,,a\n", Map.of("target", "y"));
-        assertEquals(file() + " line 2 (data row 1), column 'x2' (column 2) is empty; missing values are not "
-                + "supported yet: drop the row or fill the cell", message);
+        assertEquals(file() + " line 2 (data row 1), column 'x2' (column 2) is empty; set 'missing' to drop (leave "
+                + "out such rows) or impute (fill in the column's mean or most frequent value), or fill the cell",
+                message);
     }
 
     @Test

@@ -10,10 +10,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A table of float features and targets held once in row-major arrays; ND4J arrays are built only for the rows a
- * batch asks for, so the data never sits in memory twice.
+ * Examples held once in row-major float arrays (a table, or sequences of the schema's feature shape); ND4J arrays
+ * are built only for the rows a batch asks for, so the data never sits in memory twice.
  */
-final class TabularDataset implements Dataset {
+final class InMemoryDataset implements Dataset {
 
     private final DataSchema schema;
     private final float[] features;
@@ -21,13 +21,14 @@ final class TabularDataset implements Dataset {
     private final int featureWidth;
     private final int targetWidth;
     private final int size;
+    private final long[] exampleShape;
     private final String identity;
 
     /**
-     * @param features {@code size * featureCount} values, row by row
+     * @param features {@code size * featureCount} values, example by example, each in the schema's feature shape
      * @param targets {@code size * targetWidth} values, row by row (class indices for classification)
      */
-    TabularDataset(DataSchema schema, float[] features, float[] targets, String identity) {
+    InMemoryDataset(DataSchema schema, float[] features, float[] targets, String identity) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.featureWidth = Math.toIntExact(schema.featureCount());
         this.targetWidth = schema.targetWidth();
@@ -38,6 +39,7 @@ final class TabularDataset implements Dataset {
         }
         this.features = features;
         this.targets = targets;
+        this.exampleShape = schema.featureShape().stream().mapToLong(Long::longValue).toArray();
         this.identity = identity;
     }
 
@@ -55,13 +57,22 @@ final class TabularDataset implements Dataset {
     public Examples read(int[] indices) {
         int n = indices.length;
         float[] x = new float[n * featureWidth];
-        float[] y = new float[n * targetWidth];
         for (int i = 0; i < n; i++) {
             int row = Objects.checkIndex(indices[i], size);
             System.arraycopy(features, row * featureWidth, x, i * featureWidth, featureWidth);
+        }
+        return new Examples(Nd4j.create(x, batchShape(n), DataType.FLOAT), targets(indices));
+    }
+
+    @Override
+    public INDArray targets(int[] indices) {
+        int n = indices.length;
+        float[] y = new float[n * targetWidth];
+        for (int i = 0; i < n; i++) {
+            int row = Objects.checkIndex(indices[i], size);
             System.arraycopy(targets, row * targetWidth, y, i * targetWidth, targetWidth);
         }
-        return new Examples(matrix(x, n, featureWidth), matrix(y, n, targetWidth));
+        return Nd4j.create(y, new long[] {n, targetWidth}, DataType.FLOAT);
     }
 
     @Override
@@ -69,7 +80,11 @@ final class TabularDataset implements Dataset {
         return identity;
     }
 
-    private static INDArray matrix(float[] values, int rows, int columns) {
-        return Nd4j.create(values, new long[] {rows, columns}, DataType.FLOAT);
+    /** {@code [n, ...featureShape]}. */
+    private long[] batchShape(int n) {
+        long[] shape = new long[exampleShape.length + 1];
+        shape[0] = n;
+        System.arraycopy(exampleShape, 0, shape, 1, exampleShape.length);
+        return shape;
     }
 }
