@@ -275,6 +275,20 @@ public final class CajalFramework implements AutoCloseable {
         }
     }
 
+    /** The names of the launcher commands registered now, sorted. */
+    public List<String> commandNames() {
+        try {
+            ServiceReference<?>[] refs = context().getServiceReferences(LauncherCommand.class.getName(), null);
+            if (refs == null) {
+                return List.of();
+            }
+            return java.util.Arrays.stream(refs).map(r -> r.getProperty(LauncherCommand.NAME_PROPERTY))
+                    .filter(java.util.Objects::nonNull).map(Object::toString).sorted().distinct().toList();
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Installed bundles that are not ACTIVE, or, for fragments, not RESOLVED; empty when all is well. */
     public List<Bundle> problemBundles() {
         return report.problems(context());

@@ -15,7 +15,7 @@ import java.util.List;
  * @param verbose whether to log at info level and print bundle states
  * @param error a usage error to report (then {@code command} is {@link Command#HELP}), or {@code null}
  */
-record CommandLine(Command command, List<String> arguments, boolean verbose, String error) {
+record CommandLine(Command command, String name, List<String> arguments, boolean verbose, String error) {
 
     /** The things {@code cajal} can do. */
     enum Command {
@@ -23,6 +23,8 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Str
         WORKBENCH,
         /** Run a pipeline file headless through the {@code run} launcher command. */
         RUN,
+        /** Any other name: the launcher command a bundle registered under that name ({@code docs}, ...). */
+        BUNDLE,
         /** The Gogo shell on the running framework. */
         SHELL,
         HELP,
@@ -35,6 +37,8 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Str
             "Commands:",
             "  run FILE [--out DIR] [--seed N]   run a pipeline file without a window and write a run folder",
             "  shell                             start Cajal with the Gogo shell (type 'lb' to list bundles, 'stop 0' to quit)",
+            "  docs [DIR]                        write the component reference (DIR/components.md, default docs/)",
+            "  NAME [ARGS...]                    any other command a bundle provides",
             "  (none)                            the workbench window (not available yet)",
             "",
             "Options:",
@@ -55,10 +59,10 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Str
             switch (args.get(i)) {
                 case "-v", "--verbose" -> verbose = true;
                 case "-h", "--help" -> {
-                    return new CommandLine(Command.HELP, List.of(), verbose, null);
+                    return new CommandLine(Command.HELP, "help", List.of(), verbose, null);
                 }
                 case "--version" -> {
-                    return new CommandLine(Command.VERSION, List.of(), verbose, null);
+                    return new CommandLine(Command.VERSION, "version", List.of(), verbose, null);
                 }
                 default -> {
                     return usageError("unknown option " + args.get(i), verbose);
@@ -66,7 +70,7 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Str
             }
         }
         if (i == args.size()) {
-            return new CommandLine(Command.WORKBENCH, List.of(), verbose, null);
+            return new CommandLine(Command.WORKBENCH, "", List.of(), verbose, null);
         }
         String name = args.get(i);
         List<String> rest = new ArrayList<>();
@@ -83,18 +87,20 @@ record CommandLine(Command command, List<String> arguments, boolean verbose, Str
         switch (name) {
             case "run":
                 return rest.isEmpty() ? usageError("run needs a pipeline FILE", verbose)
-                        : new CommandLine(Command.RUN, List.copyOf(rest), verbose, null);
+                        : new CommandLine(Command.RUN, "run", List.copyOf(rest), verbose, null);
             case "shell":
-                return rest.isEmpty() ? new CommandLine(Command.SHELL, List.of(), verbose, null)
+                return rest.isEmpty() ? new CommandLine(Command.SHELL, "shell", List.of(), verbose, null)
                         : usageError("shell takes no arguments, got " + rest, verbose);
             case "help":
-                return new CommandLine(Command.HELP, List.of(), verbose, null);
+                return new CommandLine(Command.HELP, "help", List.of(), verbose, null);
             default:
-                return usageError("unknown command '" + name + "'", verbose);
+                return name.matches("[a-z][a-z0-9-]*")
+                        ? new CommandLine(Command.BUNDLE, name, List.copyOf(rest), verbose, null)
+                        : usageError("unknown command '" + name + "'", verbose);
         }
     }
 
     private static CommandLine usageError(String message, boolean verbose) {
-        return new CommandLine(Command.HELP, List.of(), verbose, message);
+        return new CommandLine(Command.HELP, "help", List.of(), verbose, message);
     }
 }

@@ -49,6 +49,8 @@ public final class Main {
 
     /** The runtime bundle provides the {@code run} command; named only to make a failure message helpful. */
     private static final String RUNTIME_BUNDLE = "org.cajal.runtime";
+    /** How long a command other than {@code run} may take to appear once the runtime's {@code run} is there. */
+    private static final Duration OTHER_COMMAND_GRACE = Duration.ofSeconds(5);
     private static final List<String> FRAMEWORK_PROPERTY_PREFIXES =
             List.of("org.osgi.framework.", "felix.", "gosh.", "cajal.");
 
@@ -107,7 +109,7 @@ public final class Main {
                             cajal.startupBreakdown(), home.get());
                     cajal.printBundles(err);
                 }
-                return shell ? shell(cajal) : runCommand(cajal, "run", line);
+                return shell ? shell(cajal) : runCommand(cajal, line.name(), line);
             } finally {
                 cajal.close();
             }
@@ -129,7 +131,14 @@ public final class Main {
     private int runCommand(CajalFramework cajal, String name, CommandLine line) throws InterruptedException {
         Duration wait = commandWait();
         long t0 = System.nanoTime();
-        Optional<LauncherCommand> command = cajal.waitForCommand(name, wait);
+        Optional<LauncherCommand> command;
+        if ("run".equals(name)) {
+            command = cajal.waitForCommand(name, wait);
+        } else {
+            // other commands come from bundles too: once the runtime's 'run' is there, give them a moment more
+            cajal.waitForCommand("run", wait);
+            command = cajal.waitForCommand(name, OTHER_COMMAND_GRACE);
+        }
         if (line.verbose()) {
             err.printf("cajal: the '%s' command %s after %d ms more; bundles now:%n", name,
                     command.isPresent() ? "appeared" : "did not appear", (System.nanoTime() - t0) / 1_000_000);
@@ -151,6 +160,10 @@ public final class Main {
     private void reportMissingCommand(CajalFramework cajal, String name, Duration wait) {
         err.printf("cajal: no '%s' command appeared within %d s: no bundle registered a %s service with %s=%s.%n",
                 name, wait.toSeconds(), LauncherCommand.class.getSimpleName(), LauncherCommand.NAME_PROPERTY, name);
+        List<String> available = cajal.commandNames();
+        if (!available.isEmpty()) {
+            err.println("Commands available: " + String.join(", ", available) + " (and shell)");
+        }
         List<Bundle> problems = cajal.problemBundles();
         if (!problems.isEmpty()) {
             err.println("These bundles are not running (fragments must be RESOLVED, all others ACTIVE):");

@@ -59,10 +59,13 @@ class CommandLineTest {
     @Test
     void usageErrorsNameWhatIsWrong() {
         assertEquals("unknown option --frobnicate", parse("--frobnicate", "run", "x.json").error());
-        assertEquals("unknown command 'train'", parse("train", "x.json").error());
+        assertEquals("unknown command 'Train'", parse("Train", "x.json").error());
+        assertEquals(Command.BUNDLE, parse("docs", "out").command());
+        assertEquals("docs", parse("docs", "out").name());
+        assertEquals(List.of("out"), parse("docs", "out").arguments());
         assertEquals("run needs a pipeline FILE", parse("run").error());
         assertEquals("run needs a pipeline FILE", parse("run", "-v").error());
         assertTrue(parse("shell", "extra").error().contains("[extra]"));
-        assertEquals(Command.HELP, parse("train").command());
+        assertEquals(Command.HELP, parse("Train").command());
     }
 }
