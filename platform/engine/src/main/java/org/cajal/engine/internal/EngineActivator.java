@@ -7,9 +7,11 @@ import org.cajal.api.compute.BackendInfo;
 import org.cajal.api.compute.ComputeBackend;
 import org.deeplearning4j.config.DL4JClassLoading;
 import org.nd4j.common.config.ND4JClassLoading;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.util.tracker.BundleTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,14 +21,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Start-up, in order:
  * <ol>
- *   <li>{@code ND4JClassLoading} and {@code DL4JClassLoading} get this bundle's class loader (host plus the attached
- *       backend fragment); otherwise ND4J captures the launcher's thread context loader and finds no backend;</li>
- *   <li>a daemon thread {@value #INIT_THREAD_NAME} loads the backend and its natives and runs a first operation
+ *   <li>{@code ND4JClassLoading} and {@code DL4JClassLoading} get an {@link EngineExtensionLoader}: this bundle's
+ *       class loader (host plus the attached backend fragment) first, so ND4J finds its backend exactly as with the
+ *       plain bundle loader (otherwise ND4J captures the launcher's thread context loader and finds no backend),
+ *       then the loaders of active bundles that declare {@value ExtensionBundleTracker#HEADER}{@code : true}, so
+ *       that configurations naming a plugin's updater, schedule or layer class can be read back;</li>
+ *   <li>a {@link BundleTracker} starts following those extension bundles ({@link ExtensionBundleTracker});</li>
+ *   <li>a daemon thread {@value #INIT_THREAD_NAME} points DL4J's and ND4J's JSON mappers at the same loader
+ *       ({@link ConfigurationClassLoading}), loads the backend and its natives and runs a first operation
  *       ({@link Nd4jStartup}), so the framework thread never waits for native extraction;</li>
  *   <li>the {@link ComputeBackend} service is registered with {@value ComputeBackend#KIND_PROPERTY}={@code cpu|cuda}.</li>
  * </ol>
- * Stopping unregisters the service. ND4J's native libraries stay loaded for the life of the JVM (a JNI library
- * cannot be unloaded and binds to one class loader), so changing the backend after first use needs a restart.
+ * Stopping closes the tracker and unregisters the service. ND4J's native libraries stay loaded for the life of the
+ * JVM (a JNI library cannot be unloaded and binds to one class loader), so changing the backend after first use
+ * needs a restart.
  */
 public final class EngineActivator implements BundleActivator {
 
@@ -36,32 +44,43 @@ public final class EngineActivator implements BundleActivator {
 
     private final AtomicReference<ServiceRegistration<ComputeBackend>> registration = new AtomicReference<>();
     private volatile boolean stopped;
+    private volatile BundleTracker<ClassLoader> extensionTracker;
 
     @Override
     public void start(BundleContext context) {
         long startNanos = System.nanoTime();
-        ClassLoader bundleLoader = EngineActivator.class.getClassLoader();
-        ND4JClassLoading.setNd4jClassloader(bundleLoader);
-        DL4JClassLoading.setDl4jClassloader(bundleLoader);
+        EngineExtensionLoader loader = new EngineExtensionLoader(EngineActivator.class.getClassLoader());
+        ND4JClassLoading.setNd4jClassloader(loader);
+        DL4JClassLoading.setDl4jClassloader(loader);
         stopped = false;
-        Thread init = new Thread(() -> initialise(context, startNanos), INIT_THREAD_NAME);
+        BundleTracker<ClassLoader> tracker = new BundleTracker<>(context, Bundle.ACTIVE,
+                new ExtensionBundleTracker(loader));
+        tracker.open();
+        extensionTracker = tracker;
+        Thread init = new Thread(() -> initialise(context, loader, startNanos), INIT_THREAD_NAME);
         init.setDaemon(true);
         // ND4J no longer needs it once its loaders are set; libraries that consult the context loader find ours too
-        init.setContextClassLoader(bundleLoader);
+        init.setContextClassLoader(loader);
         init.start();
     }
 
     @Override
     public void stop(BundleContext context) {
         stopped = true;
+        BundleTracker<ClassLoader> tracker = extensionTracker;
+        extensionTracker = null;
+        if (tracker != null) {
+            tracker.close();
+        }
         unregister();
         LOG.info("Engine stopped; native libraries ND4J loaded stay loaded until the JVM exits, so a different backend "
                 + "takes effect only after a restart");
     }
 
-    private void initialise(BundleContext context, long startNanos) {
+    private void initialise(BundleContext context, ClassLoader loader, long startNanos) {
         BackendInfo info;
         try {
+            ConfigurationClassLoading.useClassLoader(loader);
             info = new Nd4jStartup(startNanos).start();
         } catch (RuntimeException | LinkageError e) {
             LOG.error("ND4J did not start in bundle {}, so no ComputeBackend is registered. Check that a backend "
