@@ -112,6 +112,28 @@ final class LayerStackModel implements TrainableModel {
         return network.output(features, false);
     }
 
+    /**
+     * Every layer's parameters as nested lists ({@code {"0_W": [[...]], "0_b": [[...]]}}, DL4J's parameter
+     * names), so a small model's weights can be read without DL4J — e.g. the slope and intercept that 1D linear
+     * regression recovered.
+     */
+    java.util.Map<String, Object> weights() {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        network.paramTable().forEach((name, values) -> out.put(name, nested(values)));
+        return out;
+    }
+
+    private static Object nested(INDArray a) {
+        if (a.rank() <= 1 || (a.rank() == 2 && a.rows() == 1)) {
+            return java.util.Arrays.stream(a.toDoubleVector()).boxed().toList();
+        }
+        java.util.List<Object> rows = new ArrayList<>();
+        for (long i = 0; i < a.size(0); i++) {
+            rows.add(nested(a.slice(i)));
+        }
+        return rows;
+    }
+
     @Override
     public java.util.Optional<Object> snapshot() {
         return java.util.Optional.of(network.params().dup());

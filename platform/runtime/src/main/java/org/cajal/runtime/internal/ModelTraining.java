@@ -34,6 +34,9 @@ final class ModelTraining {
     /** Examples per forward pass when validating or evaluating (bounded memory for large splits). */
     private static final int EVAL_BATCH = 1024;
 
+    /** Models up to this many parameters also get a readable weights.json (the teaching examples). */
+    static final long WEIGHTS_JSON_LIMIT = 10_000;
+
     /** What came out of training one model. */
     record Outcome(TrainableModel model, int completedEpochs, boolean cancelled, MetricsTable metrics,
                    Map<String, Object> evaluation, double validationMetric) {
@@ -76,6 +79,9 @@ final class ModelTraining {
         int completed = train(model, loader, evaluator, metrics, seed);
         Map<String, Object> evaluation = evaluate(model, loader, evaluator, evaluateOn, evaluationName);
         folder.writeWith(RunFolder.MODEL, file -> save(model, file));
+        if (model instanceof LayerStackModel stack && model.parameterCount() <= WEIGHTS_JSON_LIMIT) {
+            folder.writeJson(RunFolder.WEIGHTS, stack.weights());
+        }
         folder.writeJson(RunFolder.EVALUATION, evaluation);
         double metric = split.validation().length == 0 ? Double.NaN
                 : evaluator.metric(model, loader, split.validation());

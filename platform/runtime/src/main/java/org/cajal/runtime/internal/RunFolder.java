@@ -26,6 +26,7 @@ final class RunFolder {
     static final String METRICS = "metrics.csv";
     static final String EVALUATION = "evaluation.json";
     static final String MODEL = "model.zip";
+    static final String WEIGHTS = "weights.json";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
