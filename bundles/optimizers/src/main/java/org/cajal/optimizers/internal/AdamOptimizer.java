@@ -24,8 +24,11 @@ public final class AdamOptimizer implements OptimizerProvider {
             "Adam (Kingma & Ba, 2015): keeps running averages of each weight's gradient (first moment, decay beta1) "
                     + "and squared gradient (second moment, decay beta2), corrects their start-up bias, and moves each "
                     + "weight by learningRate * m / (sqrt(v) + epsilon). Every weight thus gets its own step size, "
-                    + "which makes Adam robust to badly scaled gradients; the defaults work for most networks.",
-            List.of(
+                    + "which makes Adam robust to badly scaled gradients; the defaults work for most networks. In full, "
+                    + "with t the step number from 1 and m, v starting at 0: m <- beta1 * m + (1 - beta1) * g; "
+                    + "v <- beta2 * v + (1 - beta2) * g^2; m_hat = m / (1 - beta1^t); v_hat = v / (1 - beta2^t); "
+                    + "theta <- theta - learningRate * m_hat / (sqrt(v_hat) + epsilon).",
+            LearningRateSchedules.withScheduleSpecs(List.of(
                     ParameterSpec.number(LEARNING_RATE, 0.001).range(1e-6, 10)
                             .help("Base step size; the actual step of each weight is scaled by its gradient history."),
                     ParameterSpec.number(BETA1, 0.9).range(0, 0.9999)
@@ -33,7 +36,7 @@ public final class AdamOptimizer implements OptimizerProvider {
                     ParameterSpec.number(BETA2, 0.999).range(0, 0.99999)
                             .help("Decay rate of the running mean of squared gradients (per-weight scale)."),
                     ParameterSpec.number(EPSILON, 1e-8).range(1e-12, 1)
-                            .help("Small constant added to the denominator so that steps stay finite.")));
+                            .help("Small constant added to the denominator so that steps stay finite."))));
 
     @Override
     public ComponentDescriptor descriptor() {
@@ -42,7 +45,8 @@ public final class AdamOptimizer implements OptimizerProvider {
 
     @Override
     public IUpdater updater(Parameters parameters) {
-        return new Adam(parameters.getDouble(LEARNING_RATE), parameters.getDouble(BETA1),
-                parameters.getDouble(BETA2), parameters.getDouble(EPSILON));
+        double learningRate = parameters.getDouble(LEARNING_RATE);
+        return LearningRateSchedules.apply(new Adam(learningRate, parameters.getDouble(BETA1),
+                parameters.getDouble(BETA2), parameters.getDouble(EPSILON)), parameters, learningRate);
     }
 }

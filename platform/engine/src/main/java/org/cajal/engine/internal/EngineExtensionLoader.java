@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@value ExtensionBundleTracker#HEADER}{@code : true}).
  *
  * <p>Why it exists: a DL4J network configuration names its parts by class ({@code "@class":
- * "org.cajal.optimizers.internal.MomentumUpdater"}), and reading one back ({@code MultiLayerConfiguration.fromJson},
+ * "org.cajal.optimizers.internal.ClassicalMomentum"}), and reading one back ({@code MultiLayerConfiguration.fromJson},
  * {@code ModelSerializer.restoreMultiLayerNetwork}, {@code convertDataType}) asks a class loader for that name. In
  * OSGi the engine bundle's loader sees only DL4J/ND4J and what the engine imports, so an updater, schedule or
  * SameDiff layer defined in a plugin bundle could be used to train but never read back. This loader lets the
