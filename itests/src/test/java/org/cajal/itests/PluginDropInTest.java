@@ -53,7 +53,8 @@ class PluginDropInTest {
         CajalRuntime.Outcome missing = cajal.run(pipeline.toString(), "--out", dir.toString());
         assertEquals(1, missing.status(), missing::toString);
         assertTrue(missing.err().contains("$.dataset.type: no dataset 'fixture-line' is installed"), missing::toString);
-        assertTrue(missing.err().contains("installed: csv, xor"), missing::toString);
+        assertTrue(missing.err().contains("installed: ") && missing.err().contains("csv, ")
+                && missing.err().contains("xor"), missing::toString);
         assertTrue(cajal.framework().problemBundles().isEmpty(),
                 () -> cajal.framework().describe(cajal.framework().problemBundles()));
     }
