@@ -20,6 +20,10 @@ public interface TrainableModel {
     /** One optimisation step on a mini-batch; returns the mini-batch loss before the step. */
     double fit(DataSet batch);
 
+    /** Called after every epoch, so that epoch-based learning-rate schedules advance. */
+    default void endEpoch() {
+    }
+
     /** The loss on a set of examples, without changing the model (no regularisation terms). */
     double loss(DataSet examples);
 

@@ -12,6 +12,7 @@ import org.cajal.api.pipeline.Regularisation;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.dropout.GaussianNoise;
 import org.deeplearning4j.nn.conf.dropout.IDropout;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -56,12 +57,18 @@ final class LayerStackModel implements TrainableModel {
                 .seed(seed)
                 .dataType(DataType.FLOAT)
                 .updater(updater)
-                .regularization(penalties)
                 .list();
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i).layer().clone();
             if (layer.getIDropout() == null) {
                 layer.setIDropout(inputNoise(i, regularisation));
+            }
+            if (layer instanceof BaseLayer weighted && !penalties.isEmpty()) {
+                // per layer, not on the builder: DL4J M2.1 applies builder-level weight decay twice
+                List<Regularization> all = new ArrayList<>(weighted.getRegularization() == null ? List.of()
+                        : weighted.getRegularization());
+                all.addAll(penalties);
+                weighted.setRegularization(all);
             }
             list.layer(i, layer);
         }
@@ -99,6 +106,12 @@ final class LayerStackModel implements TrainableModel {
     public double fit(DataSet batch) {
         network.fit(batch);
         return network.score();
+    }
+
+    @Override
+    public void endEpoch() {
+        // network.fit(DataSet) never advances DL4J's epoch counter, which epoch-based schedules read
+        network.incrementEpochCount();
     }
 
     @Override

@@ -123,6 +123,7 @@ final class ModelTraining {
             if (Double.isNaN(trainLoss)) {
                 return epoch - 1;
             }
+            model.endEpoch();
             double[] validation = validate(model, loader, evaluator);
             metrics.add(epoch, trainLoss, validation[0], validation[1]);
             folder.writeText(RunFolder.METRICS, metrics.text());
