@@ -25,14 +25,18 @@ public final class DenseLayerType implements LayerType {
     private static final ComponentDescriptor DESCRIPTOR = new ComponentDescriptor(ID, "Dense", "Core layers",
             "Fully connected layer: every unit computes activation(w . x + b) from all inputs, so it has "
                     + "inputs * units weights plus units biases. Stacking dense layers with non-linear "
-                    + "activations gives a multilayer perceptron. Needs a flat input vector.",
+                    + "activations gives a multilayer perceptron. An image arriving here is flattened first "
+                    + "(inputs = channels * height * width); a sequence is transformed one time step at a time "
+                    + "(inputs = features, output [units, time]).",
             List.of(
                     ParameterSpec.integer(UNITS, 8).range(1, 65536).unit("units")
                             .help("Number of neurons; this is the width of the layer's output."),
-                    ParameterSpec.choice(ACTIVATION, ActivationChoice.IDS).help(ActivationChoice.HELP),
+                    ParameterSpec.choice(ACTIVATION, ActivationChoice.IDS).withDefault(ActivationChoice.RELU).help(ActivationChoice.HELP),
                     ParameterSpec.integer(INPUTS, null).atLeast(1).unit("values")
-                            .help("Optional: the input width you expect. If given, it is checked against what "
-                                    + "the previous layer or the dataset produces; leave it out to accept any width."),
+                            .help("Optional: the input width you expect (for an image: channels * height * width, "
+                                    + "for a sequence: its features per time step). If given, it is checked against "
+                                    + "what the previous layer or the dataset produces; leave it out to accept any "
+                                    + "width."),
                     WeightInitChoice.spec()));
 
     @Override
@@ -42,7 +46,7 @@ public final class DenseLayerType implements LayerType {
 
     @Override
     public LayerBuild build(Parameters parameters, LayerContext context) throws LayerException {
-        long nIn = FlatInput.width(context, ID);
+        long nIn = InputShapes.fullyConnectedWidth(context.input());
         checkExpectedInputs(parameters, context, nIn);
         int units = parameters.getInt(UNITS);
         String activation = parameters.getString(ACTIVATION);
@@ -52,16 +56,25 @@ public final class DenseLayerType implements LayerType {
                 .activation(ActivationChoice.toDl4j(activation))
                 .weightInit(WeightInitChoice.toDl4j(parameters.getString(WeightInitChoice.KEY), activation))
                 .build();
-        return new LayerBuild(layer, Shape.of(units), nIn * units + units);
+        Shape output = context.input().rank() == 2 ? Shape.of(units, context.input().dim(1)) : Shape.of(units);
+        return new LayerBuild(layer, output, nIn * units + units);
     }
 
     private static void checkExpectedInputs(Parameters parameters, LayerContext context, long nIn)
             throws LayerException {
         Integer expected = parameters.optionalInt(INPUTS).orElse(null);
         if (expected != null && expected != nIn) {
-            throw new LayerException(FlatInput.name(context, ID) + " expects " + expected + " inputs but "
-                    + context.previous() + " produces " + context.input() + "; set '" + INPUTS + "' to " + nIn
-                    + " or remove it");
+            throw new LayerException(InputShapes.name(context, ID) + " expects " + expected + " inputs but "
+                    + context.previous() + " produces " + context.input() + perStep(context) + "; set '" + INPUTS
+                    + "' to " + nIn + " or remove it");
         }
+    }
+
+    private static String perStep(LayerContext context) {
+        return switch (context.input().rank()) {
+            case 2 -> " (" + context.input().dim(0) + " features per time step)";
+            case 3 -> " (" + context.input().elements() + " values once flattened)";
+            default -> "";
+        };
     }
 }

@@ -18,8 +18,8 @@ final class WeightInitChoice {
 
     /** The {@code weightInit} parameter shared by every layer type with weights. */
     static ParameterSpec spec() {
-        return ParameterSpec.choice(KEY, IDS).help("How the weights start out. auto: he for relu, xavier "
-                + "otherwise. xavier: normal with variance 2 / (fanIn + fanOut), keeps signals stable through "
+        return ParameterSpec.choice(KEY, IDS).help("How the weights start out. auto: he for relu and leaky-relu, "
+                + "xavier otherwise. xavier: normal with variance 2 / (fanIn + fanOut), keeps signals stable through "
                 + "tanh and sigmoid. he: normal with variance 2 / fanIn, suited to relu. normal: normal with "
                 + "standard deviation 1 / sqrt(fanIn). uniform: uniform in +-1 / sqrt(fanIn).");
     }
@@ -27,7 +27,7 @@ final class WeightInitChoice {
     /** The DL4J scheme for a choice; {@code auto} depends on the layer's activation id. */
     static WeightInit toDl4j(String id, String activation) {
         return switch (id) {
-            case AUTO -> ActivationChoice.RELU.equals(activation) ? WeightInit.RELU : WeightInit.XAVIER;
+            case AUTO -> ActivationChoice.isRectifier(activation) ? WeightInit.RELU : WeightInit.XAVIER;
             case "xavier" -> WeightInit.XAVIER;
             case "he" -> WeightInit.RELU;
             case "normal" -> WeightInit.NORMAL;

@@ -71,12 +71,35 @@ class DenseLayerTypeTest {
     }
 
     @Test
-    void nonFlatInputIsRejectedNamingBothShapes() {
+    void imageInputIsFlattenedAsDl4jDoes() throws LayerException {
+        LayerBuild build = dense.build(Parameters.defaults(dense.descriptor()), context(1, Shape.of(1, 28, 28), "layer 0 (conv2d)"));
+        assertEquals(784, ((DenseLayer) build.layer()).getNIn());
+        assertEquals(Shape.of(8), build.output());
+        assertEquals(784 * 8 + 8, build.parameterCount());
+    }
+
+    @Test
+    void sequenceInputIsTransformedPerTimeStep() throws LayerException {
+        LayerBuild build = dense.build(Parameters.defaults(dense.descriptor()), context(1, Shape.of(5, 20), "layer 0 (lstm)"));
+        assertEquals(5, ((DenseLayer) build.layer()).getNIn());
+        assertEquals(Shape.of(8, 20), build.output());
+        assertEquals(5 * 8 + 8, build.parameterCount());
+    }
+
+    @Test
+    void inputsMismatchOnAnImageComparesTheFlattenedSize() {
         LayerException e = assertThrows(LayerException.class,
-                () -> dense.build(Parameters.defaults(dense.descriptor()), context(1, Shape.of(1, 28, 28), "layer 0 (conv2d)")));
-        assertTrue(e.getMessage().startsWith("layer 1 (dense) expects a flat input of shape [n] but layer 0 (conv2d) "
-                + "produces [1, 28, 28]"), e.getMessage());
-        assertTrue(e.getMessage().contains("784"), e.getMessage());
+                () -> dense.build(params(Map.of("inputs", 80)), context(3, Shape.of(4, 5, 5), "layer 2 (max-pool-2d)")));
+        assertEquals("layer 3 (dense) expects 80 inputs but layer 2 (max-pool-2d) produces [4, 5, 5] (100 values "
+                + "once flattened); set 'inputs' to 100 or remove it", e.getMessage());
+    }
+
+    @Test
+    void inputsMismatchOnASequenceComparesTheFeaturesPerStep() {
+        LayerException e = assertThrows(LayerException.class,
+                () -> dense.build(params(Map.of("inputs", 64)), context(2, Shape.of(16, 30), "layer 1 (lstm)")));
+        assertEquals("layer 2 (dense) expects 64 inputs but layer 1 (lstm) produces [16, 30] (16 features per time "
+                + "step); set 'inputs' to 16 or remove it", e.getMessage());
     }
 
     @Test

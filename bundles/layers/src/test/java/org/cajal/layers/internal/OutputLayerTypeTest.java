@@ -140,6 +140,24 @@ class OutputLayerTypeTest {
                 + "set units to 1 or remove it", e.getMessage());
     }
 
+    @Test
+    void sequenceInputPointsToSequenceOutputOrGlobalPooling() {
+        LayerContext sequence = new LayerContext(2, Shape.of(16, 30), "layer 1 (lstm)", true, "mse", HOUSES);
+        LayerException e = assertThrows(LayerException.class,
+                () -> output.build(Parameters.defaults(output.descriptor()), sequence));
+        assertEquals("layer 2 (output) gives one prediction per example but layer 1 (lstm) produces a sequence "
+                + "[16, 30] (features, time); use sequence-output for one prediction per time step, or put a "
+                + "global-pooling layer before output to summarise the sequence into one vector", e.getMessage());
+    }
+
+    @Test
+    void imageInputIsFlattenedAsDl4jDoes() throws LayerException {
+        LayerContext image = new LayerContext(2, Shape.of(2, 3, 3), "layer 1 (max-pool-2d)", true, "mse", HOUSES);
+        LayerBuild build = output.build(Parameters.defaults(output.descriptor()), image);
+        assertEquals(18, ((OutputLayer) build.layer()).getNIn());
+        assertEquals(18 + 1, build.parameterCount());
+    }
+
     private LayerBuild build(Map<String, ?> raw, String loss, DataSchema schema) throws LayerException {
         Parameters parameters = Parameters.resolve(output.descriptor(), raw, Path.of("."));
         return output.build(parameters, new LayerContext(2, Shape.of(8), "layer 1 (dense)", true, loss, schema));
