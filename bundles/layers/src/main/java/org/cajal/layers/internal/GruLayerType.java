@@ -25,7 +25,8 @@ public final class GruLayerType implements LayerType {
                     + "Un + bn), h' = z * h + (1 - z) * n (Cho et al. 2014), giving [units, time]. It has "
                     + "3 * (features * units + units * units + units) parameters. The activations are fixed "
                     + "(sigmoid gates, tanh candidate). DL4J 1.0.0-M2.1 has no GRU layer, so this one runs as a "
-                    + "SameDiff layer; it ignores sequence masks (padded steps are processed like real ones).",
+                    + "SameDiff layer, unrolled over the length of the first batch: every batch must have that sequence "
+                    + "length, and sequence masks are ignored (padded steps are processed like real ones).",
             List.of(ParameterSpec.integer(UNITS, 16).range(1, 65536).unit("units")
                             .help("Size of the hidden state, i.e. features per time step of the output."),
                     WeightInitChoice.spec()));

@@ -48,7 +48,7 @@ class LayerDescriptorsTest {
                 new Conv1dLayerType(), new Conv2dLayerType(), new LstmLayerType(), new GruLayerType(),
                 new EmbeddingLayerType())) {
             ParameterSpec init = type.descriptor().parameter(WeightInitChoice.KEY).orElseThrow();
-            assertTrue(init.choices().containsAll(List.of("he", "xavier", "normal", "uniform")), type.toString());
+            assertTrue(init.choices().containsAll(List.of("he", "xavier", "normal", "uniform")), type.descriptor().id());
         }
     }
 

@@ -7,6 +7,7 @@ import org.cajal.api.model.LayerBuild;
 import org.cajal.api.model.LayerException;
 import org.cajal.api.model.LayerType;
 import org.cajal.api.model.Shape;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -72,8 +73,13 @@ class LayerShapesAndGradientsTest {
         Networks.assertDl4jAgrees(build, input);
     }
 
+    /** All cases but gru, whose check (slow, as SameDiff) runs with a dense layer below it in RecurrentLayerTypesTest. */
+    static Stream<Arguments> gradientCases() {
+        return cases().filter(c -> !(((Named<?>) c.get()[0]).getPayload() instanceof GruLayerType));
+    }
+
     @ParameterizedTest(name = "{0} {1} on {2}")
-    @MethodSource("cases")
+    @MethodSource("gradientCases")
     void gradientCheckPasses(LayerType type, Map<String, ?> parameters, Shape input) throws LayerException {
         if (isOutput(type)) {
             Networks.assertGradientsCheck(input, Networks.randomInput(input, Networks.BATCH),
@@ -84,7 +90,7 @@ class LayerShapesAndGradientsTest {
     }
 
     private static Arguments layer(LayerType type, Map<String, ?> parameters, long... input) {
-        return Arguments.of(type, parameters, Shape.of(input));
+        return Arguments.of(Named.of(type.descriptor().id(), type), parameters, Shape.of(input));
     }
 
     private static boolean isOutput(LayerType type) {
