@@ -107,12 +107,23 @@ public final class CajalRuntime implements BeforeAllCallback, ParameterResolver 
 
     /** Runs {@code cajal run} with the given arguments, as the launcher would, capturing its output. */
     public Outcome run(String... args) throws InterruptedException {
+        return execute(runCommand, args);
+    }
+
+    /** Runs another launcher command ({@code cajal docs ...}). */
+    public Outcome command(String name, String... args) throws InterruptedException {
+        LauncherCommand command = framework.waitForCommand(name, Duration.ofSeconds(30))
+                .orElseThrow(() -> new AssertionError("no '" + name + "' command"));
+        return execute(command, args);
+    }
+
+    private static Outcome execute(LauncherCommand command, String... args) throws InterruptedException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            status = runCommand.execute(List.of(args), o, e);
+            status = command.execute(List.of(args), o, e);
         }
         return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
