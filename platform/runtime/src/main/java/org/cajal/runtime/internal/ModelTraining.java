@@ -120,7 +120,7 @@ final class ModelTraining {
             epoch++;
             shuffle(order, shuffle);
             double trainLoss = trainEpoch(model, new PrefetchingBatches(loader, order, batchSize, helper), epoch);
-            if (Double.isNaN(trainLoss)) {
+            if (cancel.get()) {
                 return epoch - 1;
             }
             model.endEpoch();
@@ -140,7 +140,7 @@ final class ModelTraining {
         return epoch;
     }
 
-    /** Mean training loss of the epoch, or NaN if the run was cancelled during it. */
+    /** Mean training loss of the epoch (meaningless if the run was cancelled during it). */
     private double trainEpoch(TrainableModel model, PrefetchingBatches batches, int epoch)
             throws DatasetException, InterruptedException {
         double sum = 0;
