@@ -1,0 +1,142 @@
+package org.cajal.bench.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+
+import org.cajal.api.pipeline.PipelineDocument;
+import org.cajal.api.pipeline.PipelineException;
+import org.cajal.api.pipeline.PipelineRunner;
+import org.cajal.api.pipeline.RunHandle;
+import org.cajal.api.pipeline.RunOptions;
+import org.cajal.api.pipeline.RunResult;
+import org.cajal.api.train.TrainingEvent;
+import org.cajal.api.train.TrainingListener;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+
+/**
+ * The Cajal side: a pipeline built in code (fashion-mnist, image-scale, no validation or test split so every
+ * example trains, the case's layers, Adam) run by the runtime's {@link PipelineRunner} exactly as {@code cajal run}
+ * runs a file. Epoch times come from {@link TrainingEvent.EpochCompleted#elapsedMillis()}; the test accuracy from
+ * the saved {@code model.zip}, scored by {@link TestSet} like the DL4J side's network.
+ */
+final class CajalSide {
+
+    static final String NAME = "cajal";
+
+    private final PipelineRunner runner;
+    private final Path folder;
+    private final int limit;
+    private final int batchSize;
+
+    CajalSide(PipelineRunner runner, Path folder, int limit, int batchSize) {
+        this.runner = runner;
+        this.folder = folder;
+        this.limit = limit;
+        this.batchSize = batchSize;
+    }
+
+    /** The pipeline document's text. */
+    String pipelineJson(BenchCase benchCase, int epochs, long seed, double learningRate) {
+        String dataset = "{\"type\": \"fashion-mnist\", \"params\": {\"folder\": " + quote(folder.toString())
+                + ", \"part\": \"train\"" + (limit > 0 ? ", \"limit\": " + limit : "") + "}}";
+        return String.format(Locale.ROOT, "{\n"
+                + "  \"schema\": 1,\n"
+                + "  \"name\": \"bench-%s\",\n"
+                + "  \"seed\": %d,\n"
+                + "  \"dataset\": %s,\n"
+                + "  \"preprocessing\": [{\"type\": \"image-scale\", \"params\": {}}],\n"
+                + "  \"split\": {\"validation\": 0, \"test\": 0},\n"
+                + "  \"model\": {\"layers\": %s},\n"
+                + "  \"training\": {\"loss\": \"categorical-cross-entropy\",\n"
+                + "    \"optimizer\": {\"type\": \"adam\", \"params\": {\"learningRate\": %s}},\n"
+                + "    \"epochs\": %d, \"batchSize\": %d}\n"
+                + "}\n", benchCase.id(), seed, dataset, benchCase.layersJson(), learningRate, epochs, batchSize);
+    }
+
+    Measurement train(BenchCase benchCase, int repeat, int epochs, long seed, double learningRate, TestSet test)
+            throws PipelineException, IOException, InterruptedException {
+        PipelineDocument doc = runner.parse(pipelineJson(benchCase, epochs, seed, learningRate),
+                "bench-" + benchCase.id() + ".json", Path.of("").toAbsolutePath());
+        Path runs = Files.createTempDirectory("cajal-bench-runs-");
+        try {
+            ProcessMemory.resetPeak();
+            EpochClock clock = new EpochClock();
+            RunHandle handle = runner.start(doc, new RunOptions(runs, OptionalLong.of(seed)), clock);
+            RunResult result = await(handle);
+            long peak = ProcessMemory.peakKib();
+            MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(
+                    result.folder().resolve("model.zip").toFile(), false);
+            double accuracy = test.accuracy(network, false);
+            return new Measurement(benchCase, NAME, repeat, clock.epochSeconds(), clock.trainExamples,
+                    clock.parameters, accuracy, peak);
+        } finally {
+            deleteTree(runs);
+        }
+    }
+
+    private static RunResult await(RunHandle handle) throws PipelineException, InterruptedException {
+        try {
+            return handle.result().get();
+        } catch (InterruptedException e) {
+            handle.cancel();
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof PipelineException p) {
+                throw p;
+            }
+            throw new IllegalStateException("the Cajal run failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Collects what the run reports: examples, parameters and the time since training began after each epoch. */
+    private static final class EpochClock implements TrainingListener {
+        private final List<Long> elapsedMillis = new ArrayList<>();
+        private volatile long trainExamples;
+        private volatile long parameters;
+
+        @Override
+        public void onEvent(TrainingEvent event) {
+            if (event instanceof TrainingEvent.Started s) {
+                trainExamples = s.trainExamples();
+                parameters = s.parameterCount();
+            } else if (event instanceof TrainingEvent.EpochCompleted e) {
+                synchronized (elapsedMillis) {
+                    elapsedMillis.add(e.elapsedMillis());
+                }
+            }
+        }
+
+        List<Double> epochSeconds() {
+            synchronized (elapsedMillis) {
+                List<Double> seconds = new ArrayList<>();
+                long before = 0;
+                for (long at : elapsedMillis) {
+                    seconds.add((at - before) / 1000.0);
+                    before = at;
+                }
+                return seconds;
+            }
+        }
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
