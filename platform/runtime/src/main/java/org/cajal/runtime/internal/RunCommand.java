@@ -119,7 +119,7 @@ public class RunCommand implements LauncherCommand {
                 + result.evaluation().get("split") + " split, " + result.evaluation().get("examples") + " examples):");
         for (Map.Entry<String, Object> e : result.evaluation().entrySet()) {
             if (e.getValue() instanceof Double d) {
-                out.printf(java.util.Locale.ROOT, "  %-10s %s%n", e.getKey(), ConsoleProgress.fmt(d));
+                out.printf(java.util.Locale.ROOT, "  %-16s %s%n", e.getKey(), ConsoleProgress.fmt(d));
             }
         }
         out.println("run folder: " + result.folder());
