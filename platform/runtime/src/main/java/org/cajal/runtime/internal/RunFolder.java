@@ -27,6 +27,7 @@ final class RunFolder {
     static final String EVALUATION = "evaluation.json";
     static final String MODEL = "model.zip";
     static final String WEIGHTS = "weights.json";
+    static final String SCHEMA = "schema.json";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

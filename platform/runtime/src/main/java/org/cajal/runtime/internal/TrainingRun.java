@@ -52,6 +52,7 @@ final class TrainingRun {
             return t;
         });
         try {
+            folder.writeJson(RunFolder.SCHEMA, SchemaFile.toMap(plan.dataset().schema()));
             Result result = plan.splits().size() == 1 ? holdOut(helper) : crossValidate(helper);
             folder.writeJson(RunFolder.EVALUATION, result.evaluation);
             provenance.end(clock.instant(), result.cancelled ? "cancelled" : "finished");
