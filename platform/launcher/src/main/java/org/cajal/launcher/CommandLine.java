@@ -37,6 +37,7 @@ record CommandLine(Command command, String name, List<String> arguments, boolean
             "Commands:",
             "  run FILE [--out DIR] [--seed N]   run a pipeline file without a window and write a run folder",
             "  shell                             start Cajal with the Gogo shell (type 'lb' to list bundles, 'stop 0' to quit)",
+            "  predict RUN_FOLDER INPUT.csv [--out FILE]   a trained model predicts on raw CSV rows",
             "  docs [DIR]                        write the component reference (DIR/components.md, default docs/)",
             "  NAME [ARGS...]                    any other command a bundle provides",
             "  (none)                            the workbench window (not available yet)",
