@@ -15,10 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cajal.api.compute.ComputeBackend;
-import org.cajal.api.data.DatasetProvider;
-import org.cajal.api.data.Preprocessor;
-import org.cajal.api.model.ArchitectureProvider;
-import org.cajal.api.model.LayerType;
 import org.cajal.api.pipeline.Pipeline;
 import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.PipelineException;
@@ -27,7 +23,6 @@ import org.cajal.api.pipeline.Problem;
 import org.cajal.api.pipeline.RunHandle;
 import org.cajal.api.pipeline.RunOptions;
 import org.cajal.api.pipeline.RunResult;
-import org.cajal.api.train.OptimizerProvider;
 import org.cajal.api.train.TrainingEvent;
 import org.cajal.api.train.TrainingListener;
 import org.osgi.framework.Bundle;
@@ -36,13 +31,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * The runtime's {@link PipelineRunner}: tracks every installed component (whiteboard), validates pipelines
- * against them, and trains on its own worker thread — never on the caller's or SCR's. Runs are queued and execute
+ * The runtime's {@link PipelineRunner}: validates pipelines against the components installed now
+ * ({@link InstalledComponents}), and trains on its own worker thread — never on the caller's or SCR's. Runs are queued and execute
  * one at a time, so two runs never compete for the cores or share mutable state.
  *
  * <p>Active only while a {@link ComputeBackend} is registered, i.e. once ND4J is ready.
@@ -53,25 +45,8 @@ public class DefaultPipelineRunner implements PipelineRunner {
     @Reference
     ComputeBackend backend;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile List<DatasetProvider> datasets = List.of();
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile List<Preprocessor> preprocessors = List.of();
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile List<LayerType> layerTypes = List.of();
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile List<OptimizerProvider> optimizers = List.of();
-
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile List<ArchitectureProvider> architectures = List.of();
+    @Reference
+    InstalledComponents installed;
 
     private final PipelineReader reader = new PipelineReader();
     private final AtomicInteger threads = new AtomicInteger();
@@ -165,7 +140,7 @@ public class DefaultPipelineRunner implements PipelineRunner {
     }
 
     private PipelineValidator validator() {
-        return new PipelineValidator(Catalog.of(datasets, preprocessors, layerTypes, optimizers, architectures));
+        return new PipelineValidator(installed.catalog());
     }
 
     private List<Provenance.BundleEntry> bundles() {

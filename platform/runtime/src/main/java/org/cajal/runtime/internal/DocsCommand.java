@@ -8,18 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 
-import org.cajal.api.data.DatasetProvider;
-import org.cajal.api.data.Preprocessor;
-import org.cajal.api.model.ArchitectureProvider;
-import org.cajal.api.model.LayerType;
-import org.cajal.api.train.OptimizerProvider;
-import org.cajal.api.visual.Visualiser;
 import org.cajal.launcher.spi.LauncherCommand;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** {@code cajal docs [DIR]}: writes DIR/components.md (default docs/) from the components installed now. */
 @Component(service = LauncherCommand.class, property = LauncherCommand.NAME_PROPERTY + "=docs")
@@ -27,24 +18,8 @@ public class DocsCommand implements LauncherCommand {
 
     static final String FILE = "components.md";
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile List<DatasetProvider> datasets = List.of();
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile List<Preprocessor> preprocessors = List.of();
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile List<LayerType> layerTypes = List.of();
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile List<OptimizerProvider> optimizers = List.of();
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile List<ArchitectureProvider> architectures = List.of();
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile List<Visualiser> visualisers = List.of();
+    @Reference
+    InstalledComponents installed;
 
     @Override
     public int execute(List<String> args, PrintStream out, PrintStream err) {
@@ -56,7 +31,7 @@ public class DocsCommand implements LauncherCommand {
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
             Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + FILE, ".tmp");
-            Files.writeString(tmp, reference().markdown(), StandardCharsets.UTF_8);
+            Files.writeString(tmp, installed.reference().markdown(), StandardCharsets.UTF_8);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             err.println("error: cannot write " + target + ": " + e.getMessage());
@@ -64,15 +39,5 @@ public class DocsCommand implements LauncherCommand {
         }
         out.println("wrote " + target.toAbsolutePath());
         return 0;
-    }
-
-    ComponentReference reference() {
-        return new ComponentReference()
-                .section("Datasets", datasets)
-                .section("Preprocessing", preprocessors)
-                .section("Layers", layerTypes)
-                .section("Optimizers", optimizers)
-                .section("Architectures", architectures)
-                .section("Visualisers", visualisers);
     }
 }
