@@ -133,7 +133,16 @@ public final class CajalFramework implements AutoCloseable {
             install(framework.getBundleContext(), jars,
                     Boolean.parseBoolean(extraConfig.getOrDefault(REFERENCE_PROPERTY, "true")));
             tInstalled = System.nanoTime();
+            java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+            framework.getBundleContext().addFrameworkListener(e -> {
+                if (e.getType() == FrameworkEvent.STARTED) {
+                    started.countDown();
+                }
+            });
             framework.start();
+            // framework events arrive in order on Felix's dispatch thread: once STARTED is here, every bundle's
+            // start ERROR before it has reached the report, so problemBundles() can name the reasons
+            awaitQuietly(started);
         } catch (BundleException | RuntimeException e) {
             stopQuietly(framework);
             if (ownsStorage) {
@@ -150,6 +159,14 @@ public final class CajalFramework implements AutoCloseable {
 
     private static long millis(long fromNanos, long toNanos) {
         return (toNanos - fromNanos) / 1_000_000;
+    }
+
+    private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Framework newFramework(Map<String, String> config) {
