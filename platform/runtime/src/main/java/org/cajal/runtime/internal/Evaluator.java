@@ -1,20 +1,16 @@
 package org.cajal.runtime.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.cajal.api.data.DataSchema;
-import org.cajal.api.data.DatasetException;
-import org.cajal.api.model.TrainableModel;
 import org.nd4j.evaluation.EvaluationAveraging;
 import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.evaluation.classification.ROC;
 import org.nd4j.evaluation.regression.RegressionEvaluation;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -27,7 +23,6 @@ final class Evaluator {
 
     /** Probabilities are clipped to [EPS, 1 - EPS] for the log loss, as scikit-learn does. */
     private static final double EPS = 1e-15;
-    private static final int BATCH = 1024;
 
     private final DataSchema schema;
 
@@ -45,20 +40,29 @@ final class Evaluator {
         return schema.targetKind().isClassification();
     }
 
-    /** The per-epoch validation metric over the given examples, predicted in batches. */
-    double metric(TrainableModel model, BatchLoader loader, int[] indices) throws DatasetException {
-        Evaluation classification = schema.targetKind().isClassification() ? new Evaluation(schema.classLabels()) : null;
-        RegressionEvaluation regression = classification == null ? new RegressionEvaluation(schema.targetNames()) : null;
-        for (int from = 0; from < indices.length; from += BATCH) {
-            DataSet d = loader.load(Arrays.copyOfRange(indices, from, Math.min(indices.length, from + BATCH)));
-            INDArray predicted = model.predict(d.getFeatures());
+    /** Accumulates the per-epoch validation metric batch by batch (DL4J's evaluations are cumulative). */
+    Metric metric() {
+        return new Metric();
+    }
+
+    /** The validation metric over the batches added so far. */
+    final class Metric {
+        private final Evaluation classification = schema.targetKind().isClassification()
+                ? new Evaluation(schema.classLabels()) : null;
+        private final RegressionEvaluation regression = classification == null
+                ? new RegressionEvaluation(schema.targetNames()) : null;
+
+        void add(INDArray labels, INDArray predicted) {
             if (classification != null) {
-                classification.eval(perClass(d.getLabels()), perClass(predicted));
+                classification.eval(perClass(labels), perClass(predicted));
             } else {
-                regression.eval(d.getLabels(), predicted);
+                regression.eval(labels, predicted);
             }
         }
-        return classification != null ? classification.accuracy() : regression.averageMeanSquaredError();
+
+        double value() {
+            return classification != null ? classification.accuracy() : regression.averageMeanSquaredError();
+        }
     }
 
     /**

@@ -39,7 +39,7 @@ final class ModelTraining {
 
     /** What came out of training one model. */
     record Outcome(TrainableModel model, int completedEpochs, boolean cancelled, MetricsTable metrics,
-                   Map<String, Object> evaluation, double validationMetric) {
+                   Map<String, Object> evaluation) {
     }
 
     private final RunPlan plan;
@@ -83,9 +83,7 @@ final class ModelTraining {
             folder.writeJson(RunFolder.WEIGHTS, stack.weights());
         }
         folder.writeJson(RunFolder.EVALUATION, evaluation);
-        double metric = split.validation().length == 0 ? Double.NaN
-                : evaluator.metric(model, loader, split.validation());
-        return new Outcome(model, completed, cancel.get(), metrics, evaluation, metric);
+        return new Outcome(model, completed, cancel.get(), metrics, evaluation);
     }
 
     private TrainableModel build(long seed) throws LayerException {
@@ -167,11 +165,13 @@ final class ModelTraining {
             return new double[] {Double.NaN, Double.NaN};
         }
         double lossSum = 0;
+        Evaluator.Metric metric = evaluator.metric();
         for (int from = 0; from < v.length; from += EVAL_BATCH) {
             DataSet d = loader.load(Arrays.copyOfRange(v, from, Math.min(v.length, from + EVAL_BATCH)));
             lossSum += model.loss(d) * d.numExamples();
+            metric.add(d.getLabels(), model.predict(d.getFeatures()));
         }
-        return new double[] {lossSum / v.length, evaluator.metric(model, loader, v)};
+        return new double[] {lossSum / v.length, metric.value()};
     }
 
     private Map<String, Object> evaluate(TrainableModel model, BatchLoader loader, Evaluator evaluator,

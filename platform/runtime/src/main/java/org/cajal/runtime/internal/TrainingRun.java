@@ -97,9 +97,11 @@ final class TrainingRun {
                     .run(splits.get(f).validation(), "fold " + (f + 1));
             evaluations.add(o.evaluation());
             tables.add(o.metrics());
-            if (best < 0 || better(o.validationMetric(), bestMetric, evaluator)) {
+            // a fold is evaluated on its own validation fold, so its evaluation holds the validation metric
+            double metric = (Double) o.evaluation().get(evaluator.metricName());
+            if (best < 0 || better(metric, bestMetric, evaluator)) {
                 best = f;
-                bestMetric = o.validationMetric();
+                bestMetric = metric;
             }
         }
         folder.writeText(RunFolder.METRICS, MetricsTable.mean(tables).text());
