@@ -49,7 +49,7 @@ class PluginDropInTest {
         Files.delete(dropped);
         awaitGone(cajal, Duration.ofSeconds(30));
         assertTrue(Arrays.stream(cajal.framework().context().getBundles())
-                .noneMatch(b -> "org.cajal.itests.fixture".equals(b.getSymbolicName())), "bundle uninstalled");
+                .noneMatch(PluginDropInTest::isFixture), "bundle uninstalled");
         CajalRuntime.Outcome missing = cajal.run(pipeline.toString(), "--out", dir.toString());
         assertEquals(1, missing.status(), missing::toString);
         assertTrue(missing.err().contains("$.dataset.type: no dataset 'fixture-line' is installed"), missing::toString);
@@ -62,13 +62,19 @@ class PluginDropInTest {
     private static void awaitGone(CajalRuntime cajal, Duration timeout) throws Exception {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
-            if (cajal.framework().context().getServiceReferences((String) null, SERVICE) == null) {
+            // FileInstall unregisters the service when it stops the bundle, then uninstalls it: wait for both
+            if (cajal.framework().context().getServiceReferences((String) null, SERVICE) == null
+                    && Arrays.stream(cajal.framework().context().getBundles()).noneMatch(PluginDropInTest::isFixture)) {
                 return;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("the plugin's service was still registered " + timeout.toSeconds()
+        throw new AssertionError("the plugin's service or bundle was still there " + timeout.toSeconds()
                 + " s after its jar was removed");
+    }
+
+    private static boolean isFixture(org.osgi.framework.Bundle b) {
+        return "org.cajal.itests.fixture".equals(b.getSymbolicName());
     }
 
 }
