@@ -34,4 +34,30 @@ public interface PipelineRunner {
      */
     RunHandle start(PipelineDocument document, RunOptions options, TrainingListener listener)
             throws PipelineException;
+
+    /**
+     * Writes a pipeline in the file format {@link #read} reads (pretty-printed JSON, keys in the documented order,
+     * parameters as given). Reading the text back gives an equal pipeline, and formatting that gives the same text.
+     *
+     * @since 1.1
+     */
+    String format(Pipeline pipeline);
+
+    /**
+     * Describes the model before training: input shape, each layer's output shape and parameter count, and the
+     * problems that {@link #validate} reports. May open the dataset (slow for large files): call it off the
+     * event-dispatch thread.
+     *
+     * @since 1.1
+     */
+    ModelSummary summarise(PipelineDocument document);
+
+    /**
+     * Reads a finished (or cancelled) run's folder: its metrics per epoch, evaluation, and access to its
+     * predictions and trained model for visualisers.
+     *
+     * @throws PipelineException if the folder is not a run folder or its files cannot be read (names the file)
+     * @since 1.1
+     */
+    org.cajal.api.visual.RunRecord record(Path runFolder) throws PipelineException;
 }

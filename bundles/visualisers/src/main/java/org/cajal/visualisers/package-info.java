@@ -1,0 +1,2 @@
+/** Visualiser services (private to this bundle; registered with Declarative Services). */
+package org.cajal.visualisers;

@@ -1,0 +1,237 @@
+package org.cajal.workbench;
+
+import java.awt.GraphicsEnvironment;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.prefs.Preferences;
+
+import javax.swing.SwingUtilities;
+
+import org.cajal.api.Describable;
+import org.cajal.api.data.DatasetProvider;
+import org.cajal.api.data.Preprocessor;
+import org.cajal.api.model.ArchitectureProvider;
+import org.cajal.api.model.LayerType;
+import org.cajal.api.pipeline.PipelineRunner;
+import org.cajal.api.train.OptimizerProvider;
+import org.cajal.api.visual.Visualiser;
+import org.cajal.launcher.spi.LauncherCommand;
+import org.cajal.workbench.core.Catalog;
+import org.cajal.workbench.core.Kind;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * {@code cajal} with no arguments (or {@code cajal workbench [FILE]}): opens the workbench window and returns when
+ * it is closed. Tracks every component service dynamically and hands the window a new {@link Catalog} whenever one
+ * comes or goes.
+ */
+@Component(service = LauncherCommand.class, property = LauncherCommand.NAME_PROPERTY + "=workbench")
+public final class WorkbenchCommand implements LauncherCommand {
+
+    /** Framework property: the java.util.prefs node the workbench keeps its settings in. */
+    public static final String PREFERENCES_PROPERTY = "cajal.workbench.preferences";
+    static final String RUNS_PROPERTY = "cajal.runs";
+    static final String HOME_PROPERTY = "cajal.home";
+
+    private final Map<Object, Catalog.Entry> entries = new ConcurrentHashMap<>();
+    private volatile PipelineRunner runner;
+    private volatile MainWindow window;
+    private BundleContext context;
+    private ExecutorService background;
+
+    @Activate
+    void activate(BundleContext bundleContext) {
+        this.context = bundleContext;
+        AtomicInteger n = new AtomicInteger();
+        this.background = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "cajal-workbench-" + n.incrementAndGet());
+            t.setDaemon(true);
+            t.setContextClassLoader(WorkbenchCommand.class.getClassLoader());
+            return t;
+        });
+    }
+
+    @Deactivate
+    void deactivate() {
+        MainWindow w = window;
+        if (w != null) {
+            SwingUtilities.invokeLater(w::closeWithoutAsking);
+        }
+        background.shutdownNow();
+    }
+
+    @Override
+    public int execute(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {
+        if (GraphicsEnvironment.isHeadless()) {
+            err.println("cajal: no display for the workbench window (DISPLAY is not set, or java.awt.headless=true);"
+                    + " run pipelines headless with 'cajal run FILE'");
+            return 3;
+        }
+        if (args.size() > 1 || (!args.isEmpty() && args.get(0).startsWith("-"))) {
+            err.println("usage: cajal [workbench [PIPELINE.json]]");
+            return 2;
+        }
+        if (window != null) {
+            SwingUtilities.invokeLater(() -> window.toFront());
+            out.println("cajal: the workbench window is already open");
+            return 0;
+        }
+        CountDownLatch closed = new CountDownLatch(1);
+        Path home = Path.of(property(HOME_PROPERTY, ".")).toAbsolutePath().normalize();
+        Path runs = Path.of(property(RUNS_PROPERTY, Path.of(System.getProperty("user.home"), ".cajal", "runs")
+                .toString()));
+        Preferences prefs = Preferences.userRoot().node(property(PREFERENCES_PROPERTY, "org/cajal/workbench"));
+        Path open = args.isEmpty() ? null : Path.of(args.get(0)).toAbsolutePath();
+        try {
+            SwingUtilities.invokeAndWait(() -> {
+                Thread.currentThread().setContextClassLoader(WorkbenchCommand.class.getClassLoader());
+                MainWindow w = new MainWindow(context, () -> runner, home, runs, prefs, background, closed::countDown);
+                window = w;
+                w.catalogChanged(catalog());
+                w.show(open);
+            });
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            err.println("cajal: the workbench window could not open: " + cause);
+            cause.printStackTrace(err);
+            return 1;
+        }
+        try {
+            closed.await();
+        } finally {
+            window = null;
+        }
+        return 0;
+    }
+
+    /** The window now open, if any (tests and the shell). */
+    MainWindow window() {
+        return window;
+    }
+
+    private String property(String key, String fallback) {
+        String v = context.getProperty(key);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private Catalog catalog() {
+        return new Catalog(new ArrayList<>(entries.values()));
+    }
+
+    private void added(Kind kind, Describable service) {
+        String bundle = "";
+        var b = FrameworkUtil.getBundle(service.getClass());
+        if (b != null) {
+            bundle = b.getSymbolicName();
+        }
+        try {
+            entries.put(service, new Catalog.Entry(kind, service.descriptor(), service, bundle));
+        } catch (RuntimeException e) {
+            // a component whose descriptor cannot be built is left out of the palette; the runtime reports it
+            return;
+        }
+        changed();
+    }
+
+    private void removed(Describable service) {
+        if (entries.remove(service) != null) {
+            changed();
+        }
+    }
+
+    private void changed() {
+        MainWindow w = window;
+        if (w != null) {
+            w.catalogChanged(catalog());
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setRunner(PipelineRunner r) {
+        this.runner = r;
+    }
+
+    void unsetRunner(PipelineRunner r) {
+        if (this.runner == r) {
+            this.runner = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addDataset(DatasetProvider s) {
+        added(Kind.DATASET, s);
+    }
+
+    void removeDataset(DatasetProvider s) {
+        removed(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addPreprocessor(Preprocessor s) {
+        added(Kind.PREPROCESSING, s);
+    }
+
+    void removePreprocessor(Preprocessor s) {
+        removed(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addLayer(LayerType s) {
+        added(Kind.LAYER, s);
+    }
+
+    void removeLayer(LayerType s) {
+        removed(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addOptimizer(OptimizerProvider s) {
+        added(Kind.OPTIMIZER, s);
+    }
+
+    void removeOptimizer(OptimizerProvider s) {
+        removed(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addArchitecture(ArchitectureProvider s) {
+        added(Kind.ARCHITECTURE, s);
+    }
+
+    void removeArchitecture(ArchitectureProvider s) {
+        removed(s);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addVisualiser(Visualiser s) {
+        added(Kind.VISUALISER, s);
+    }
+
+    void removeVisualiser(Visualiser s) {
+        removed(s);
+    }
+}

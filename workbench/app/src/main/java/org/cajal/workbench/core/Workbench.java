@@ -1,0 +1,128 @@
+package org.cajal.workbench.core;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+import java.util.prefs.Preferences;
+
+import javax.swing.SwingUtilities;
+
+import org.cajal.api.pipeline.PipelineRunner;
+import org.osgi.framework.BundleContext;
+
+/**
+ * What every panel of the window is given: the live catalog of installed components, the runtime's pipeline
+ * runner, the pipeline being edited and the selected step, the run bus, folders, preferences, a background
+ * executor for slow work (never the event-dispatch thread) and a notifier for messages.
+ *
+ * <p>Threading: the catalog may change on any thread (a bundle comes or goes); {@link #onCatalogChange}
+ * listeners are called on the event-dispatch thread. Everything else is used on the event-dispatch thread
+ * unless its documentation says otherwise.
+ */
+public final class Workbench {
+
+    private final BundleContext bundleContext;
+    private final Supplier<PipelineRunner> runner;
+    private final PipelineModel pipeline;
+    private final Selection selection = new Selection();
+    private final RunEvents runs = new RunEvents();
+    private final Path home;
+    private final Path runsDirectory;
+    private final Preferences preferences;
+    private final ExecutorService background;
+    private final List<Runnable> catalogListeners = new CopyOnWriteArrayList<>();
+    private volatile Catalog catalog = Catalog.EMPTY;
+    private volatile Notifier notifier;
+
+    public Workbench(BundleContext bundleContext, Supplier<PipelineRunner> runner, PipelineModel pipeline, Path home,
+                     Path runsDirectory, Preferences preferences, ExecutorService background, Notifier notifier) {
+        this.bundleContext = bundleContext;
+        this.runner = runner;
+        this.pipeline = pipeline;
+        this.home = home;
+        this.runsDirectory = runsDirectory;
+        this.preferences = preferences;
+        this.background = background;
+        this.notifier = notifier;
+    }
+
+    /** The framework, for the plugins view (bundles, install, start/stop). */
+    public BundleContext bundleContext() {
+        return bundleContext;
+    }
+
+    /** The runtime's runner: read, parse, format, validate, summarise, start, record. Any thread. */
+    public PipelineRunner runner() {
+        PipelineRunner r = runner.get();
+        if (r == null) {
+            throw new IllegalStateException("the runtime bundle (org.cajal.runtime) is not running");
+        }
+        return r;
+    }
+
+    /** The installed components now. Any thread. */
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** Called (on the event-dispatch thread) whenever a component comes or goes. */
+    public void onCatalogChange(Runnable listener) {
+        catalogListeners.add(listener);
+    }
+
+    /** Installs a new snapshot (from any thread) and tells the listeners on the event-dispatch thread. */
+    public void catalogChanged(Catalog next) {
+        this.catalog = next;
+        SwingUtilities.invokeLater(() -> catalogListeners.forEach(Runnable::run));
+    }
+
+    public PipelineModel pipeline() {
+        return pipeline;
+    }
+
+    public Selection selection() {
+        return selection;
+    }
+
+    public RunEvents runs() {
+        return runs;
+    }
+
+    /** The distribution folder (with bundles/, plugins/, examples/). */
+    public Path home() {
+        return home;
+    }
+
+    public Path examplesDirectory() {
+        return home.resolve("examples");
+    }
+
+    public Path pluginsDirectory() {
+        return home.resolve("plugins");
+    }
+
+    /** Where runs started from the workbench write their folders. */
+    public Path runsDirectory() {
+        return runsDirectory;
+    }
+
+    /** The workbench's preferences node (window layout, recent files, theme). */
+    public Preferences preferences() {
+        return preferences;
+    }
+
+    /** For slow work (opening data, loading a model, rendering a visualiser): never the event-dispatch thread. */
+    public ExecutorService background() {
+        return background;
+    }
+
+    public Notifier notifier() {
+        return notifier;
+    }
+
+    public void setNotifier(Notifier notifier) {
+        this.notifier = notifier;
+    }
+}
