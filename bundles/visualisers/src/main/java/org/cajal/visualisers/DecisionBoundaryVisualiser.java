@@ -1,0 +1,324 @@
+package org.cajal.visualisers;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Paint;
+import java.awt.geom.Ellipse2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+import org.cajal.api.ComponentDescriptor;
+import org.cajal.api.ParameterSpec;
+import org.cajal.api.Parameters;
+import org.cajal.api.data.TargetKind;
+import org.cajal.api.visual.Drawing;
+import org.cajal.api.visual.RunData;
+import org.cajal.api.visual.RunRecord;
+import org.cajal.api.visual.Visualiser;
+import org.cajal.charts.ChartDrawings;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.Align;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * What a model trained on tabular data predicts over the plane of two of its input features, like TensorFlow
+ * Playground: the background is the predicted class's colour, stronger where the model is surer (for regression,
+ * the predicted value on a blue-white-orange scale), and the evaluated inputs are drawn on top in their true class's
+ * colour. The other features are held at their mean over those inputs.
+ */
+@Component(service = Visualiser.class)
+public final class DecisionBoundaryVisualiser implements Visualiser {
+
+    static final String ID = "decision-boundary";
+    static final String X = "x";
+    static final String Y = "y";
+    static final String RESOLUTION = "resolution";
+    /** How many evaluated inputs are drawn, and give the range and the means. */
+    static final int MAX_INPUTS = 1000;
+    /** Share of each feature's range added on both sides. */
+    static final double MARGIN = 0.10;
+
+    private static final Color LOW = ChartDrawings.SERIES[0];
+    private static final Color HIGH = ChartDrawings.SERIES[1];
+
+    private static final ComponentDescriptor DESCRIPTOR = new ComponentDescriptor(ID, "Decision boundary", "Model",
+            "The trained model's prediction over a grid spanning two input features (10% beyond the range of the "
+                    + "evaluated inputs), with those inputs drawn on top. For classification each grid cell takes "
+                    + "the colour of the predicted class, paler where the model is less sure, so the boundaries "
+                    + "between colours are where the model changes its mind; for regression the colour is the "
+                    + "predicted value. All other features are held at their mean, so with many features this is "
+                    + "one slice through the model.",
+            List.of(ParameterSpec.integer(X, 0).atLeast(0)
+                            .help("Index of the feature on the horizontal axis (0 = the first input column)."),
+                    ParameterSpec.integer(Y, 1).atLeast(0)
+                            .help("Index of the feature on the vertical axis; must differ from x."),
+                    ParameterSpec.integer(RESOLUTION, 100).range(10, 300).unit("cells per axis")
+                            .help("Grid cells along each axis; the model predicts resolution² points in one call.")));
+
+    @Override
+    public ComponentDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public boolean accepts(RunRecord run) {
+        if (!Plots.hasData(run, TargetKind.BINARY, TargetKind.MULTICLASS, TargetKind.REGRESSION)) {
+            return false;
+        }
+        RunData data = run.runData().orElseThrow();
+        return data.tabular() && data.featureNames().size() >= 2;
+    }
+
+    @Override
+    public Drawing render(RunRecord run, Parameters parameters) {
+        return ChartDrawings.of(chart(run, parameters));
+    }
+
+    /** The chart that {@link #render} draws: the prediction grid is the plot's background image. */
+    JFreeChart chart(RunRecord run, Parameters parameters) {
+        RunData data = Plots.data(run, ID);
+        if (!data.tabular()) {
+            throw new IllegalArgumentException(ID + ": run " + run.runId()
+                    + " was not trained on tabular rows; a decision boundary needs two numeric input features");
+        }
+        RunData.Inputs inputs = data.inputs(MAX_INPUTS);
+        double[][] rows = inputs.rows();
+        if (rows.length == 0) {
+            throw new IllegalArgumentException(ID + ": run " + run.runId() + " has no evaluated inputs to draw");
+        }
+        int features = rows[0].length;
+        if (features < 2) {
+            throw new IllegalArgumentException(ID + ": run " + run.runId() + " has " + features
+                    + " input feature; a decision boundary needs at least two");
+        }
+        int fx = Plots.index(ID, X, parameters.getInt(X), features, "features");
+        int fy = Plots.index(ID, Y, parameters.getInt(Y), features, "features");
+        if (fx == fy) {
+            throw new IllegalArgumentException(ID + ": x and y are both feature " + fx + "; choose two different features");
+        }
+        int resolution = parameters.getInt(RESOLUTION);
+
+        double[] mean = new double[features];
+        for (double[] row : rows) {
+            for (int f = 0; f < features; f++) {
+                mean[f] += row[f] / rows.length;
+            }
+        }
+        double[] xRange = range(rows, fx);
+        double[] yRange = range(rows, fy);
+        double[][] grid = new double[resolution * resolution][];
+        for (int j = 0; j < resolution; j++) {
+            for (int i = 0; i < resolution; i++) {
+                double[] point = mean.clone();
+                point[fx] = centre(xRange, i, resolution);
+                point[fy] = centre(yRange, j, resolution);
+                grid[j * resolution + i] = point;
+            }
+        }
+        double[][] outputs = data.predict(grid);
+        if (outputs.length != grid.length) {
+            throw new IllegalStateException(ID + ": the model returned " + outputs.length + " predictions for "
+                    + grid.length + " grid points");
+        }
+
+        List<String> names = data.featureNames();
+        String xName = fx < names.size() ? names.get(fx) : "feature " + fx;
+        String yName = fy < names.size() ? names.get(fy) : "feature " + fy;
+        boolean classification = data.targetKind().isClassification();
+        XYPlot plot = new XYPlot();
+        NumberAxis xAxis = new NumberAxis(xName);
+        xAxis.setRange(xRange[0], xRange[1]);
+        NumberAxis yAxis = new NumberAxis(yName);
+        yAxis.setRange(yRange[0], yRange[1]);
+        plot.setDomainAxis(xAxis);
+        plot.setRangeAxis(yAxis);
+
+        XYSeriesCollection points = new XYSeriesCollection();
+        BufferedImage image = new BufferedImage(resolution, resolution, BufferedImage.TYPE_INT_RGB);
+        JFreeChart chart;
+        if (classification) {
+            int classes = Math.max(data.classNames().size(), Math.max(2, outputs[0].length));
+            for (int k = 0; k < grid.length; k++) {
+                int[] cls = new int[1];
+                double confidence = top(outputs[k], cls);
+                double intensity = classes > 1 ? (confidence - 1.0 / classes) / (1 - 1.0 / classes) : 1;
+                Color colour = Plots.mix(Color.WHITE, Plots.classColour(cls[0]), 0.2 + 0.6 * intensity);
+                image.setRGB(k % resolution, resolution - 1 - k / resolution, colour.getRGB());
+            }
+            XYSeries[] byClass = new XYSeries[classes];
+            for (int c = 0; c < classes; c++) {
+                byClass[c] = new XYSeries(Plots.className(data.classNames(), c), false, true);
+                points.addSeries(byClass[c]);
+            }
+            for (int r = 0; r < rows.length; r++) {
+                int c = (int) Math.round(inputs.targets()[r]);
+                if (c >= 0 && c < classes) {
+                    byClass[c].add(rows[r][fx], rows[r][fy]);
+                }
+            }
+            XYLineAndShapeRenderer renderer = scatterRenderer();
+            plot.setDataset(points);
+            plot.setRenderer(renderer);
+            chart = new JFreeChart("Decision boundary: " + xName + " × " + yName, JFreeChart.DEFAULT_TITLE_FONT,
+                    plot, true);
+            ChartDrawings.style(chart);
+            for (int c = 0; c < classes; c++) {
+                renderer.setSeriesPaint(c, Plots.classColour(c));
+                renderer.setSeriesShape(c, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+            }
+        } else {
+            double low = Double.POSITIVE_INFINITY;
+            double high = Double.NEGATIVE_INFINITY;
+            double[] values = new double[grid.length];
+            for (int k = 0; k < grid.length; k++) {
+                values[k] = outputs[k].length == 0 ? Double.NaN : outputs[k][0];
+            }
+            for (double v : values) {
+                if (Double.isFinite(v)) {
+                    low = Math.min(low, v);
+                    high = Math.max(high, v);
+                }
+            }
+            for (double v : inputs.targets()) {
+                if (Double.isFinite(v)) {
+                    low = Math.min(low, v);
+                    high = Math.max(high, v);
+                }
+            }
+            if (!(high > low)) {
+                high = low + 1;
+            }
+            ValueScale scale = new ValueScale(low, high);
+            for (int k = 0; k < grid.length; k++) {
+                Color colour = Plots.mix(Color.WHITE, (Color) scale.getPaint(values[k]), 0.75);
+                image.setRGB(k % resolution, resolution - 1 - k / resolution, colour.getRGB());
+            }
+            XYSeries series = new XYSeries("inputs", false, true);
+            double[] targets = inputs.targets();
+            for (int r = 0; r < rows.length; r++) {
+                series.add(rows[r][fx], rows[r][fy]);
+            }
+            points.addSeries(series);
+            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true) {
+                @Override
+                public Paint getItemPaint(int s, int item) {
+                    return scale.getPaint(targets[item]);
+                }
+            };
+            styleScatter(renderer);
+            plot.setDataset(points);
+            plot.setRenderer(renderer);
+            chart = new JFreeChart("Prediction surface: " + xName + " × " + yName, JFreeChart.DEFAULT_TITLE_FONT,
+                    plot, false);
+            NumberAxis scaleAxis = new NumberAxis("predicted value");
+            scaleAxis.setRange(low, high);
+            PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
+            legend.setPosition(RectangleEdge.RIGHT);
+            legend.setMargin(4, 8, 4, 4);
+            legend.setStripWidth(12);
+            chart.addSubtitle(legend);
+            ChartDrawings.style(chart);
+            renderer.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+        }
+        if (features > 2) {
+            chart.addSubtitle(Plots.subtitle("the other " + (features - 2) + " features are held at their mean"));
+        }
+        plot.setBackgroundImage(image);
+        plot.setBackgroundImageAlignment(Align.FIT);
+        plot.setBackgroundImageAlpha(1f);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        return chart;
+    }
+
+    private static XYLineAndShapeRenderer scatterRenderer() {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        styleScatter(renderer);
+        return renderer;
+    }
+
+    private static void styleScatter(XYLineAndShapeRenderer renderer) {
+        renderer.setUseOutlinePaint(true);
+        renderer.setDrawOutlines(true);
+        renderer.setDefaultOutlinePaint(new Color(0x333333));
+        renderer.setAutoPopulateSeriesOutlinePaint(false);
+        renderer.setDefaultOutlineStroke(new BasicStroke(0.8f));
+        renderer.setAutoPopulateSeriesOutlineStroke(false);
+    }
+
+    /** The largest probability of an output row and (in {@code index[0]}) its class; one sigmoid output p is [1-p, p]. */
+    static double top(double[] output, int[] index) {
+        if (output.length == 1) {
+            index[0] = output[0] >= 0.5 ? 1 : 0;
+            return Math.max(output[0], 1 - output[0]);
+        }
+        int best = 0;
+        for (int c = 1; c < output.length; c++) {
+            if (output[c] > output[best]) {
+                best = c;
+            }
+        }
+        index[0] = best;
+        return output.length == 0 ? 0 : output[best];
+    }
+
+    /** Minimum and maximum of a feature over the rows, widened by {@link #MARGIN} on both sides. */
+    static double[] range(double[][] rows, int feature) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (double[] row : rows) {
+            if (Double.isFinite(row[feature])) {
+                low = Math.min(low, row[feature]);
+                high = Math.max(high, row[feature]);
+            }
+        }
+        if (low > high) {
+            return new double[] {-1, 1};
+        }
+        double margin = high > low ? (high - low) * MARGIN : Math.max(1, Math.abs(low)) * MARGIN * 5;
+        return new double[] {low - margin, high + margin};
+    }
+
+    private static double centre(double[] range, int cell, int cells) {
+        return range[0] + (cell + 0.5) * (range[1] - range[0]) / cells;
+    }
+
+    /** Blue (low) through white to orange (high). */
+    static final class ValueScale implements PaintScale {
+
+        private final double low;
+        private final double high;
+
+        ValueScale(double low, double high) {
+            this.low = low;
+            this.high = high;
+        }
+
+        @Override
+        public double getLowerBound() {
+            return low;
+        }
+
+        @Override
+        public double getUpperBound() {
+            return high;
+        }
+
+        @Override
+        public Paint getPaint(double value) {
+            if (!Double.isFinite(value)) {
+                return Color.LIGHT_GRAY;
+            }
+            double t = (value - low) / (high - low);
+            return t < 0.5 ? Plots.mix(LOW, Color.WHITE, t * 2) : Plots.mix(Color.WHITE, HIGH, (t - 0.5) * 2);
+        }
+    }
+}
