@@ -150,7 +150,7 @@ public final class DecisionBoundaryVisualiser implements Visualiser {
                 int[] cls = new int[1];
                 double confidence = top(outputs[k], cls);
                 double intensity = classes > 1 ? (confidence - 1.0 / classes) / (1 - 1.0 / classes) : 1;
-                Color colour = Plots.mix(Color.WHITE, Plots.classColour(cls[0]), 0.2 + 0.6 * intensity);
+                Color colour = Plots.mix(Color.WHITE, Plots.classColour(cls[0]), 0.15 + 0.45 * intensity);
                 image.setRGB(k % resolution, resolution - 1 - k / resolution, colour.getRGB());
             }
             XYSeries[] byClass = new XYSeries[classes];
@@ -198,7 +198,7 @@ public final class DecisionBoundaryVisualiser implements Visualiser {
             }
             ValueScale scale = new ValueScale(low, high);
             for (int k = 0; k < grid.length; k++) {
-                Color colour = Plots.mix(Color.WHITE, (Color) scale.getPaint(values[k]), 0.75);
+                Color colour = Plots.mix(Color.WHITE, (Color) scale.getPaint(values[k]), 0.6);
                 image.setRGB(k % resolution, resolution - 1 - k / resolution, colour.getRGB());
             }
             XYSeries series = new XYSeries("inputs", false, true);
