@@ -72,7 +72,9 @@ public final class CajalRuntime implements BeforeAllCallback, ParameterResolver 
         r.runs = Files.createDirectories(r.work.resolve("runs"));
         r.framework = CajalFramework.start(distribution(), Map.of(
                 CajalFramework.PLUGINS_DIR_PROPERTY, r.plugins.toString(),
-                "cajal.runs", r.runs.toString()));
+                "cajal.runs", r.runs.toString(),
+                // the workbench keeps its settings (recent files, layout) apart from the user's
+                "cajal.workbench.preferences", "org/cajal/itests/workbench-" + ProcessHandle.current().pid()));
         r.runCommand = r.framework.waitForCommand("run", BOOT_TIMEOUT).orElseThrow(() -> new AssertionError(
                 "the runtime never registered the 'run' command; bundles:\n" + r.framework.describeAllBundles()));
         return r;
@@ -89,6 +91,11 @@ public final class CajalRuntime implements BeforeAllCallback, ParameterResolver 
 
     public CajalFramework framework() {
         return framework;
+    }
+
+    /** Where runs started without --out (the workbench's runs) write their folders. */
+    public Path runs() {
+        return runs;
     }
 
     /** The folder FileInstall watches in this test framework. */

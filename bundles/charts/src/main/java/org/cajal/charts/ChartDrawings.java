@@ -63,6 +63,12 @@ public final class ChartDrawings {
         if (plot instanceof XYPlot xy) {
             xy.setDomainGridlinePaint(grid);
             xy.setRangeGridlinePaint(grid);
+            for (int a = 0; a < xy.getDomainAxisCount(); a++) {
+                axisFonts(xy.getDomainAxis(a));
+            }
+            for (int a = 0; a < xy.getRangeAxisCount(); a++) {
+                axisFonts(xy.getRangeAxis(a));
+            }
             for (int d = 0; d < xy.getRendererCount(); d++) {
                 if (xy.getRenderer(d) == null) {
                     continue;
@@ -75,6 +81,8 @@ public final class ChartDrawings {
         } else if (plot instanceof CategoryPlot cat) {
             cat.setDomainGridlinePaint(grid);
             cat.setRangeGridlinePaint(grid);
+            axisFonts(cat.getDomainAxis());
+            axisFonts(cat.getRangeAxis());
             if (cat.getRenderer() != null) {
                 for (int i = 0; i < SERIES.length; i++) {
                     cat.getRenderer().setSeriesPaint(i, SERIES[i]);
@@ -82,6 +90,13 @@ public final class ChartDrawings {
             }
         }
         return chart;
+    }
+
+    private static void axisFonts(org.jfree.chart.axis.Axis axis) {
+        if (axis != null) {
+            axis.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        }
     }
 
     /** Renders the drawing into a new image of the given size (white background). */

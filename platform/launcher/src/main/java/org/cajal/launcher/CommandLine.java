@@ -19,7 +19,7 @@ record CommandLine(Command command, String name, List<String> arguments, boolean
 
     /** The things {@code cajal} can do. */
     enum Command {
-        /** No command: the workbench window (not there yet). */
+        /** No command: the workbench window (the workbench bundle's "workbench" command). */
         WORKBENCH,
         /** Run a pipeline file headless through the {@code run} launcher command. */
         RUN,
@@ -40,7 +40,7 @@ record CommandLine(Command command, String name, List<String> arguments, boolean
             "  predict RUN_FOLDER INPUT.csv [--out FILE]   a trained model predicts on raw CSV rows",
             "  docs [DIR]                        write the component reference (DIR/components.md, default docs/)",
             "  NAME [ARGS...]                    any other command a bundle provides",
-            "  (none)                            the workbench window (not available yet)",
+            "  (none), or workbench [FILE]      the workbench window (optionally opening a pipeline file)",
             "",
             "Options:",
             "  -v, --verbose   log at info level and print every bundle's state",
@@ -71,7 +71,7 @@ record CommandLine(Command command, String name, List<String> arguments, boolean
             }
         }
         if (i == args.size()) {
-            return new CommandLine(Command.WORKBENCH, "", List.of(), verbose, null);
+            return new CommandLine(Command.WORKBENCH, "workbench", List.of(), verbose, null);
         }
         String name = args.get(i);
         List<String> rest = new ArrayList<>();

@@ -33,7 +33,8 @@ import org.osgi.framework.Bundle;
  *   <li>{@code run}: wait up to {@value #COMMAND_WAIT_PROPERTY} seconds (default 120) for the
  *       {@link LauncherCommand} service with {@code cajal.command=run}, call it on this thread with the command's
  *       arguments, stop the framework and exit with its status; if it never appears, name the bundles that did
- *       not start and exit with 3. {@code shell}: wait until the framework stops ({@code stop 0}).</li>
+ *       not start and exit with 3. No command: the same for the workbench bundle's {@code workbench} command, which
+ *       returns when its window closes. {@code shell}: wait until the framework stops ({@code stop 0}).</li>
  * </ol>
  */
 public final class Main {
@@ -80,10 +81,6 @@ public final class Main {
             case VERSION:
                 out.println("Cajal " + version());
                 return OK;
-            case WORKBENCH:
-                err.println("cajal: the workbench window is not available yet; use 'cajal run FILE' or 'cajal shell'.");
-                err.println(CommandLine.USAGE);
-                return USAGE_ERROR;
             default:
                 break;
         }

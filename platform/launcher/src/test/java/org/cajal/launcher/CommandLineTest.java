@@ -44,6 +44,7 @@ class CommandLineTest {
     void noArgumentsMeansTheWorkbench() {
         assertEquals(Command.WORKBENCH, parse().command());
         assertEquals(Command.WORKBENCH, parse("-v").command());
+        assertEquals("workbench", parse().name());
     }
 
     @Test

@@ -53,9 +53,10 @@ class MainTest {
     }
 
     @Test
-    void noCommandIsAUsageErrorUntilTheWorkbenchExists() {
-        assertEquals(2, main.run(List.of()));
-        assertTrue(err().contains("workbench window is not available yet"), err());
+    void noCommandStartsTheWorkbenchCommand() {
+        // no distribution here: it gets as far as looking for one, which the workbench needs like any command
+        assertEquals(3, main.run(List.of()));
+        assertTrue(err().contains("cannot find the distribution folder"), err());
     }
 
     @Test
