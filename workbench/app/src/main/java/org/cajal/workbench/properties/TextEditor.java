@@ -9,8 +9,10 @@ import javax.swing.JComponent;
 import javax.swing.JFileChooser;
 import javax.swing.JPanel;
 import javax.swing.JTextField;
-import javax.swing.event.DocumentEvent;
-import javax.swing.event.DocumentListener;
+import javax.swing.text.AbstractDocument;
+import javax.swing.text.AttributeSet;
+import javax.swing.text.BadLocationException;
+import javax.swing.text.DocumentFilter;
 
 /**
  * A text field (numbers, text, file paths) checked as the user types. Empty text means "no value": the default
@@ -40,19 +42,26 @@ final class TextEditor extends ParameterEditor {
         if (placeholder != null && !placeholder.isEmpty()) {
             field.putClientProperty(PLACEHOLDER, placeholder);
         }
-        field.getDocument().addDocumentListener(new DocumentListener() {
+        // a filter, not a document listener: a replacement (setText, typing over a selection) is one change,
+        // not a removal (the empty text: "use the default") followed by an insertion
+        ((AbstractDocument) field.getDocument()).setDocumentFilter(new DocumentFilter() {
             @Override
-            public void insertUpdate(DocumentEvent e) {
+            public void insertString(FilterBypass fb, int offset, String text, AttributeSet attrs)
+                    throws BadLocationException {
+                super.insertString(fb, offset, text, attrs);
                 typed();
             }
 
             @Override
-            public void removeUpdate(DocumentEvent e) {
+            public void remove(FilterBypass fb, int offset, int length) throws BadLocationException {
+                super.remove(fb, offset, length);
                 typed();
             }
 
             @Override
-            public void changedUpdate(DocumentEvent e) {
+            public void replace(FilterBypass fb, int offset, int length, String text, AttributeSet attrs)
+                    throws BadLocationException {
+                super.replace(fb, offset, length, text, attrs);
                 typed();
             }
         });
