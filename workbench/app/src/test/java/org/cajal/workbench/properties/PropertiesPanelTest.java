@@ -176,6 +176,22 @@ class PropertiesPanelTest {
     }
 
     @Test
+    void unfinishedTextSurvivesEditsOfOtherFieldsAndANewTypeRebuildsTheForm() throws Exception {
+        onEdt(() -> {
+            workbench.selection().select(Step.layer(0));
+            JTextField units = find(JTextField.class, "param.units");
+            units.setText("abc");
+            find(JTextField.class, "param.dropout").setText("0.5");
+            assertEquals("abc", units.getText());
+            assertEquals(16, units().get("units"));
+
+            workbench.pipeline().edit(p -> org.cajal.workbench.core.Pipelines.withLayers(p,
+                    List.of(ComponentRef.of("conv9"), ComponentRef.of("lstm"))));
+            assertTrue(find(JTextComponent.class, "properties.missing").getText().startsWith("'conv9'"));
+        });
+    }
+
+    @Test
     void invalidValuesFromAFileAreShownWithTheirProblem() throws Exception {
         onEdt(() -> {
             workbench.pipeline().edit(p -> PropertiesPanel.withParams(p, Step.layer(0), "dense",
