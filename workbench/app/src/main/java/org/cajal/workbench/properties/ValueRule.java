@@ -133,7 +133,10 @@ interface ValueRule {
         @Override
         public String problem(Object value) {
             if (value == null) {
-                return spec.required() ? "required: enter " + article(spec) : null;
+                if (!spec.required()) {
+                    return null;
+                }
+                return (spec.kind() == ParameterKind.CHOICE ? "required: choose " : "required: enter ") + article(spec);
             }
             return spec.problem(value).orElse(null);
         }
