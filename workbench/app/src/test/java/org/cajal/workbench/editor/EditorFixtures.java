@@ -184,6 +184,13 @@ public final class EditorFixtures {
 
     /** Runs on the event-dispatch thread and returns the result. */
     public static <T> T onEdt(Callable<T> task) {
+        if (SwingUtilities.isEventDispatchThread()) {
+            try {
+                return task.call();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Exception> failure = new AtomicReference<>();
         try {
