@@ -155,7 +155,7 @@ public final class PipelineEditor {
 
     private final Timer summaryTimer;
     /** Incremented for every summary requested; a result is applied only if it is the latest. */
-    private long generation;
+    private volatile long generation;
     private boolean pending;
     private ModelSummary summary;
     private Pipeline summaryOf;
@@ -555,6 +555,9 @@ public final class PipelineEditor {
         String source = model.file().map(Path::toString).orElse(p.name() + " (not saved)");
         try {
             workbench.background().execute(() -> {
+                if (gen != generation) {
+                    return; // a newer version of the pipeline is queued behind this one
+                }
                 ModelSummary result = null;
                 List<ProblemItem> failure = null;
                 try {

@@ -245,4 +245,17 @@ class PipelineEditorTest {
         assertEquals(Optional.of(Step.DATASET), onEdt(() -> PipelineEdits.stepFor("$.dataset.params.file",
                 workbench.pipeline().get())));
     }
+
+    @Test
+    void anotherArchitectureShowsItsOwnStepInsteadOfTheLayerTable() {
+        open(pipeline("dense", "output"));
+        onEdt(() -> find(view, "editor.architecture", JComboBox.class).setSelectedIndex(1));
+        assertEquals("resnet", onEdt(() -> workbench.pipeline().get().model().architecture()));
+        assertEquals(List.of("dense", "output"), types());
+        assertFalse(onEdt(() -> layers().isShowing() || layers().getParent().getParent().getParent().isVisible()));
+        assertEquals("ResNet (resnet)", onEdt(() -> find(view, "editor.architectureStep", JButton.class).getText()));
+        onEdt(() -> workbench.selection().clear());
+        click("editor.architectureStep");
+        assertEquals(Optional.of(Step.ARCHITECTURE), onEdt(() -> workbench.selection().get()));
+    }
 }
