@@ -242,8 +242,13 @@ class PipelineEditorTest {
                 List.of(new Problem("$.dataset.params.file", "file not found")));
         open(pipeline("output"));
         await("problem", () -> find(view, "editor.problems", JList.class).getModel().getSize() == 1);
-        assertEquals(Optional.of(Step.DATASET), onEdt(() -> PipelineEdits.stepFor("$.dataset.params.file",
-                workbench.pipeline().get())));
+        onEdt(() -> {
+            JList<?> list = find(view, "editor.problems", JList.class);
+            list.setSize(400, 100);
+            list.dispatchEvent(new java.awt.event.MouseEvent(list, java.awt.event.MouseEvent.MOUSE_CLICKED,
+                    System.currentTimeMillis(), 0, 5, 5, 2, false, java.awt.event.MouseEvent.BUTTON1));
+        });
+        assertEquals(Optional.of(Step.DATASET), onEdt(() -> workbench.selection().get()));
     }
 
     @Test
