@@ -42,6 +42,7 @@ public final class HelpPanel {
     static final String WEIGHT_INIT = "weightInit";
     static final String SCHEDULE = "schedule";
     private static final String AUTO = "auto";
+    private static final String SHOWN = "cajal.help.shown";
 
     private final Workbench workbench;
     private final JEditorPane text = htmlPane("help.text");
@@ -71,7 +72,12 @@ public final class HelpPanel {
         show(equations, equationsHtml());
     }
 
+    /** Shows the HTML unless the pane shows it already, so an edit that changes nothing here keeps the scrolling. */
     private static void show(JEditorPane pane, String html) {
+        if (html.equals(pane.getClientProperty(SHOWN))) {
+            return;
+        }
+        pane.putClientProperty(SHOWN, html);
         pane.setText(html);
         pane.setCaretPosition(0);
     }
