@@ -58,9 +58,14 @@ public final class Equations {
             Objects.requireNonNull(meaning);
         }
 
-        /** This formula as an HTML fragment: bold title, the equations, the sentence. */
+        /** This formula as an HTML fragment: bold title, then {@link #body}. */
         public String html() {
-            StringBuilder b = new StringBuilder("<p><b>").append(title).append("</b></p>\n<table>");
+            return "<p><b>" + title + "</b></p>\n" + body();
+        }
+
+        /** The equations, one per line, and the sentence, as an HTML fragment. */
+        public String body() {
+            StringBuilder b = new StringBuilder("<table>");
             for (String line : lines) {
                 b.append("<tr><td>&nbsp;&nbsp;").append(line).append("</td></tr>");
             }

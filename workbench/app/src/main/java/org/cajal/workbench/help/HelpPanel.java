@@ -267,7 +267,7 @@ public final class HelpPanel {
                 default -> {
                 }
             }
-            b.append("<h3>This pipeline's training</h3>");
+            b.append("<h2>This pipeline's training</h2>");
         }
         if (!shown.contains("loss")) {
             appendLoss(b, t.loss());
@@ -290,7 +290,7 @@ public final class HelpPanel {
             String a = activation.get();
             resolvedActivation = AUTO.equals(a) ? activationForLoss(loss).orElse(null) : a;
             if (resolvedActivation == null) {
-                b.append("<h3>Activation: auto</h3><p>The activation follows the loss, and '")
+                b.append("<h3>Activation: automatic</h3><p>The activation follows the loss, and '")
                         .append(escape(loss)).append("' is not a loss Cajal knows.</p>");
             } else {
                 section(b, Topic.ACTIVATION, resolvedActivation, AUTO.equals(a) ? " (auto, from the loss "
@@ -302,7 +302,8 @@ public final class HelpPanel {
             String i = init.get();
             if (AUTO.equals(i)) {
                 String chosen = resolvedActivation != null && isRectifier(resolvedActivation) ? "he" : "xavier";
-                section(b, Topic.WEIGHT_INIT, chosen, " (auto: he for relu and leaky-relu, xavier otherwise)");
+                section(b, Topic.WEIGHT_INIT, chosen, resolvedActivation == null ? " (auto)"
+                        : " (auto, for " + escape(resolvedActivation) + ")");
             } else {
                 section(b, Topic.WEIGHT_INIT, i, "");
             }
@@ -339,9 +340,12 @@ public final class HelpPanel {
         section(b, topic, id, "");
     }
 
+    /** A heading "Topic: Title" (or the id, when no formula is shipped) and the formula or the fallback. */
     private static void section(StringBuilder b, Topic topic, String id, String noteHtml) {
-        b.append("<h3>").append(topic.label()).append(": ").append(escape(id)).append(noteHtml).append("</h3>")
-                .append(Equations.html(topic, id));
+        Optional<Equations.Formula> formula = Equations.find(topic, id);
+        b.append("<h3>").append(topic.label()).append(": ")
+                .append(formula.map(Equations.Formula::title).orElse(escape(id))).append(noteHtml).append("</h3>")
+                .append(formula.map(Equations.Formula::body).orElseGet(() -> "<p>" + Equations.fallback(id) + "</p>"));
     }
 
     /** A text/choice parameter's value in the pipeline, else the component's default. */

@@ -115,13 +115,14 @@ public final class PluginsPanel {
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.setAutoCreateRowSorter(false);
         table.setFillsViewportHeight(true);
-        int[] widths = {230, 90, 110, 260, 220};
+        int[] widths = {230, 80, 140, 260, 220};
         for (int i = 0; i < widths.length; i++) {
             table.getColumnModel().getColumn(i).setPreferredWidth(widths[i]);
         }
         table.getSelectionModel().addListSelectionListener(e -> updateButtons());
 
         filter.setName("plugins.filter");
+        filter.setMaximumSize(filter.getPreferredSize());
         filter.setToolTipText("Show only bundles whose name, state, origin or contributions contain this text");
         filter.getDocument().addDocumentListener(new DocumentListener() {
             @Override

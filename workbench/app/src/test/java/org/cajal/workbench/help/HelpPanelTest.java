@@ -94,7 +94,7 @@ class HelpPanelTest {
         }
         String equations = onEdt(() -> text("help.equations"));
         assertTrue(equations.contains("No formula is shipped for 'fake-layer'; see its help above."), equations);
-        assertTrue(equations.contains("Activation: tanh"), "the spec default: " + equations);
+        assertTrue(equations.contains("Activation: Hyperbolic tangent"), "the spec default: " + equations);
         assertTrue(equations.contains("Hyperbolic tangent"), equations);
         assertTrue(equations.contains("Xavier"), "auto is xavier for tanh: " + equations);
         assertTrue(equations.contains("Categorical cross-entropy"), equations);
@@ -108,7 +108,7 @@ class HelpPanelTest {
                     Pipelines.withParam(p.model().layers().get(0), "activation", "relu"))));
         });
         String equations = onEdt(() -> text("help.equations"));
-        assertTrue(equations.contains("Activation: relu"), equations);
+        assertTrue(equations.contains("Activation: ReLU"), equations);
         assertTrue(equations.contains("He initialisation"), "auto is he for relu: " + equations);
         assertFalse(equations.contains("Hyperbolic tangent"), equations);
     }
