@@ -3,6 +3,7 @@ package org.cajal.workbench.plugins;
 import java.awt.BorderLayout;
 import java.awt.Desktop;
 import java.awt.FlowLayout;
+import java.awt.event.HierarchyEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ import org.cajal.workbench.core.Workbench;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
@@ -64,22 +66,44 @@ public final class PluginsPanel {
     private final JButton openFolder = new JButton("Open folder");
     private final JPanel root = new JPanel(new BorderLayout(0, 6));
     private final AtomicBoolean refreshPending = new AtomicBoolean();
+    /** Refreshes the table on the event-dispatch thread, coalescing bursts of events. */
+    private final BundleListener bundleListener = event -> scheduleRefresh();
+    private boolean listening;
 
     public PluginsPanel(Workbench workbench) {
         this.workbench = workbench;
         this.context = workbench.bundleContext();
         this.rules = new BundleRules(workbench.home(), workbench.pluginsDirectory(), selfId(context));
         build();
-        if (context != null) {
-            try {
-                // bundle events arrive on the framework's threads; the table is refreshed on the EDT, coalesced
-                context.addBundleListener(event -> scheduleRefresh());
-            } catch (IllegalStateException stopping) {
-                // the workbench bundle is stopping: the window closes anyway
+        listen(true);
+        // the window may be disposed while the framework runs on (and a new window opened): stop listening then
+        root.addHierarchyListener(e -> {
+            if ((e.getChangeFlags() & HierarchyEvent.DISPLAYABILITY_CHANGED) != 0) {
+                listen(root.isDisplayable());
+                if (root.isDisplayable()) {
+                    refresh();
+                }
             }
-        }
+        });
         workbench.onCatalogChange(this::refresh);
         refresh();
+    }
+
+    /** Adds or removes the bundle listener (bundle events arrive on the framework's threads). */
+    private void listen(boolean on) {
+        if (context == null || on == listening) {
+            return;
+        }
+        try {
+            if (on) {
+                context.addBundleListener(bundleListener);
+            } else {
+                context.removeBundleListener(bundleListener);
+            }
+            listening = on;
+        } catch (IllegalStateException stopping) {
+            listening = false; // the workbench bundle is stopping: the framework drops its listeners itself
+        }
     }
 
     public JComponent component() {
