@@ -122,6 +122,26 @@ class RunRecordTest {
     }
 
     @Test
+    void predictCommandAppliesTargetPreprocessingAndUndoesIt(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("x,y\n");
+        for (int i = 0; i < 20; i++) {
+            csv.append(i / 10.0).append(',').append(100 + i / 10.0).append('\n');
+        }
+        Files.writeString(dir.resolve("rows.csv"), csv);
+        String json = SummaryTest.ROWS.replace("\"model\"", "\"preprocessing\": [ { \"type\": \"target-affine\" } ],\n  \"model\"");
+        RunResult result = run(json, dir);
+        Files.writeString(dir.resolve("new.csv"), "x\n0.5\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = new PredictCommand().execute(List.of(result.folder().toString(), dir.resolve("new.csv").toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+        assertEquals(0, status);
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals("y", lines.get(0));
+        double expected = runner.record(result.folder()).runData().orElseThrow().predict(new double[][] {{0.5}})[0][0];
+        assertEquals(expected, Double.parseDouble(lines.get(1)), 1e-4);
+    }
+
+    @Test
     void kFoldRunKeepsTheBestFoldsPredictions(@TempDir Path dir) throws Exception {
         String json = SummaryTest.BLOBS.replace("\"model\"", "\"split\": { \"test\": 0.2, \"folds\": 3 },\n  \"model\"");
         RunResult result = run(json, dir);
