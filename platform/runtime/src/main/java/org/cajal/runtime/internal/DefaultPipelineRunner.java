@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cajal.api.compute.ComputeBackend;
+import org.cajal.api.pipeline.ModelSummary;
 import org.cajal.api.pipeline.Pipeline;
 import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.PipelineException;
@@ -25,6 +26,7 @@ import org.cajal.api.pipeline.RunOptions;
 import org.cajal.api.pipeline.RunResult;
 import org.cajal.api.train.TrainingEvent;
 import org.cajal.api.train.TrainingListener;
+import org.cajal.api.visual.RunRecord;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -49,6 +51,8 @@ public class DefaultPipelineRunner implements PipelineRunner {
     InstalledComponents installed;
 
     private final PipelineReader reader = new PipelineReader();
+    private final PipelineWriter writer = new PipelineWriter();
+    private final DataCache dataCache = new DataCache();
     private final AtomicInteger threads = new AtomicInteger();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "cajal-training-" + threads.incrementAndGet());
@@ -89,6 +93,22 @@ public class DefaultPipelineRunner implements PipelineRunner {
     }
 
     @Override
+    public String format(Pipeline pipeline) {
+        return writer.format(pipeline);
+    }
+
+    /** Shares {@link #validate}'s analysis; the data's schema comes from a small cache of recent data setups. */
+    @Override
+    public ModelSummary summarise(PipelineDocument document) {
+        return validator().summarise(document, dataCache);
+    }
+
+    @Override
+    public RunRecord record(Path runFolder) throws PipelineException {
+        return new RunRecords(installed::catalog).read(runFolder);
+    }
+
+    @Override
     public RunHandle start(PipelineDocument document, RunOptions options, TrainingListener listener)
             throws PipelineException {
         Pipeline pipeline = options.seed().isPresent()
@@ -100,6 +120,8 @@ public class DefaultPipelineRunner implements PipelineRunner {
             folder.writeText(RunFolder.PIPELINE, document.text());
             Provenance provenance = new Provenance(folder.id(), pipeline.name(), pipeline.seed(),
                     plan.dataset().identity(), bundles(), backend == null ? null : backend.info(), clock.instant());
+            // relative file parameters resolve against this folder: RunData reopens the data from pipeline.json
+            provenance.put("baseDirectory", document.baseDirectory().toAbsolutePath().toString());
             folder.writeJson(RunFolder.PROVENANCE, provenance.asMap());
             return submit(plan, folder, provenance, listener);
         } catch (IOException | RuntimeException e) {

@@ -78,6 +78,7 @@ final class ModelTraining {
         MetricsTable metrics = new MetricsTable(evaluator.metricName());
         int completed = train(model, loader, evaluator, metrics, seed);
         Map<String, Object> evaluation = evaluate(model, loader, evaluator, evaluateOn, evaluationName);
+        folder.writeJson(RunFolder.SPLIT, splitFile(evaluateOn, evaluationName));
         folder.writeWith(RunFolder.MODEL, file -> save(model, file));
         if (model instanceof LayerStackModel stack && model.parameterCount() <= WEIGHTS_JSON_LIMIT) {
             folder.writeJson(RunFolder.WEIGHTS, stack.weights());
@@ -174,8 +175,12 @@ final class ModelTraining {
         return new double[] {lossSum / v.length, metric.value()};
     }
 
+    /**
+     * Scores the model on the given examples and writes their predictions (predictions.csv) from the same
+     * forward passes: the evaluator's outputs are reused, not predicted again.
+     */
     private Map<String, Object> evaluate(TrainableModel model, BatchLoader loader, Evaluator evaluator,
-                                         int[] indices, String name) throws DatasetException {
+                                         int[] indices, String name) throws DatasetException, IOException {
         List<INDArray> truth = new ArrayList<>();
         List<INDArray> predicted = new ArrayList<>();
         for (int from = 0; from < indices.length; from += EVAL_BATCH) {
@@ -183,8 +188,33 @@ final class ModelTraining {
             truth.add(d.getLabels());
             predicted.add(model.predict(d.getFeatures()));
         }
-        return evaluator.evaluate(Nd4j.vstack(truth.toArray(INDArray[]::new)),
-                Nd4j.vstack(predicted.toArray(INDArray[]::new)), name);
+        INDArray outputs = Nd4j.vstack(predicted.toArray(INDArray[]::new));
+        Map<String, Object> evaluation = evaluator.evaluate(Nd4j.vstack(truth.toArray(INDArray[]::new)), outputs,
+                name);
+        writePredictions(indices, outputs);
+        return evaluation;
+    }
+
+    /**
+     * predictions.csv: the true targets as the dataset gives them (original units) beside the outputs, with any
+     * target preprocessing (target-standardise) undone on regression outputs.
+     */
+    private void writePredictions(int[] indices, INDArray outputs) throws DatasetException, IOException {
+        INDArray rawTargets = plan.dataset().targets(indices);
+        TargetScale scale = plan.schema().targetKind().isClassification()
+                ? TargetScale.identity(plan.schema().targetWidth())
+                : TargetScale.of(transforms, plan.dataset().read(Arrays.copyOf(indices, 1)).features(),
+                        plan.schema().targetWidth());
+        folder.writeText(RunFolder.PREDICTIONS, PredictionsFile.csv(plan.schema(), rawTargets, outputs, scale));
+    }
+
+    /** split.json: which examples of the dataset were evaluated, in predictions.csv's row order. */
+    private static Map<String, Object> splitFile(int[] indices, String name) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("split", name);
+        m.put("examples", indices.length);
+        m.put("indices", indices);
+        return m;
     }
 
     private void save(TrainableModel model, Path file) throws IOException {

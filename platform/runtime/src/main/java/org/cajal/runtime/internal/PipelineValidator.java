@@ -2,6 +2,7 @@ package org.cajal.runtime.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.cajal.api.Parameters;
 import org.cajal.api.data.DataSchema;
@@ -17,6 +18,7 @@ import org.cajal.api.model.LayerException;
 import org.cajal.api.model.LayerType;
 import org.cajal.api.model.Shape;
 import org.cajal.api.pipeline.ComponentRef;
+import org.cajal.api.pipeline.ModelSummary;
 import org.cajal.api.pipeline.Pipeline;
 import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.PipelineException;
@@ -29,9 +31,15 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.regularization.Regularization;
 
 /**
- * Checks a pipeline against the components installed now and resolves it into a {@link RunPlan}: every id must
- * name an installed component, every parameter must fit its spec, and the layer stack's shapes must chain — all
- * before any training starts. Problems carry JSON paths.
+ * Checks a pipeline against the components installed now: every id must name an installed component, every
+ * parameter must fit its spec, and the layer stack's shapes must chain — all before any training starts. Problems
+ * carry JSON paths.
+ *
+ * <p>One analysis serves two callers. {@link #plan} resolves the pipeline into a {@link RunPlan} for training: it
+ * stops before opening the data when the pipeline already has problems (a typo should not cost a minute of
+ * reading Fashion-MNIST), and keeps the opened dataset. {@link #summarise} describes the model for the editor: it
+ * goes as far as it can (input shape, every layer it can build), takes the data's schema from a
+ * {@link DataCache} instead of reopening the data on every edit, and never throws for bad input.
  */
 final class PipelineValidator {
 
@@ -43,6 +51,119 @@ final class PipelineValidator {
 
     /** Resolves the pipeline; the caller closes the plan. */
     RunPlan plan(PipelineDocument doc, Pipeline pipeline) throws PipelineException {
+        Analysis a = analyse(doc, pipeline, (request, problems) -> {
+            if (!problems.isEmpty()) {
+                return null;
+            }
+            try {
+                return prepare(doc, pipeline, request);
+            } catch (PipelineException e) {
+                problems.addAll(e.problems());
+                return null;
+            }
+        });
+        if (!a.problems().isEmpty()) {
+            a.close();
+            throw new PipelineException(doc.source(), a.problems());
+        }
+        List<LayerBuild> builds = a.layers().stream().filter(l -> l.build() != null).map(LayerStep::build).toList();
+        PreparedData data = a.data();
+        return new RunPlan(doc, pipeline, data.dataset(), data.splits(), a.preprocessing(), data.transforms(),
+                data.schema(), a.loss(), a.optimizer().updater(), a.optimizer().batchSize(),
+                a.optimizer().regularization(), pipeline.model().isLayerStack() ? builds : List.of(),
+                a.architecture(), a.architectureParameters());
+    }
+
+    /**
+     * Describes the model: input shape after preprocessing, each layer's output shape and parameter count (with the
+     * problem of the layer that does not fit), and every problem {@link #plan} would report — plus those found in
+     * the data or the layers when {@code plan} would have stopped at earlier ones. Never throws for bad input.
+     */
+    ModelSummary summarise(PipelineDocument doc, DataCache cache) {
+        Analysis a;
+        try {
+            a = analyse(doc, doc.pipeline(), (request, problems) -> cache.prepare(doc, doc.pipeline(), request,
+                    problems));
+        } catch (RuntimeException e) {
+            // a component's bug must not take the editor down: report it as a problem of the pipeline
+            return new ModelSummary(Optional.empty(), List.of(), -1, List.of(new Problem("$",
+                    "cannot be summarised: " + DataCache.describe(e))));
+        }
+        Optional<Shape> input = a.data() == null ? Optional.empty() : inputShape(a.data().schema());
+        List<ModelSummary.Layer> layers = new ArrayList<>();
+        boolean allBuilt = !a.layers().isEmpty();
+        long total = 0;
+        for (LayerStep step : a.layers()) {
+            LayerBuild b = step.build();
+            allBuilt &= b != null;
+            total += b == null ? 0 : b.parameterCount();
+            layers.add(new ModelSummary.Layer(step.index(), step.ref().type(),
+                    b == null ? Optional.empty() : Optional.of(b.output()), b == null ? -1 : b.parameterCount(),
+                    problemAt(a.problems(), layerPath(step.index()))));
+        }
+        boolean known = doc.pipeline().model().isLayerStack() && allBuilt;
+        return new ModelSummary(input, layers, known ? total : -1, a.problems());
+    }
+
+    /** The first problem located at a JSON path or inside it ({@code $.model.layers[1].params.units}), or null. */
+    private static String problemAt(List<Problem> problems, String path) {
+        return problems.stream()
+                .filter(p -> p.location().equals(path) || p.location().startsWith(path + "."))
+                .map(Problem::message).findFirst().orElse(null);
+    }
+
+    private static String layerPath(int index) {
+        return "$.model.layers[" + index + "]";
+    }
+
+    private static Optional<Shape> inputShape(DataSchema schema) {
+        try {
+            return Optional.of(new Shape(schema.featureShape()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** What the data part of an analysis needs: the dataset with its parameters, and the preprocessing. */
+    record DataRequest(DatasetProvider provider, Parameters parameters, ComponentRef dataset,
+                       PreprocessingPlan preprocessing, List<ComponentRef> preprocessingRefs) {
+    }
+
+    /**
+     * The data as the model sees it: split and preprocessed.
+     *
+     * @param dataset the open dataset (for a run), or null when only the schema was kept (a summary)
+     * @param splits  the splits (empty when only the schema was kept)
+     */
+    record PreparedData(Dataset dataset, List<Split> splits, List<FittedTransform> transforms, DataSchema schema) {
+    }
+
+    /** How an analysis gets its data: opened for a run, or a cached schema for a summary. */
+    @FunctionalInterface
+    interface DataAccess {
+        /** The prepared data, or null with the reasons added to {@code problems} (or because there are some). */
+        PreparedData prepare(DataRequest request, List<Problem> problems);
+    }
+
+    /** One entry of a layer stack: its type and parameters if they resolved, and its build if it fit. */
+    private record LayerStep(int index, ComponentRef ref, LayerType type, Parameters parameters, LayerBuild build) {
+        LayerStep built(LayerBuild b) {
+            return new LayerStep(index, ref, type, parameters, b);
+        }
+    }
+
+    /** Everything one analysis found. */
+    private record Analysis(List<Problem> problems, PreparedData data, Loss loss, OptimizerChoice optimizer,
+                            PreprocessingPlan preprocessing, ArchitectureProvider architecture,
+                            Parameters architectureParameters, List<LayerStep> layers) {
+        void close() {
+            if (data != null && data.dataset() != null) {
+                data.dataset().close();
+            }
+        }
+    }
+
+    private Analysis analyse(PipelineDocument doc, Pipeline pipeline, DataAccess access) {
         List<Problem> problems = new ArrayList<>();
         var base = doc.baseDirectory();
         ComponentRef ds = pipeline.dataset();
@@ -74,27 +195,45 @@ final class PipelineValidator {
             archParams = architecture == null ? null : ParameterCheck.resolve(architecture.descriptor(),
                     pipeline.model().params(), "$.model.params", base, problems);
         }
-        checkLayerIds(pipeline, problems);
+        List<LayerStep> layers = layerSteps(pipeline, doc, problems);
         checkEarlyStopping(pipeline, problems);
-        fail(doc, problems);
-        Dataset dataset = open(doc, provider, dsParams, pipeline.seed());
+        PreprocessingPlan preprocessing = steps.contains(null) || stepParams.contains(null) ? null
+                : new PreprocessingPlan(steps, stepParams);
+        PreparedData data = provider == null || dsParams == null || preprocessing == null ? null
+                : access.prepare(new DataRequest(provider, dsParams, ds, preprocessing, pipeline.preprocessing()),
+                        problems);
+        try {
+            if (data != null) {
+                if (loss != null && !loss.fits(data.schema().targetKind())) {
+                    problems.add(new Problem("$.training.loss", "loss '" + loss.id() + "' does not fit a "
+                            + data.schema().targetKind().name().toLowerCase() + " target; use "
+                            + fitting(data.schema())));
+                }
+                if (pipeline.model().isLayerStack() && loss != null) {
+                    layers = build(layers, data.schema(), loss, problems);
+                }
+            }
+        } catch (RuntimeException e) {
+            if (data != null && data.dataset() != null) {
+                data.dataset().close();
+            }
+            throw e;
+        }
+        return new Analysis(problems, data, loss, optimizer, preprocessing, architecture, archParams, layers);
+    }
+
+    /** Opens, splits and preprocesses the data; the caller closes the returned dataset. */
+    static PreparedData prepare(PipelineDocument doc, Pipeline pipeline, DataRequest request)
+            throws PipelineException {
+        Dataset dataset = open(doc, request.provider(), request.parameters(), pipeline.seed());
         try {
             List<Split> splits = Split.of(dataset, pipeline.split(), pipeline.seed());
+            List<Problem> problems = new ArrayList<>();
             checkSplits(splits, problems);
             fail(doc, problems);
-            PreprocessingPlan preprocessing = new PreprocessingPlan(steps, stepParams);
-            List<FittedTransform> transforms = preprocessing.fit(dataset, splits.get(0));
+            List<FittedTransform> transforms = request.preprocessing().fit(dataset, splits.get(0));
             DataSchema schema = Preprocessing.schema(dataset.schema(), transforms);
-            if (loss != null && !loss.fits(schema.targetKind())) {
-                problems.add(new Problem("$.training.loss", "loss '" + loss.id() + "' does not fit a "
-                        + schema.targetKind().name().toLowerCase() + " target; use " + fitting(schema)));
-            }
-            List<LayerBuild> layers = pipeline.model().isLayerStack() && loss != null
-                    ? layers(pipeline, doc, schema, loss, problems) : List.of();
-            fail(doc, problems);
-            return new RunPlan(doc, pipeline, dataset, splits, preprocessing, transforms, schema, loss,
-                    optimizer.updater(), optimizer.batchSize(), optimizer.regularization(), layers, architecture,
-                    archParams);
+            return new PreparedData(dataset, splits, transforms, schema);
         } catch (DatasetException e) {
             dataset.close();
             throw new PipelineException(doc.source(), new Problem("$.dataset", e.getMessage()));
@@ -139,14 +278,22 @@ final class PipelineValidator {
         }
     }
 
-    private void checkLayerIds(Pipeline pipeline, List<Problem> problems) {
+    /** Every layer's type and parameters, checked before any data is opened. */
+    private List<LayerStep> layerSteps(Pipeline pipeline, PipelineDocument doc, List<Problem> problems) {
         if (pipeline.model().isLayerStack() && pipeline.model().layers().isEmpty()) {
             problems.add(new Problem("$.model.layers", "is empty; add at least an output layer: "
                     + "[ {\"type\": \"output\"} ]"));
         }
-        for (int i = 0; i < pipeline.model().layers().size(); i++) {
-            catalog.layers().find(pipeline.model().layers().get(i).type(), "$.model.layers[" + i + "].type", problems);
+        List<LayerStep> steps = new ArrayList<>();
+        List<ComponentRef> refs = pipeline.model().layers();
+        for (int i = 0; i < refs.size(); i++) {
+            String path = layerPath(i);
+            LayerType type = catalog.layers().find(refs.get(i).type(), path + ".type", problems);
+            Parameters p = type == null ? null : ParameterCheck.resolve(type.descriptor(), refs.get(i).params(),
+                    path + ".params", doc.baseDirectory(), problems);
+            steps.add(new LayerStep(i, refs.get(i), type, p, null));
         }
+        return steps;
     }
 
     private static Dataset open(PipelineDocument doc, DatasetProvider provider, Parameters params, long seed)
@@ -164,37 +311,50 @@ final class PipelineValidator {
         }
     }
 
-    private List<LayerBuild> layers(Pipeline pipeline, PipelineDocument doc, DataSchema schema, Loss loss,
-                                    List<Problem> problems) {
-        List<LayerBuild> builds = new ArrayList<>();
-        Shape shape = new Shape(schema.featureShape());
+    /**
+     * Builds the layers in order, each on the previous one's output shape, up to the first that does not fit (its
+     * problem names that layer's path). Returns the steps with their builds.
+     */
+    private static List<LayerStep> build(List<LayerStep> steps, DataSchema schema, Loss loss, List<Problem> problems) {
+        if (steps.isEmpty()) {
+            return steps;
+        }
+        Optional<Shape> input = inputShape(schema);
+        if (input.isEmpty()) {
+            problems.add(new Problem("$.dataset", "the data gives examples of shape " + schema.featureShape()
+                    + ", which no layer can take"));
+            return steps;
+        }
+        List<LayerStep> out = new ArrayList<>(steps);
+        Shape shape = input.get();
         String previous = "the dataset";
-        List<ComponentRef> refs = pipeline.model().layers();
-        for (int i = 0; i < refs.size(); i++) {
-            String path = "$.model.layers[" + i + "]";
-            LayerType type = catalog.layers().get(refs.get(i).type()).orElseThrow();
-            Parameters p = ParameterCheck.resolve(type.descriptor(), refs.get(i).params(), path + ".params",
-                    doc.baseDirectory(), problems);
-            if (p == null) {
-                return List.of();
+        for (int i = 0; i < steps.size(); i++) {
+            LayerStep step = steps.get(i);
+            if (step.type() == null || step.parameters() == null) {
+                return out;
             }
+            String path = layerPath(i);
             try {
-                LayerBuild b = type.build(p, new LayerContext(i, shape, previous, i == refs.size() - 1, loss.id(),
-                        schema));
-                builds.add(b);
+                LayerBuild b = step.type().build(step.parameters(), new LayerContext(i, shape, previous,
+                        i == steps.size() - 1, loss.id(), schema));
+                out.set(i, step.built(b));
                 shape = b.output();
-                previous = "layer " + i + " (" + type.id() + ")";
+                previous = "layer " + i + " (" + step.type().id() + ")";
             } catch (LayerException e) {
                 problems.add(new Problem(path, e.getMessage()));
-                return List.of();
+                return out;
+            } catch (RuntimeException e) {
+                problems.add(new Problem(path, "layer type '" + step.type().id() + "' could not build this layer: "
+                        + DataCache.describe(e)));
+                return out;
             }
         }
-        var last = builds.get(builds.size() - 1).layer();
+        var last = out.get(out.size() - 1).build().layer();
         if (!(last instanceof BaseOutputLayer) && !(last instanceof LossLayer)) {
-            problems.add(new Problem("$.model.layers[" + (refs.size() - 1) + "]", "the last layer must be an "
+            problems.add(new Problem(layerPath(steps.size() - 1), "the last layer must be an "
                     + "output layer that applies the loss; append {\"type\": \"output\"}"));
         }
-        return builds;
+        return out;
     }
 
     private static String fitting(DataSchema schema) {

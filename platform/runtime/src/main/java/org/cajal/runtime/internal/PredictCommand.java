@@ -11,14 +11,16 @@ import java.util.Locale;
 import org.cajal.api.data.DataSchema;
 import org.cajal.api.data.Examples;
 import org.cajal.launcher.spi.LauncherCommand;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code cajal predict RUN_FOLDER INPUT.csv [--out FILE]}: a trained model predicts on raw examples — the fitted
  * preprocessing saved in model.zip is applied first — and writes one CSV row per example: the predicted class
- * and each class's probability, or the predicted values.
+ * and each class's probability, or the predicted values in the target's original units.
  */
 @Component(service = LauncherCommand.class, property = LauncherCommand.NAME_PROPERTY + "=predict")
 public class PredictCommand implements LauncherCommand {
@@ -38,8 +40,7 @@ public class PredictCommand implements LauncherCommand {
         try {
             SavedModel model = SavedModel.load(Path.of(args.get(0)));
             Examples raw = TabularInput.read(Path.of(args.get(1)), model.schema());
-            Examples input = Preprocessing.apply(model.transforms(), raw);
-            INDArray output = model.network().output(input.features(), false);
+            INDArray output = predict(model, raw);
             String csv = csv(model.schema(), output);
             if (args.size() == 4) {
                 Files.writeString(Path.of(args.get(3)), csv, StandardCharsets.UTF_8);
@@ -52,6 +53,23 @@ public class PredictCommand implements LauncherCommand {
             err.println("error: " + RunFailure.describe(e));
             return 1;
         }
+    }
+
+    /**
+     * The model's outputs for raw examples: the fitted preprocessing is applied first (with placeholder targets,
+     * which a target step such as target-standardise needs), and regression outputs are put back into the
+     * target's original units.
+     */
+    static INDArray predict(SavedModel model, Examples raw) {
+        DataSchema schema = model.schema();
+        INDArray placeholder = Nd4j.zeros(DataType.FLOAT, raw.size(), schema.targetWidth());
+        Examples input = Preprocessing.apply(model.transforms(), new Examples(raw.features(), placeholder));
+        INDArray output = model.network().output(input.features(), false);
+        if (schema.targetKind().isClassification()) {
+            return output;
+        }
+        TargetScale scale = TargetScale.of(model.transforms(), raw.features(), schema.targetWidth());
+        return scale.isIdentity() ? output : Nd4j.create(scale.restore(output));
     }
 
     static String csv(DataSchema schema, INDArray output) {

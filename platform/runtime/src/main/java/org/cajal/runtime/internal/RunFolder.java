@@ -28,6 +28,10 @@ final class RunFolder {
     static final String MODEL = "model.zip";
     static final String WEIGHTS = "weights.json";
     static final String SCHEMA = "schema.json";
+    /** The evaluated split's predictions ({@link PredictionsFile}). */
+    static final String PREDICTIONS = "predictions.csv";
+    /** Which examples were evaluated: {@code {"split": "test", "examples": n, "indices": [...]}}. */
+    static final String SPLIT = "split.json";
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

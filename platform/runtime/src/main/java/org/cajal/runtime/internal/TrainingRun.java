@@ -2,6 +2,7 @@ package org.cajal.runtime.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -105,8 +106,14 @@ final class TrainingRun {
             }
         }
         folder.writeText(RunFolder.METRICS, MetricsTable.mean(tables).text());
-        Files.copy(folder.path().resolve("fold-" + (best + 1)).resolve(RunFolder.MODEL),
-                folder.path().resolve(RunFolder.MODEL), StandardCopyOption.REPLACE_EXISTING);
+        // the run folder's model, predictions and split are the best fold's: its model predicting on its own
+        // held-out fold, so predictions.csv, split.json and model.zip agree (RunData.predict on the inputs of
+        // split.json reproduces predictions.csv); every fold folder keeps its own three files
+        Path bestFold = folder.path().resolve("fold-" + (best + 1));
+        for (String file : List.of(RunFolder.MODEL, RunFolder.PREDICTIONS, RunFolder.SPLIT)) {
+            folder.writeWith(file, target -> Files.copy(bestFold.resolve(file), target,
+                    StandardCopyOption.REPLACE_EXISTING));
+        }
         Map<String, Object> summary = new LinkedHashMap<>(CrossValidation.summarise(evaluations));
         summary.put("bestFold", best + 1);
         summary.put("model", "model.zip is fold " + (best + 1) + "'s model (best validation " + evaluator.metricName() + ")");

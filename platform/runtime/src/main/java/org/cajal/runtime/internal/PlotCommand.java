@@ -1,0 +1,173 @@
+package org.cajal.runtime.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cajal.api.Parameters;
+import org.cajal.api.pipeline.PipelineException;
+import org.cajal.api.pipeline.PipelineRunner;
+import org.cajal.api.visual.Drawing;
+import org.cajal.api.visual.RunRecord;
+import org.cajal.api.visual.Visualiser;
+import org.cajal.charts.ChartDrawings;
+import org.cajal.launcher.spi.LauncherCommand;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code cajal plot RUN_FOLDER [--out DIR] [--width W] [--height H]}: every installed visualiser that has something
+ * to show for the run renders it with its default parameters, written as {@code <id>.png} and {@code <id>.svg}
+ * into DIR (default RUN_FOLDER/plots). A visualiser that fails is reported by id with its message; the others are
+ * still written, and the exit status is then 1.
+ */
+@Component(service = LauncherCommand.class, property = LauncherCommand.NAME_PROPERTY + "=plot")
+public class PlotCommand implements LauncherCommand {
+
+    static final String USAGE = "usage: cajal plot RUN_FOLDER [--out DIR] [--width W] [--height H]\n"
+            + "  RUN_FOLDER  a folder that cajal run wrote\n"
+            + "  --out DIR   where the PNG and SVG files go (default RUN_FOLDER/plots)\n"
+            + "  --width W   image width in pixels (default " + Arguments.WIDTH + ")\n"
+            + "  --height H  image height in pixels (default " + Arguments.HEIGHT + ")";
+
+    @Reference
+    PipelineRunner runner;
+
+    @Reference
+    InstalledComponents installed;
+
+    @Override
+    public int execute(List<String> args, PrintStream out, PrintStream err) {
+        Arguments parsed;
+        try {
+            parsed = Arguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("cajal plot: " + e.getMessage());
+            err.println(USAGE);
+            return 2;
+        }
+        RunRecord record;
+        try {
+            record = runner.record(parsed.run());
+        } catch (PipelineException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+        return plot(record, visualisers(), parsed, out, err);
+    }
+
+    /** The installed visualisers, one per id (the first registered wins), in id order. */
+    private List<Visualiser> visualisers() {
+        Map<String, Visualiser> byId = new LinkedHashMap<>();
+        for (Visualiser v : installed.visualisers) {
+            byId.putIfAbsent(v.id(), v);
+        }
+        List<Visualiser> out = new ArrayList<>(byId.values());
+        out.sort(Comparator.comparing(Visualiser::id));
+        return out;
+    }
+
+    static int plot(RunRecord record, List<Visualiser> visualisers, Arguments args, PrintStream out,
+                    PrintStream err) {
+        if (visualisers.isEmpty()) {
+            err.println("error: no visualiser is installed (is the visualisers bundle missing from plugins/?)");
+            return 1;
+        }
+        Path dir = args.out() != null ? args.out() : record.folder().resolve("plots");
+        int written = 0;
+        int failed = 0;
+        for (Visualiser v : visualisers) {
+            String id = v.id();
+            try {
+                if (!v.accepts(record)) {
+                    continue;
+                }
+                Drawing drawing = v.render(record, Parameters.defaults(v.descriptor()));
+                Files.createDirectories(dir);
+                Path png = dir.resolve(id + ".png");
+                ChartDrawings.writePng(drawing, args.width(), args.height(), png);
+                out.println("wrote " + png.toAbsolutePath());
+                Path svg = dir.resolve(id + ".svg");
+                ChartDrawings.writeSvg(drawing, args.width(), args.height(), svg);
+                out.println("wrote " + svg.toAbsolutePath());
+                written++;
+            } catch (IOException e) {
+                failed++;
+                err.println("error: visualiser '" + id + "': cannot write into " + dir + ": " + e.getMessage());
+            } catch (RuntimeException | LinkageError e) {
+                failed++;
+                err.println("error: visualiser '" + id + "' failed: " + DataCache.describe(e));
+            }
+        }
+        if (written == 0 && failed == 0) {
+            out.println("nothing to plot: none of the installed visualisers has something to show for run "
+                    + record.runId());
+        }
+        return failed == 0 ? 0 : 1;
+    }
+
+    /** Parsed command-line arguments. */
+    record Arguments(Path run, Path out, int width, int height) {
+
+        static final int WIDTH = 800;
+        static final int HEIGHT = 600;
+
+        /** Largest image side, a guard against typos such as 80000. */
+        static final int MAX_SIDE = 10_000;
+
+        static Arguments parse(List<String> args) {
+            Path run = null;
+            Path out = null;
+            int width = WIDTH;
+            int height = HEIGHT;
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                switch (a) {
+                    case "--out" -> out = Path.of(value(args, ++i, a));
+                    case "--width" -> width = size(value(args, ++i, a), a);
+                    case "--height" -> height = size(value(args, ++i, a), a);
+                    default -> {
+                        if (a.startsWith("-")) {
+                            throw new IllegalArgumentException("unknown option " + a);
+                        }
+                        if (run != null) {
+                            throw new IllegalArgumentException("one run folder at a time (got " + run + " and " + a
+                                    + ")");
+                        }
+                        run = Path.of(a);
+                    }
+                }
+            }
+            if (run == null) {
+                throw new IllegalArgumentException("no run folder given");
+            }
+            return new Arguments(run, out, width, height);
+        }
+
+        private static String value(List<String> args, int i, String option) {
+            if (i >= args.size()) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args.get(i);
+        }
+
+        private static int size(String text, String option) {
+            try {
+                int v = Integer.parseInt(text);
+                if (v >= 1 && v <= MAX_SIDE) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(option + " needs a whole number of pixels 1 .. " + MAX_SIDE
+                    + ", got '" + text + "'");
+        }
+    }
+}
