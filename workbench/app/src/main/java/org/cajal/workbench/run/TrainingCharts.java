@@ -213,6 +213,7 @@ final class TrainingCharts {
     private JFreeChart createLossChart() {
         NumberAxis epochAxis = new NumberAxis("epoch");
         epochAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        epochAxis.setAutoRangeIncludesZero(false);
         NumberAxis lossAxis = new NumberAxis("loss");
         lossAxis.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(losses, epochAxis, lossAxis, new XYLineAndShapeRenderer(true, true));

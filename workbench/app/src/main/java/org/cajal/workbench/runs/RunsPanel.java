@@ -177,6 +177,7 @@ public final class RunsPanel {
     private JFreeChart createOverlayChart() {
         NumberAxis epochAxis = new NumberAxis("epoch");
         epochAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        epochAxis.setAutoRangeIncludesZero(false);
         NumberAxis valueAxis = new NumberAxis(DEFAULT_OVERLAY);
         valueAxis.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(overlay, epochAxis, valueAxis, new XYLineAndShapeRenderer(true, true));
