@@ -1,40 +1,390 @@
 package org.cajal.workbench.run;
 
+import java.awt.BorderLayout;
+import java.awt.event.ActionEvent;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+
 import javax.swing.AbstractAction;
 import javax.swing.Action;
+import javax.swing.BorderFactory;
+import javax.swing.Box;
+import javax.swing.BoxLayout;
+import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JProgressBar;
+import javax.swing.JSplitPane;
+import javax.swing.SwingUtilities;
 
+import org.cajal.api.pipeline.Pipeline;
+import org.cajal.api.pipeline.PipelineDocument;
+import org.cajal.api.pipeline.PipelineException;
+import org.cajal.api.pipeline.PipelineRunner;
+import org.cajal.api.pipeline.Problem;
+import org.cajal.api.pipeline.RunHandle;
+import org.cajal.api.pipeline.RunOptions;
+import org.cajal.api.pipeline.RunResult;
+import org.cajal.api.train.TrainingEvent;
+import org.cajal.charts.ChartDrawings;
 import org.cajal.workbench.core.Workbench;
+import org.cajal.workbench.results.ChartExport;
+import org.cajal.workbench.results.Metrics;
+import org.jfree.chart.ChartPanel;
 
-/** Placeholder, replaced by the real view. */
+/**
+ * The "Training" view: trains the edited pipeline and shows the run live — a progress bar with the epoch, batch
+ * and time left, a status line, the loss (and validation metric) per epoch and the training loss per mini-batch.
+ *
+ * <p>{@link #trainAction()} formats the edited pipeline, parses it as the runtime reads a file, validates it and
+ * starts it (validation and start run on the background executor, as validation opens the data). Training
+ * events reach this view through {@link org.cajal.workbench.core.RunEvents}; when the run's result is in, the run
+ * is opened in the results view. Only one run at a time: Train is disabled while a run is active and Stop is
+ * enabled only then. Event-dispatch thread.
+ *
+ * <p>Swing names: {@code run.progress}, {@code run.status}, {@code run.lossChart}, {@code run.batchChart},
+ * {@code run.exportPng}/{@code run.exportSvg} (loss chart), {@code run.batchExportPng}/{@code run.batchExportSvg}
+ * (batch chart), {@code run.trainButton}, {@code run.stopButton}.
+ */
 public final class RunPanel {
 
-    private final JLabel label = new JLabel("RunPanel");
+    private final Workbench workbench;
+    private final JPanel panel = new JPanel(new BorderLayout());
+    private final JProgressBar progressBar = new JProgressBar();
+    private final JLabel status = new JLabel("Compose a pipeline, then press Train.");
+    private final TrainingCharts charts = new TrainingCharts();
+    private final TrainingProgress progress;
+    private final Action train;
+    private final Action stop;
+
+    /** Whether a run is being validated, started or trained (from Train until its result is in). */
+    private boolean active;
+    /** The run in progress, once started. */
+    private RunHandle handle;
+    /** Stop was pressed before the runner handed back the run: cancel it as soon as it does. */
+    private boolean stopRequested;
+    /** 0 outside k-fold runs, else the current fold. */
+    private int fold;
+    private String lastRunId = "";
 
     public RunPanel(Workbench workbench) {
-        label.setName("RunPanel");
+        this(workbench, System::nanoTime);
     }
 
-    /** Train the current pipeline (menu Run > Train, toolbar). */
+    /** With a clock for the time-left estimate (tests). */
+    RunPanel(Workbench workbench, LongSupplier nanoClock) {
+        this.workbench = workbench;
+        this.progress = new TrainingProgress(nanoClock);
+        this.train = new AbstractAction("Train") {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                train();
+            }
+        };
+        train.putValue(Action.SHORT_DESCRIPTION, "Validate and train the pipeline (F5)");
+        this.stop = new AbstractAction("Stop") {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                stop();
+            }
+        };
+        stop.putValue(Action.SHORT_DESCRIPTION, "Stop the run after the current mini-batch; what it learnt is kept");
+        build();
+        setActive(false);
+        workbench.runs().addTrainingListener(this::onEvent);
+    }
+
+    /** Train the current pipeline (menu Run > Train, toolbar). The same instance on every call. */
     public Action trainAction() {
-        return new AbstractAction("Train") {
-            @Override
-            public void actionPerformed(java.awt.event.ActionEvent e) {
-            }
-        };
+        return train;
     }
 
-    /** Stop the run in progress after the current mini-batch. */
+    /** Stop the run in progress after the current mini-batch. The same instance on every call. */
     public Action stopAction() {
-        return new AbstractAction("Stop") {
-            @Override
-            public void actionPerformed(java.awt.event.ActionEvent e) {
-            }
-        };
+        return stop;
     }
 
     public JComponent component() {
-        return label;
+        return panel;
+    }
+
+    // ---------------------------------------------------------------- layout
+
+    private void build() {
+        panel.setName("RunPanel");
+        progressBar.setName("run.progress");
+        progressBar.setStringPainted(true);
+        progressBar.setString("idle");
+        status.setName("run.status");
+
+        JButton trainButton = new JButton(train);
+        trainButton.setName("run.trainButton");
+        JButton stopButton = new JButton(stop);
+        stopButton.setName("run.stopButton");
+
+        JPanel top = new JPanel();
+        top.setLayout(new BoxLayout(top, BoxLayout.X_AXIS));
+        top.add(trainButton);
+        top.add(Box.createHorizontalStrut(4));
+        top.add(stopButton);
+        top.add(Box.createHorizontalStrut(8));
+        top.add(progressBar);
+
+        JPanel header = new JPanel(new BorderLayout(0, 4));
+        header.setBorder(BorderFactory.createEmptyBorder(6, 6, 6, 6));
+        header.add(top, BorderLayout.NORTH);
+        header.add(status, BorderLayout.SOUTH);
+
+        JComponent loss = withExport(charts.lossPanel(), "run.exportPng", "run.exportSvg", "loss");
+        JComponent batches = withExport(charts.batchPanel(), "run.batchExportPng", "run.batchExportSvg",
+                "batch-loss");
+        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, loss, batches);
+        split.setResizeWeight(0.6);
+        split.setBorder(null);
+
+        panel.add(header, BorderLayout.NORTH);
+        panel.add(split, BorderLayout.CENTER);
+    }
+
+    private JComponent withExport(ChartPanel chart, String pngName, String svgName, String what) {
+        JPanel p = new JPanel(new BorderLayout());
+        p.add(chart, BorderLayout.CENTER);
+        p.add(ChartExport.buttons(workbench, pngName, svgName, chart,
+                () -> ChartDrawings.of(chart.getChart()),
+                () -> (lastRunId.isEmpty() ? "training" : lastRunId) + "-" + what), BorderLayout.SOUTH);
+        return p;
+    }
+
+    // ---------------------------------------------------------------- train and stop
+
+    private void train() {
+        if (active) {
+            return;
+        }
+        PipelineRunner runner;
+        PipelineDocument document;
+        try {
+            runner = workbench.runner();
+            Pipeline pipeline = workbench.pipeline().get();
+            String source = workbench.pipeline().file().map(f -> f.getFileName().toString())
+                    .orElse(pipeline.name());
+            document = runner.parse(runner.format(pipeline), source, workbench.pipeline().baseDirectory());
+        } catch (PipelineException e) {
+            workbench.notifier().error("Cannot train", e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            workbench.notifier().error("Cannot train", message(e));
+            return;
+        }
+        setActive(true);
+        stopRequested = false;
+        handle = null;
+        status.setText("Validating " + document.source() + "…");
+        progressBar.setIndeterminate(true);
+        progressBar.setString("validating…");
+        RunOptions options = new RunOptions(workbench.runsDirectory(), OptionalLong.empty());
+        workbench.background().execute(() -> {
+            try {
+                List<Problem> problems = runner.validate(document);
+                if (!problems.isEmpty()) {
+                    String lines = problems.stream().map(p -> p.location() + ": " + p.message())
+                            .collect(Collectors.joining("\n"));
+                    SwingUtilities.invokeLater(() -> notStarted("Cannot train", lines));
+                    return;
+                }
+                RunHandle started = runner.start(document, options, event -> workbench.runs().publish(event));
+                SwingUtilities.invokeLater(() -> started(started));
+            } catch (PipelineException e) {
+                SwingUtilities.invokeLater(() -> notStarted("Cannot train", e.getMessage()));
+            } catch (RuntimeException e) {
+                SwingUtilities.invokeLater(() -> notStarted("Cannot train", message(e)));
+            }
+        });
+    }
+
+    private void notStarted(String title, String message) {
+        setActive(false);
+        progressBar.setIndeterminate(false);
+        progressBar.setValue(0);
+        progressBar.setString("not started");
+        status.setText("Not started: fix the problems and train again.");
+        workbench.notifier().error(title, message);
+    }
+
+    private void started(RunHandle started) {
+        handle = started;
+        lastRunId = started.runId();
+        status.setText("Training " + started.runId() + "…");
+        workbench.notifier().status("Training " + started.runId());
+        if (stopRequested) {
+            started.cancel();
+        }
+        started.result().whenComplete((result, failure) ->
+                SwingUtilities.invokeLater(() -> completed(started, result, failure)));
+    }
+
+    private void stop() {
+        if (!active) {
+            return;
+        }
+        stopRequested = true;
+        stop.setEnabled(false);
+        status.setText("Stopping after the current mini-batch…");
+        if (handle != null) {
+            handle.cancel();
+        }
+    }
+
+    private void completed(RunHandle run, RunResult result, Throwable failure) {
+        if (run != handle) {
+            return;
+        }
+        handle = null;
+        setActive(false);
+        charts.flush();
+        progressBar.setIndeterminate(false);
+        if (failure != null) {
+            String message = failureMessage(failure);
+            end(TrainingProgress.End.FAILED, "Run " + run.runId() + " failed: " + firstLine(message));
+            workbench.notifier().error("Training failed", message);
+            return;
+        }
+        String headline = Metrics.headline(result.evaluation()).map(h -> ": " + h).orElse("");
+        if (result.cancelled()) {
+            end(TrainingProgress.End.STOPPED, "Run " + result.runId() + " stopped" + headline);
+        } else {
+            end(TrainingProgress.End.FINISHED, "Run " + result.runId() + " finished" + headline);
+        }
+        workbench.notifier().status(status.getText());
+        workbench.runs().openRun(result.folder());
+    }
+
+    private void setActive(boolean value) {
+        active = value;
+        train.setEnabled(!value);
+        stop.setEnabled(value);
+    }
+
+    // ---------------------------------------------------------------- training events
+
+    private void onEvent(TrainingEvent event) {
+        if (event instanceof TrainingEvent.FoldStarted f) {
+            if (f.fold() <= 1 || fold == 0) {
+                newRun(f.folds());
+            }
+            fold = f.fold();
+            progress.fold(f);
+            charts.begin(f.fold(), f.folds());
+            status.setText(f.runId() + ": fold " + f.fold() + " of " + f.folds());
+        } else if (event instanceof TrainingEvent.Started s) {
+            if (fold == 0) {
+                newRun(1);
+                charts.begin(0, 1);
+            }
+            lastRunId = s.runId();
+            progress.started(s);
+            status.setText(s.runId() + ": training on " + s.trainExamples() + " examples, "
+                    + s.parameterCount() + " parameters" + (fold > 0 ? " (fold " + fold + ")" : ""));
+        } else if (event instanceof TrainingEvent.BatchCompleted b) {
+            progress.batch(b);
+            charts.batch(b);
+        } else if (event instanceof TrainingEvent.EpochCompleted e) {
+            progress.epoch(e);
+            charts.epoch(e);
+            status.setText(epochLine(e));
+        } else if (event instanceof TrainingEvent.StoppedEarly s) {
+            status.setText("Stopped early after epoch " + s.epoch()
+                    + ": validation loss stopped improving (best " + Metrics.format(s.bestValidationLoss())
+                    + " at epoch " + s.bestEpoch() + ")");
+        } else if (event instanceof TrainingEvent.Finished f) {
+            end(TrainingProgress.End.FINISHED, "Run " + f.runId() + " finished"
+                    + Metrics.headline(f.evaluation()).map(h -> ": " + h).orElse(""));
+            return;
+        } else if (event instanceof TrainingEvent.Cancelled c) {
+            end(TrainingProgress.End.STOPPED, "Run " + c.runId() + " stopped after " + c.completedEpochs()
+                    + " epoch" + (c.completedEpochs() == 1 ? "" : "s"));
+            return;
+        } else if (event instanceof TrainingEvent.Failed f) {
+            end(TrainingProgress.End.FAILED, "Run " + f.runId() + " failed: " + firstLine(f.message()));
+            return;
+        }
+        showProgress();
+    }
+    /** A new run's first event: clear the charts (they keep the last run's data until now). */
+    private void newRun(int folds) {
+        charts.clear();
+        progress.reset(folds);
+        fold = 0;
+        progressBar.setIndeterminate(false);
+    }
+
+    private void end(TrainingProgress.End how, String line) {
+        charts.flush();
+        fold = 0;
+        progress.end(how);
+        progressBar.setIndeterminate(false);
+        showProgress();
+        status.setText(line);
+    }
+
+    private void showProgress() {
+        progressBar.setIndeterminate(false);
+        progressBar.setMaximum(progress.maximum());
+        progressBar.setValue(progress.value());
+        progressBar.setString(progress.text());
+    }
+
+    private static String epochLine(TrainingEvent.EpochCompleted e) {
+        StringBuilder s = new StringBuilder();
+        s.append("Epoch ").append(e.epoch()).append('/').append(e.epochs())
+                .append(" — train loss ").append(Metrics.format(e.trainLoss()));
+        if (!Double.isNaN(e.validationLoss())) {
+            s.append(", validation loss ").append(Metrics.format(e.validationLoss()));
+        }
+        if (!Double.isNaN(e.validationMetric())) {
+            s.append(", validation ").append(e.metricName()).append(' ').append(Metrics.format(e.validationMetric()));
+        }
+        return s.toString();
+    }
+
+    /** The failure's own message: a PipelineException's says file, JSON path or layer; wrappers are removed. */
+    static String failureMessage(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return message(t);
+    }
+
+    private static String message(Throwable t) {
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl) + " …";
+    }
+
+    // ---------------------------------------------------------------- for tests
+
+    TrainingCharts charts() {
+        return charts;
+    }
+
+    JProgressBar progressBar() {
+        return progressBar;
+    }
+
+    JLabel statusLabel() {
+        return status;
     }
 }

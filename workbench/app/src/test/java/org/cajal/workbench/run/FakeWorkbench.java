@@ -1,0 +1,330 @@
+package org.cajal.workbench.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import javax.swing.SwingUtilities;
+
+import org.cajal.api.pipeline.ComponentRef;
+import org.cajal.api.pipeline.ModelSpec;
+import org.cajal.api.pipeline.ModelSummary;
+import org.cajal.api.pipeline.Pipeline;
+import org.cajal.api.pipeline.PipelineDocument;
+import org.cajal.api.pipeline.PipelineException;
+import org.cajal.api.pipeline.PipelineRunner;
+import org.cajal.api.pipeline.Problem;
+import org.cajal.api.pipeline.RunHandle;
+import org.cajal.api.pipeline.RunOptions;
+import org.cajal.api.pipeline.RunResult;
+import org.cajal.api.pipeline.SplitSpec;
+import org.cajal.api.pipeline.TrainingSpec;
+import org.cajal.api.train.TrainingListener;
+import org.cajal.api.visual.RunRecord;
+import org.cajal.workbench.core.Notifier;
+import org.cajal.workbench.core.PipelineModel;
+import org.cajal.workbench.core.Workbench;
+import org.cajal.workbench.runs.Json;
+
+/**
+ * Test support shared by the run, results and runs view tests: a workbench built directly (no OSGi), a runner
+ * whose runs the test drives, a notifier that records, a background executor that runs tasks at once, and
+ * helpers to run code on the event-dispatch thread and wait for what it queued there.
+ */
+public final class FakeWorkbench {
+
+    public final FakeRunner runner = new FakeRunner();
+    public final RecordingNotifier notifier = new RecordingNotifier();
+    public final Workbench workbench;
+
+    public FakeWorkbench(Path home, Path runs) {
+        Pipeline[] pipeline = new Pipeline[1];
+        onEdt(() -> pipeline[0] = pipeline());
+        workbench = new Workbench(null, () -> runner, new PipelineModel(pipeline[0]), home, runs,
+                new MemoryPreferences(), new DirectExecutor(), notifier);
+    }
+
+    public static Pipeline pipeline() {
+        return new Pipeline(Pipeline.SCHEMA_VERSION, "demo", "", Pipeline.DEFAULT_SEED, ComponentRef.of("blobs"),
+                List.of(), SplitSpec.DEFAULT,
+                new ModelSpec(ModelSpec.LAYER_STACK, null, List.of(ComponentRef.of("output"))),
+                new TrainingSpec("categorical-cross-entropy", ComponentRef.of("adam"), 3, 32));
+    }
+
+    /** Runs the code on the event-dispatch thread and waits for it. */
+    public static void onEdt(Runnable code) {
+        try {
+            SwingUtilities.invokeAndWait(code);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Waits until what was queued on the event-dispatch thread (and what that queued) has run. */
+    public static void flush() {
+        for (int i = 0; i < 4; i++) {
+            onEdt(() -> { });
+        }
+    }
+
+    /** Writes a run folder as the runtime does (provenance, metrics, evaluation). */
+    public static Path runFolder(Path runs, String id, String pipeline, String start, String status,
+                                 String metricsCsv, String evaluationJson) {
+        try {
+            Path folder = Files.createDirectories(runs.resolve(id));
+            Files.writeString(folder.resolve("provenance.json"), "{\n  \"run\" : \"" + id + "\",\n  \"pipeline\" : \""
+                    + pipeline + "\",\n  \"seed\" : 42,\n  \"start\" : \"" + start + "\",\n  \"end\" : null,\n"
+                    + "  \"status\" : \"" + status + "\",\n  \"backend\" : { \"threads\" : 4 },\n"
+                    + "  \"bundles\" : [ { \"symbolicName\" : \"org.cajal.api\" } ]\n}\n");
+            if (metricsCsv != null) {
+                Files.writeString(folder.resolve("metrics.csv"), metricsCsv);
+            }
+            if (evaluationJson != null) {
+                Files.writeString(folder.resolve("evaluation.json"), evaluationJson);
+            }
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A runner whose validation result the test sets and whose runs it completes. */
+    public static final class FakeRunner implements PipelineRunner {
+
+        public volatile List<Problem> problems = List.of();
+        public final List<FakeHandle> started = new CopyOnWriteArrayList<>();
+        public final List<PipelineDocument> validated = new CopyOnWriteArrayList<>();
+        /** How record() reads a folder; by default metrics.csv and evaluation.json, simply. */
+        public volatile Function<Path, RunRecord> records = FakeRunner::simpleRecord;
+
+        @Override
+        public PipelineDocument read(Path file) throws PipelineException {
+            throw new PipelineException(file.toString(), new Problem("$", "not used by these tests"));
+        }
+
+        @Override
+        public PipelineDocument parse(String json, String source, Path baseDirectory) {
+            return new PipelineDocument(pipeline(), json, source, baseDirectory);
+        }
+
+        @Override
+        public List<Problem> validate(PipelineDocument document) {
+            validated.add(document);
+            return problems;
+        }
+
+        @Override
+        public RunHandle start(PipelineDocument document, RunOptions options, TrainingListener listener) {
+            FakeHandle handle = new FakeHandle("run-" + (started.size() + 1),
+                    options.runsDirectory().resolve("run-" + (started.size() + 1)), listener);
+            started.add(handle);
+            return handle;
+        }
+
+        @Override
+        public String format(Pipeline pipeline) {
+            return "{\"name\": \"" + pipeline.name() + "\"}";
+        }
+
+        @Override
+        public ModelSummary summarise(PipelineDocument document) {
+            throw new UnsupportedOperationException("not used by these tests");
+        }
+
+        @Override
+        public RunRecord record(Path runFolder) throws PipelineException {
+            try {
+                return records.apply(runFolder);
+            } catch (UncheckedIOException e) {
+                throw new PipelineException(runFolder.toString(), new Problem("metrics.csv", e.getMessage()));
+            }
+        }
+
+        /** metrics.csv (header, then numbers) and evaluation.json, read plainly. */
+        public static RunRecord simpleRecord(Path folder) {
+            try {
+                List<String> lines = Files.readAllLines(folder.resolve("metrics.csv"), StandardCharsets.UTF_8);
+                List<String> columns = Arrays.asList(lines.get(0).split(","));
+                List<double[]> rows = new ArrayList<>();
+                for (String line : lines.subList(1, lines.size())) {
+                    rows.add(Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray());
+                }
+                Path eval = folder.resolve("evaluation.json");
+                Map<String, Object> evaluation = Files.exists(eval)
+                        ? Json.parseObject(Files.readString(eval)) : Map.of();
+                return new RunRecord(folder.getFileName().toString(), folder, columns, rows, evaluation);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** A run the test finishes by completing its future. */
+    public static final class FakeHandle implements RunHandle {
+
+        private final String id;
+        private final Path folder;
+        public final TrainingListener listener;
+        public final CompletableFuture<RunResult> result = new CompletableFuture<>();
+        public volatile boolean cancelled;
+
+        FakeHandle(String id, Path folder, TrainingListener listener) {
+            this.id = id;
+            this.folder = folder;
+            this.listener = listener;
+        }
+
+        @Override
+        public String runId() {
+            return id;
+        }
+
+        @Override
+        public Path folder() {
+            return folder;
+        }
+
+        @Override
+        public CompletableFuture<RunResult> result() {
+            return result;
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+        }
+    }
+
+    /** Records every message. */
+    public static final class RecordingNotifier implements Notifier {
+
+        public final List<String> errors = new CopyOnWriteArrayList<>();
+        public final List<String> statuses = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void error(String title, String message) {
+            errors.add(title + ": " + message);
+        }
+
+        @Override
+        public void status(String message) {
+            statuses.add(message);
+        }
+    }
+
+    /** Preferences kept in memory (tests write nothing to the user's preferences). */
+    static final class MemoryPreferences extends java.util.prefs.AbstractPreferences {
+
+        private final Map<String, String> values = new java.util.HashMap<>();
+        private final Map<String, MemoryPreferences> children = new java.util.HashMap<>();
+
+        MemoryPreferences() {
+            this(null, "");
+        }
+
+        private MemoryPreferences(MemoryPreferences parent, String name) {
+            super(parent, name);
+        }
+
+        @Override
+        protected void putSpi(String key, String value) {
+            values.put(key, value);
+        }
+
+        @Override
+        protected String getSpi(String key) {
+            return values.get(key);
+        }
+
+        @Override
+        protected void removeSpi(String key) {
+            values.remove(key);
+        }
+
+        @Override
+        protected void removeNodeSpi() {
+            values.clear();
+        }
+
+        @Override
+        protected String[] keysSpi() {
+            return values.keySet().toArray(String[]::new);
+        }
+
+        @Override
+        protected String[] childrenNamesSpi() {
+            return children.keySet().toArray(String[]::new);
+        }
+
+        @Override
+        protected java.util.prefs.AbstractPreferences childSpi(String name) {
+            return children.computeIfAbsent(name, n -> new MemoryPreferences(this, n));
+        }
+
+        @Override
+        protected void syncSpi() {
+        }
+
+        @Override
+        protected void flushSpi() {
+        }
+    }
+
+    /** Runs every task at once on the calling thread. */
+    static final class DirectExecutor extends AbstractExecutorService {
+
+        private volatile boolean shutdown;
+
+        @Override
+        public void execute(Runnable command) {
+            command.run();
+        }
+
+        @Override
+        public void shutdown() {
+            shutdown = true;
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            shutdown = true;
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return shutdown;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return shutdown;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return true;
+        }
+    }
+}
