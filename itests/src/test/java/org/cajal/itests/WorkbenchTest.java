@@ -73,7 +73,9 @@ class WorkbenchTest {
         robot = BasicRobot.robotWithCurrentAwtHierarchyWithoutScreenLock();
         robot.settings().delayBetweenEvents(20);
         window = findFrame("cajal.main").withTimeout(UI_WAIT.toMillis()).using(robot);
-        window.maximize();
+        // Xvfb has no window manager to maximise with: size the window as a person would on a laptop screen
+        window.moveTo(new java.awt.Point(0, 0));
+        window.resizeTo(new java.awt.Dimension(1500, 950));
     }
 
     @AfterAll
@@ -110,7 +112,7 @@ class WorkbenchTest {
     @Order(2)
     void changingUnitsChangesTheParameterCount() {
         window.table("editor.layers").cell(org.assertj.swing.data.TableCell.row(0).column(1)).click();
-        window.textBox("param.units").deleteText().enterText("16");
+        window.textBox("param.units").selectAll().enterText("16");
         // dense 2 → 16: 2·16 + 16 = 48; output 16 → 2: 16·2 + 2 = 34; total 82
         awaitTrue("dense layer with 16 units", () -> cell("editor.layers", 0, "Parameters").contains("48"));
         awaitTrue("output layer after it", () -> cell("editor.layers", 1, "Parameters").contains("34"));
@@ -120,12 +122,13 @@ class WorkbenchTest {
     @Test
     @Order(3)
     void anOutOfRangeValueShowsTheMessage() {
-        window.textBox("param.units").deleteText().enterText("0");
+        // typing over the selected value, as a person replaces a number
+        window.textBox("param.units").selectAll().enterText("0");
         awaitTrue("the range message", () -> label("param.units.problem").contains("out of range"));
         screenshot("properties-out-of-range");
         // the pipeline kept the last valid value
         assertTrue(cell("editor.layers", 0, "Parameters").contains("48"));
-        window.textBox("param.units").deleteText().enterText("16");
+        window.textBox("param.units").selectAll().enterText("16");
         awaitTrue("message gone", () -> label("param.units.problem").isBlank());
     }
 
@@ -133,18 +136,26 @@ class WorkbenchTest {
     @Order(4)
     void trainsWithLiveChartsThatKeepOnePointPerEpoch() {
         window.button("editor.training").click();
-        window.textBox("training.epochs").deleteText().enterText("12");
+        window.textBox("training.epochs").selectAll().enterText("12");
         window.button("toolbar.train").click();
         awaitTrue("training finished", () -> progress().getString().contains("finished"), Duration.ofMinutes(2));
         assertEquals(progress().getMaximum(), progress().getValue());
         assertEquals(12, chartItems("run.lossChart", 0), "one train-loss point per epoch");
         assertEquals(12, chartItems("run.lossChart", 1), "one validation-loss point per epoch");
+        // the charts stay after the run
+        window.tabbedPane("cajal.views").selectTab("Training");
+        assertEquals(12, chartItems("run.lossChart", 0));
         screenshot("training");
+        window.tabbedPane("cajal.views").selectTab("Results");
         // the results view opens the finished run with the visualisers that accept it
         awaitTrue("results with visualisers", () -> tabs("results.visualisers").getTabCount() >= 4);
         List<String> titles = tabTitles("results.visualisers");
         assertTrue(titles.stream().anyMatch(t -> t.toLowerCase().contains("confusion")), titles::toString);
         assertTrue(titles.stream().anyMatch(t -> t.toLowerCase().contains("decision")), titles::toString);
+        window.tabbedPane("results.visualisers").selectTab("Decision boundary");
+        awaitTrue("the decision boundary drawn", () -> robot.finder().findAll(window.target(),
+                c -> "results.drawing".equals(c.getName()) && c.isShowing()).size() == 1);
+        robot.waitForIdle();
         screenshot("results");
     }
 
@@ -188,10 +199,19 @@ class WorkbenchTest {
         try {
             awaitTrue("fixture-line in the palette", () -> paletteText().contains("fixture-line"));
             screenshot("palette-with-plugin");
+            // use it: the plugin's dataset in the pipeline
+            window.tabbedPane("cajal.views").selectTab("Pipeline");
+            window.comboBox("editor.dataset").selectItem(java.util.regex.Pattern.compile(".*fixture-line.*"));
+            awaitTrue("dataset switched", () -> button("editor.datasetStep").contains("fixture-line"));
+            assertFalse(find("editor.datasetMissing").isShowing());
         } finally {
             Files.delete(dropped);
         }
         awaitTrue("fixture-line gone from the palette", () -> !paletteText().contains("fixture-line"));
+        // the pipeline that uses it says so, and the window goes on working
+        awaitTrue("the dataset step marked missing", () -> find("editor.datasetMissing").isShowing());
+        window.comboBox("editor.dataset").selectItem(java.util.regex.Pattern.compile(".*\\(xor\\).*"));
+        awaitTrue("back on xor", () -> !find("editor.datasetMissing").isShowing());
     }
 
     @Test
@@ -217,6 +237,10 @@ class WorkbenchTest {
             Object v = t.getValueAt(row, c);
             return v == null ? "" : v.toString();
         });
+    }
+
+    private static String button(String name) {
+        return GuiActionRunner.execute(() -> ((javax.swing.AbstractButton) find(name)).getText());
     }
 
     private static String label(String name) {
@@ -280,7 +304,13 @@ class WorkbenchTest {
 
     private static void screenshot(String name) {
         robot.waitForIdle();
-        new ScreenshotTaker().saveComponentAsPng(window.target(), screenshots.resolve(name + ".png").toString());
+        Path file = screenshots.resolve(name + ".png");
+        try {
+            Files.deleteIfExists(file); // the screenshot taker refuses to overwrite
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        new ScreenshotTaker().saveComponentAsPng(window.target(), file.toString());
     }
 
     private static void awaitTrue(String what, BooleanSupplier condition) {

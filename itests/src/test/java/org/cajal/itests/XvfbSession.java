@@ -21,7 +21,6 @@ import org.junit.platform.launcher.LauncherSessionListener;
 public final class XvfbSession implements LauncherSessionListener {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
-    private static Process xvfb;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -46,8 +45,10 @@ public final class XvfbSession implements LauncherSessionListener {
                             + "apt-get install xvfb (Debian's package; .ci/run installs it)"));
             Path log = Path.of("target", "xvfb.log");
             Files.createDirectories(log.getParent());
-            xvfb = new ProcessBuilder(xvfbBinary.toString(), display, "-screen", "0", "1600x1000x24", "-nolisten",
-                    "tcp", "-ac").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            // -terminate: the server exits when its last client disconnects, i.e. when this JVM exits. Killing it
+            // earlier would make AWT's X connection fail, and AWT then ends the JVM with status 1.
+            Process xvfb = new ProcessBuilder(xvfbBinary.toString(), display, "-screen", "0", "1600x1000x24", "-nolisten",
+                    "tcp", "-ac", "-terminate").redirectErrorStream(true).redirectOutput(log.toFile()).start();
             long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
             while (!Files.exists(socket)) {
                 if (!xvfb.isAlive()) {
@@ -60,19 +61,13 @@ public final class XvfbSession implements LauncherSessionListener {
                 }
                 Thread.sleep(50);
             }
+            // connect now, so that the server has a client to outlive it even if no test opens a window
+            java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices();
         } catch (IOException e) {
             throw new IllegalStateException("could not start Xvfb on " + display + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting Xvfb", e);
-        }
-    }
-
-    @Override
-    public void launcherSessionClosed(LauncherSession session) {
-        if (xvfb != null) {
-            xvfb.destroy();
-            xvfb = null;
         }
     }
 

@@ -39,6 +39,7 @@ record CommandLine(Command command, String name, List<String> arguments, boolean
             "  shell                             start Cajal with the Gogo shell (type 'lb' to list bundles, 'stop 0' to quit)",
             "  predict RUN_FOLDER INPUT.csv [--out FILE]   a trained model predicts on raw CSV rows",
             "  docs [DIR]                        write the component reference (DIR/components.md, default docs/)",
+            "  plot RUN_FOLDER [--out DIR] [--width W] [--height H]   draw every visualiser's chart to PNG and SVG",
             "  NAME [ARGS...]                    any other command a bundle provides",
             "  (none), or workbench [FILE]      the workbench window (optionally opening a pipeline file)",
             "",

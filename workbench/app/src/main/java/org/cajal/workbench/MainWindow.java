@@ -100,6 +100,10 @@ final class MainWindow implements Notifier {
     private JSplitPane rightSplit;
     private RunPanel runPanel;
     private boolean closing;
+    /** True until the starting pipeline is edited or replaced. */
+    private boolean pristine = true;
+    private List<Path> shownRecent;
+    private List<Path> shownExamples;
 
     MainWindow(BundleContext context, Supplier<PipelineRunner> runner, Path home, Path runs, Preferences prefs,
                ExecutorService background, Runnable onClosed) {
@@ -117,6 +121,14 @@ final class MainWindow implements Notifier {
 
     void catalogChanged(Catalog catalog) {
         workbench.catalogChanged(catalog);
+        // the starting pipeline was made before any component was known: remake it from what is installed,
+        // as long as the user has not touched it
+        SwingUtilities.invokeLater(() -> {
+            if (pristine) {
+                workbench.pipeline().replace(emptyPipeline(workbench.catalog()), null);
+                pristine = true;
+            }
+        });
     }
 
     void show(Path open) {
@@ -170,7 +182,10 @@ final class MainWindow implements Notifier {
             }
         });
         workbench.runs().addRunOpenedListener(folder -> centre.setSelectedIndex(2));
-        workbench.pipeline().addListener((model, change) -> updateTitle());
+        workbench.pipeline().addListener((model, change) -> {
+            pristine = false;
+            updateTitle();
+        });
 
         rightSplit = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, centre, side);
         rightSplit.setResizeWeight(1.0);
@@ -435,8 +450,12 @@ final class MainWindow implements Notifier {
     }
 
     private void fillRecent() {
-        recentMenu.removeAll();
         List<Path> files = recent();
+        if (files.equals(shownRecent)) {
+            return; // unchanged: keep the items (a menu rebuilt while it opens loses the click)
+        }
+        shownRecent = files;
+        recentMenu.removeAll();
         for (Path p : files) {
             JMenuItem item = new JMenuItem(p.getFileName() + "  —  " + p.getParent());
             item.setName("recent." + p.getFileName());
@@ -451,7 +470,6 @@ final class MainWindow implements Notifier {
     }
 
     private void fillExamples() {
-        examplesMenu.removeAll();
         List<Path> examples = new ArrayList<>();
         Path dir = workbench.examplesDirectory();
         if (Files.isDirectory(dir)) {
@@ -462,6 +480,11 @@ final class MainWindow implements Notifier {
             }
         }
         examples.sort(null);
+        if (examples.equals(shownExamples)) {
+            return;
+        }
+        shownExamples = examples;
+        examplesMenu.removeAll();
         for (Path p : examples) {
             String name = p.getFileName().toString().replaceFirst("\\.json$", "");
             JMenuItem item = new JMenuItem(name);
@@ -498,9 +521,9 @@ final class MainWindow implements Notifier {
             frame.setSize(new Dimension(1400, 900));
             frame.setLocationRelativeTo(null);
         }
-        leftSplit.setDividerLocation(prefs.getInt(PREF_LEFT, 240));
+        leftSplit.setDividerLocation(prefs.getInt(PREF_LEFT, 290));
         int right = prefs.getInt(PREF_RIGHT, -1);
-        rightSplit.setDividerLocation(right > 0 ? right : frame.getWidth() - 240 - 360);
+        rightSplit.setDividerLocation(right > 0 ? right : frame.getWidth() - 290 - 360);
     }
 
     private void saveLayout() {
