@@ -1,5 +1,7 @@
 package org.cajal.workbench.editor;
 
+import org.cajal.workbench.core.WidthTrackingPanel;
+
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
 import java.awt.Color;
@@ -38,7 +40,6 @@ import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
-import javax.swing.Scrollable;
 import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
@@ -109,7 +110,7 @@ public final class PipelineEditor {
 
     private final Workbench workbench;
     private final PipelineModel model;
-    private final ScrollablePanel content = new ScrollablePanel();
+    private final WidthTrackingPanel content = new WidthTrackingPanel();
     private final JScrollPane scroll = new JScrollPane(content);
 
     private final JTextField name = new JTextField(24);
@@ -783,34 +784,6 @@ public final class PipelineEditor {
             return new Color((int) (base.getRed() * (1 - a) + tint.getRed() * a),
                     (int) (base.getGreen() * (1 - a) + tint.getGreen() * a),
                     (int) (base.getBlue() * (1 - a) + tint.getBlue() * a));
-        }
-    }
-
-    /** The content panel: as wide as the viewport, scrolling vertically. */
-    private static final class ScrollablePanel extends JPanel implements Scrollable {
-        @Override
-        public Dimension getPreferredScrollableViewportSize() {
-            return getPreferredSize();
-        }
-
-        @Override
-        public int getScrollableUnitIncrement(Rectangle visible, int orientation, int direction) {
-            return 16;
-        }
-
-        @Override
-        public int getScrollableBlockIncrement(Rectangle visible, int orientation, int direction) {
-            return Math.max(16, visible.height - 32);
-        }
-
-        @Override
-        public boolean getScrollableTracksViewportWidth() {
-            return true;
-        }
-
-        @Override
-        public boolean getScrollableTracksViewportHeight() {
-            return false;
         }
     }
 }

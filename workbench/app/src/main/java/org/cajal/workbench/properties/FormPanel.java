@@ -1,24 +1,23 @@
 package org.cajal.workbench.properties;
 
-import java.awt.Dimension;
+import org.cajal.workbench.core.WidthTrackingPanel;
+
 import java.awt.Font;
 import java.awt.GridBagConstraints;
 import java.awt.GridBagLayout;
 import java.awt.Insets;
-import java.awt.Rectangle;
 
 import javax.swing.BorderFactory;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JSeparator;
-import javax.swing.Scrollable;
 
 /**
  * A vertical form: titles, wrapped text, section headings and labelled editor rows (label, editor, range hint;
  * help and problem underneath). It tracks the width of a scroll pane's viewport, so wrapped text wraps to it.
  */
-final class FormPanel extends JPanel implements Scrollable {
+final class FormPanel extends WidthTrackingPanel {
 
     private int row;
 
@@ -141,30 +140,5 @@ final class FormPanel extends JPanel implements Scrollable {
         c.anchor = GridBagConstraints.LINE_START;
         row++;
         return c;
-    }
-
-    @Override
-    public Dimension getPreferredScrollableViewportSize() {
-        return getPreferredSize();
-    }
-
-    @Override
-    public int getScrollableUnitIncrement(Rectangle visibleRect, int orientation, int direction) {
-        return 16;
-    }
-
-    @Override
-    public int getScrollableBlockIncrement(Rectangle visibleRect, int orientation, int direction) {
-        return Math.max(16, visibleRect.height - 32);
-    }
-
-    @Override
-    public boolean getScrollableTracksViewportWidth() {
-        return true;
-    }
-
-    @Override
-    public boolean getScrollableTracksViewportHeight() {
-        return false;
     }
 }

@@ -52,10 +52,11 @@ final class VisualiserView {
             left.add(applyBox, BorderLayout.EAST);
         }
         bar.add(left, BorderLayout.CENTER);
-        bar.add(ChartExport.buttons(workbench, "results.exportPng", "results.exportSvg", canvas, canvas::drawing,
-                () -> record.runId() + "-" + visualiser.id()), BorderLayout.EAST);
         panel.add(bar, BorderLayout.NORTH);
         panel.add(canvas, BorderLayout.CENTER);
+        // export under the chart (as in the training view), so the parameter row has the whole width
+        panel.add(ChartExport.buttons(workbench, "results.exportPng", "results.exportSvg", canvas, canvas::drawing,
+                () -> record.runId() + "-" + visualiser.id()), BorderLayout.SOUTH);
         canvas.setMessage("Rendering…");
     }
 
