@@ -34,6 +34,7 @@ import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.fixture.JFileChooserFixture;
 import org.assertj.swing.image.ScreenshotTaker;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -57,11 +58,15 @@ class WorkbenchTest {
     private static FrameFixture window;
     private static CompletableFuture<CajalRuntime.Outcome> command;
     private static Path screenshots;
+    private static EdtCheck edt;
 
     @BeforeAll
     static void open(CajalRuntime runtime) throws Exception {
         cajal = runtime;
         screenshots = Files.createDirectories(Path.of(System.getProperty("cajal.screenshots", "target/screenshots")));
+        // any Swing component changed off the event-dispatch thread (a service callback or training event that did
+        // not hop to it) fails the test in which it happened
+        edt = EdtCheck.install();
         command = CompletableFuture.supplyAsync(() -> {
             try {
                 return cajal.command("workbench");
@@ -94,6 +99,13 @@ class WorkbenchTest {
         if (robot != null) {
             robot.cleanUp();
         }
+    }
+
+    @AfterEach
+    void nothingChangedOffTheEventDispatchThread() {
+        List<String> violations = edt.take();
+        assertTrue(violations.isEmpty(), () -> "Swing touched off the event-dispatch thread:\n"
+                + String.join("\n", violations));
     }
 
     @Test

@@ -101,7 +101,12 @@ final class FormPanel extends WidthTrackingPanel {
             add(helpText, under(new Insets(2, 0, 0, 0)));
             row++;
         }
-        add(editor.problemLabel(), under(new Insets(1, 0, 2, 0)));
+        // the problem gets the whole width of the form: a range message is longer than the editor column
+        GridBagConstraints problem = cell(0, new Insets(1, 0, 2, 0));
+        problem.gridwidth = 3;
+        problem.fill = GridBagConstraints.HORIZONTAL;
+        problem.anchor = GridBagConstraints.LINE_START;
+        add(editor.problemLabel(), problem);
         row++;
     }
 

@@ -103,6 +103,7 @@ abstract class ParameterEditor {
     /** Shows a problem (red text and outline), or clears it for {@code null}. */
     protected final void setProblem(String text) {
         problem.setText(text == null ? "" : text);
+        problem.setToolTipText(text); // the whole message, should the form be too narrow for it
         input().putClientProperty(OUTLINE, text == null ? null : "error");
     }
 
