@@ -38,6 +38,7 @@ class PluginDropInTest {
         Path dropped = cajal.plugins().resolve("fixture-plugin.jar");
         Path dir = cajal.newFolder("plugin");
         Path pipeline = Files.writeString(dir.resolve("line.json"), PIPELINE);
+        awaitGone(cajal, Duration.ofSeconds(30)); // not there yet (another test may have dropped it before)
 
         Files.copy(jar, dropped);
         assertTrue(cajal.framework().waitForService(SERVICE, Duration.ofSeconds(30)).isPresent(),
@@ -59,7 +60,8 @@ class PluginDropInTest {
                 () -> cajal.framework().describe(cajal.framework().problemBundles()));
     }
 
-    private static void awaitGone(CajalRuntime cajal, Duration timeout) throws Exception {
+    /** Waits until the fixture plugin's service and bundle are both gone (other tests that drop it use this too). */
+    static void awaitGone(CajalRuntime cajal, Duration timeout) throws Exception {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
             // FileInstall unregisters the service when it stops the bundle, then uninstalls it: wait for both

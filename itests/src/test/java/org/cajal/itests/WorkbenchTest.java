@@ -89,9 +89,11 @@ class WorkbenchTest {
             window.close();
             // the example was changed: the window asks whether to save; the answer here is No
             try {
-                window.optionPane(org.assertj.swing.timing.Timeout.timeout(3000)).buttonWithText("No").click();
+                window.optionPane(org.assertj.swing.timing.Timeout.timeout(10_000)).buttonWithText("No").click();
             } catch (RuntimeException noDialog) {
                 // nothing unsaved
+                new ScreenshotTaker().saveDesktopAsPng(screenshots.resolve("closing-" + System.nanoTime() + ".png")
+                        .toString());
             }
             CajalRuntime.Outcome outcome = command.get(30, TimeUnit.SECONDS);
             assertEquals(0, outcome.status(), outcome::toString);
@@ -197,6 +199,11 @@ class WorkbenchTest {
         chooser.approve();
         awaitTrue("saved again", () -> Files.exists(second));
         assertEquals(saved, Files.readString(second), "save → open → save gives the same JSON");
+        // both files are remembered under File > Open Recent, newest first
+        window.menuItem("menu.file").click();
+        awaitTrue("recent files listed", () -> robot.finder().findAll(c -> c instanceof javax.swing.JMenuItem
+                && ("recent." + second.getFileName()).equals(c.getName())).size() == 1);
+        robot.pressAndReleaseKey(java.awt.event.KeyEvent.VK_ESCAPE);
         // and batch mode reads what the workbench wrote
         CajalRuntime.Outcome run = cajal.run(second.toString(), "--out", cajal.newFolder("workbench-batch").toString());
         assertEquals(0, run.status(), run::toString);
@@ -220,6 +227,7 @@ class WorkbenchTest {
             Files.delete(dropped);
         }
         awaitTrue("fixture-line gone from the palette", () -> !paletteText().contains("fixture-line"));
+        PluginDropInTest.awaitGone(cajal, UI_WAIT); // uninstalled too, before another test drops the same plugin
         // the pipeline that uses it says so, and the window goes on working
         awaitTrue("the dataset step marked missing", () -> find("editor.datasetMissing").isShowing());
         window.comboBox("editor.dataset").selectItem(java.util.regex.Pattern.compile(".*\\(xor\\).*"));
@@ -238,6 +246,12 @@ class WorkbenchTest {
         window.tabbedPane("cajal.views").selectTab("Pipeline");
         window.tabbedPane("cajal.side").selectTab("Help");
         screenshot("help");
+        // the dark theme, and back
+        window.menuItemWithPath("View", "Dark theme").click();
+        awaitTrue("dark look and feel", () -> javax.swing.UIManager.getLookAndFeel().getName().contains("Dark"));
+        screenshot("dark");
+        window.menuItemWithPath("View", "Light theme").click();
+        awaitTrue("light look and feel", () -> javax.swing.UIManager.getLookAndFeel().getName().contains("Light"));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -106,11 +106,19 @@ public final class DecisionBoundaryVisualiser implements Visualiser {
         }
         int resolution = parameters.getInt(RESOLUTION);
 
+        // the mean of the known values (a missing value, NaN, would make every grid point's feature NaN)
         double[] mean = new double[features];
+        int[] known = new int[features];
         for (double[] row : rows) {
             for (int f = 0; f < features; f++) {
-                mean[f] += row[f] / rows.length;
+                if (Double.isFinite(row[f])) {
+                    mean[f] += row[f];
+                    known[f]++;
+                }
             }
+        }
+        for (int f = 0; f < features; f++) {
+            mean[f] = known[f] == 0 ? 0 : mean[f] / known[f];
         }
         double[] xRange = range(rows, fx);
         double[] yRange = range(rows, fy);

@@ -157,7 +157,7 @@ public record ParameterSpec(String key, ParameterKind kind, Object defaultValue,
     }
 
     private boolean inRange(double v) {
-        return !Double.isNaN(v) && (min == null || v >= min) && (max == null || v <= max);
+        return Double.isFinite(v) && (min == null || v >= min) && (max == null || v <= max);
     }
 
     private String expected() {

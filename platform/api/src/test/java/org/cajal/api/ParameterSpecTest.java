@@ -35,6 +35,16 @@ class ParameterSpecTest {
     }
 
     @Test
+    void aNumberMustBeFiniteEvenWithoutARange() {
+        // a pipeline file cannot hold Infinity or NaN (JSON has neither), so neither is a value
+        ParameterSpec any = ParameterSpec.number("rate", null);
+        assertTrue(any.problem(0.5).isEmpty());
+        assertEquals("value Infinity is out of range; allowed: any number",
+                any.problem(Double.POSITIVE_INFINITY).orElseThrow());
+        assertTrue(any.problem(Double.NaN).isPresent());
+    }
+
+    @Test
     void rejectsBadDeclarations() {
         assertThrows(IllegalArgumentException.class, () -> ParameterSpec.integer("Units", 1));
         assertThrows(IllegalArgumentException.class, () -> ParameterSpec.integer("units", 1).withDefault("x"));

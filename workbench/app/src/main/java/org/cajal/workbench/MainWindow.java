@@ -399,7 +399,12 @@ final class MainWindow implements Notifier {
             Path tmp = Files.createTempFile(path.getParent(), "." + path.getFileName(), ".tmp");
             try {
                 Files.writeString(tmp, json, StandardCharsets.UTF_8);
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                try {
+                    Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                    // some network and FUSE file systems cannot rename atomically: a plain replace then
+                    Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+                }
             } finally {
                 Files.deleteIfExists(tmp);
             }

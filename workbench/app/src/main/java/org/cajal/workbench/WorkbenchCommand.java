@@ -53,6 +53,8 @@ public final class WorkbenchCommand implements LauncherCommand {
     private final Map<Object, Catalog.Entry> entries = new ConcurrentHashMap<>();
     private volatile PipelineRunner runner;
     private volatile MainWindow window;
+    /** Held by the one command whose window is open (a second 'workbench' brings that window to the front). */
+    private final java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean();
     private BundleContext context;
     private ExecutorService background;
 
@@ -71,10 +73,18 @@ public final class WorkbenchCommand implements LauncherCommand {
     @Deactivate
     void deactivate() {
         MainWindow w = window;
-        if (w != null) {
-            SwingUtilities.invokeLater(w::closeWithoutAsking);
+        if (w == null) {
+            background.shutdownNow();
+            return;
         }
-        background.shutdownNow();
+        // close first (it stops a run and its views may still hand work to the executor), then stop the threads
+        SwingUtilities.invokeLater(() -> {
+            try {
+                w.closeWithoutAsking();
+            } finally {
+                background.shutdownNow();
+            }
+        });
     }
 
     @Override
@@ -88,36 +98,44 @@ public final class WorkbenchCommand implements LauncherCommand {
             err.println("usage: cajal [workbench [PIPELINE.json]]");
             return 2;
         }
-        if (window != null) {
-            SwingUtilities.invokeLater(() -> window.toFront());
+        if (!open.compareAndSet(false, true)) {
+            MainWindow w = window;
+            if (w != null) {
+                SwingUtilities.invokeLater(w::toFront);
+            }
             out.println("cajal: the workbench window is already open");
             return 0;
         }
+        try {
+            return openAndWait(args, err);
+        } finally {
+            window = null;
+            open.set(false);
+        }
+    }
+
+    private int openAndWait(List<String> args, PrintStream err) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         Path home = Path.of(property(HOME_PROPERTY, ".")).toAbsolutePath().normalize();
         Path runs = Path.of(property(RUNS_PROPERTY, Path.of(System.getProperty("user.home"), ".cajal", "runs")
                 .toString()));
         Preferences prefs = Preferences.userRoot().node(property(PREFERENCES_PROPERTY, "org/cajal/workbench"));
-        Path open = args.isEmpty() ? null : Path.of(args.get(0)).toAbsolutePath();
+        Path file = args.isEmpty() ? null : Path.of(args.get(0)).toAbsolutePath();
         try {
             SwingUtilities.invokeAndWait(() -> {
                 Thread.currentThread().setContextClassLoader(WorkbenchCommand.class.getClassLoader());
                 MainWindow w = new MainWindow(context, () -> runner, home, runs, prefs, background, closed::countDown);
-                window = w;
+                window = w; // from here on, components that come or go reach it (execute's finally clears it)
                 w.catalogChanged(catalog());
-                w.show(open);
+                w.show(file);
             });
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            err.println("cajal: the workbench window could not open: " + cause);
-            cause.printStackTrace(err);
+            err.println("cajal: the workbench window could not open: " + cause
+                    + " (run with -v for the framework's log)");
             return 1;
         }
-        try {
-            closed.await();
-        } finally {
-            window = null;
-        }
+        closed.await();
         return 0;
     }
 
@@ -167,6 +185,7 @@ public final class WorkbenchCommand implements LauncherCommand {
             policyOption = ReferencePolicyOption.GREEDY)
     void setRunner(PipelineRunner r) {
         this.runner = r;
+        changed(); // the views that showed 'runtime not running' check again
     }
 
     void unsetRunner(PipelineRunner r) {

@@ -44,7 +44,7 @@ final class DataCache {
     }
 
     /** A schema, or the problems that stopped it. */
-    private record Entry(DataSchema schema, List<Problem> problems) {
+    private record Entry(DataSchema schema, List<Problem> problems, boolean cacheable) {
     }
 
     private final Map<Key, Entry> entries = new LinkedHashMap<>(8, 0.75f, true) {
@@ -65,8 +65,10 @@ final class DataCache {
         }
         if (entry == null) {
             entry = load(doc, pipeline, request);
-            synchronized (entries) {
-                entries.put(key, entry);
+            if (entry.cacheable()) {
+                synchronized (entries) {
+                    entries.put(key, entry);
+                }
             }
         }
         problems.addAll(entry.problems());
@@ -84,12 +86,13 @@ final class DataCache {
         try {
             PreparedData data = PipelineValidator.prepare(doc, pipeline, request);
             data.dataset().close();
-            return new Entry(data.schema(), List.of());
+            return new Entry(data.schema(), List.of(), true);
         } catch (PipelineException e) {
-            return new Entry(null, e.problems());
+            return new Entry(null, e.problems(), true);
         } catch (RuntimeException e) {
+            // unexpected, perhaps passing (a file being written): asked again next time rather than remembered
             return new Entry(null, List.of(new Problem("$.dataset", "dataset '" + request.provider().id()
-                    + "' could not be read: " + describe(e))));
+                    + "' could not be read: " + describe(e))), false);
         }
     }
 

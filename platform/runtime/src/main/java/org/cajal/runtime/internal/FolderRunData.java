@@ -33,7 +33,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * A finished run's predictions, inputs and trained model, read from its folder for visualisers.
  *
  * <ul>
- * <li>{@link #predictions()}: predictions.csv, read when the record was made;</li>
+ * <li>{@link #predictions()}: predictions.csv, read the first time it is asked for (listing runs reads none);</li>
  * <li>{@link #inputs}: the dataset reopened from pipeline.json (with the run's seed and the folder its relative
  * paths resolved against, both from provenance.json), read at split.json's indices — the examples of
  * predictions.csv, in its order;</li>
@@ -49,18 +49,19 @@ final class FolderRunData implements RunData {
     private final Path folder;
     private final DataSchema schema;
     private final List<String> classNames;
-    private final Predictions predictions;
+    private final Path predictionsFile;
+    private Predictions predictions;
     private final Map<String, Object> provenance;
     private final Supplier<Catalog> catalog;
     private SavedModel model;
     private String modelProblem;
 
-    FolderRunData(Path folder, DataSchema schema, List<String> classNames, Predictions predictions,
+    FolderRunData(Path folder, DataSchema schema, List<String> classNames, Path predictionsFile,
                   Map<String, Object> provenance, Supplier<Catalog> catalog) {
         this.folder = folder;
         this.schema = schema;
         this.classNames = List.copyOf(classNames);
-        this.predictions = predictions;
+        this.predictionsFile = predictionsFile;
         this.provenance = provenance;
         this.catalog = catalog;
     }
@@ -103,8 +104,20 @@ final class FolderRunData implements RunData {
 
     @Override
     public Predictions predictions() {
-        return new Predictions(predictions.actual().clone(),
-                Arrays.stream(predictions.outputs()).map(double[]::clone).toArray(double[][]::new));
+        Predictions p = loadedPredictions();
+        return new Predictions(p.actual().clone(),
+                Arrays.stream(p.outputs()).map(double[]::clone).toArray(double[][]::new));
+    }
+
+    private synchronized Predictions loadedPredictions() {
+        if (predictions == null) {
+            try {
+                predictions = PredictionsFile.read(predictionsFile);
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException(predictionsFile + " cannot be read: " + DataCache.describe(e), e);
+            }
+        }
+        return predictions;
     }
 
     @Override

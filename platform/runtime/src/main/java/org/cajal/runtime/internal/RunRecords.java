@@ -76,13 +76,8 @@ final class RunRecords {
             throw new PipelineException(schemaFile.toString(), new Problem("$", "cannot be read: "
                     + DataCache.describe(e)));
         }
-        RunData.Predictions p;
-        try {
-            p = PredictionsFile.read(predictions);
-        } catch (IOException e) {
-            throw new PipelineException(predictions.toString(), new Problem("file", DataCache.describe(e)));
-        }
-        return new FolderRunData(folder, schema, classes(evaluation, schema), p, provenance, catalog);
+        // predictions.csv is read when a visualiser asks for it: listing many runs reads none
+        return new FolderRunData(folder, schema, classes(evaluation, schema), predictions, provenance, catalog);
     }
 
     @SuppressWarnings("unchecked")

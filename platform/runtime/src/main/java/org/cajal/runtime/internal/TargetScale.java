@@ -12,11 +12,18 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * How fitted preprocessing maps regression targets, per target column {@code y' = scale * y + offset}, so that
  * predictions made in the model's units (e.g. after {@code target-standardise}) can be put back into the target's
- * original units. Found by probing the transforms with targets 0, 1 and 2: the API's {@link FittedTransform} has no
+ * original units. Found by probing the transforms with targets 0, P and 2P (P = 2^20): the API's {@link FittedTransform} has no
  * inverse, but every target transform Cajal ships is affine per column. A chain that is not affine (or maps two
  * targets onto one) is left as it is — {@link #isIdentity()} then, and predictions stay in the model's units.
  */
 record TargetScale(double[] scale, double[] offset) {
+
+    /**
+     * The probe step. Transforms compute in single precision: with probes 0 and 1, targets around 1e6 (prices)
+     * would lose the step to rounding (y(1) - y(0) is far below the float spacing of y(0)); a step as large as
+     * typical targets keeps the relative error near float precision. A power of two, exact in float.
+     */
+    private static final double STEP = 1 << 20;
 
     /** Relative tolerance of the affinity check. */
     private static final double TOLERANCE = 1e-4;
@@ -38,12 +45,12 @@ record TargetScale(double[] scale, double[] offset) {
         INDArray one = features.size(0) == 1 ? features
                 : features.dup().reshape(features.size(0), -1).getRow(0, true).dup().reshape(shapeOfOne(features));
         double[] y0 = probe(transforms, one, width, 0);
-        double[] y1 = probe(transforms, one, width, 1);
-        double[] y2 = probe(transforms, one, width, 2);
+        double[] y1 = probe(transforms, one, width, STEP);
+        double[] y2 = probe(transforms, one, width, 2 * STEP);
         double[] scale = new double[width];
         for (int k = 0; k < width; k++) {
-            scale[k] = y1[k] - y0[k];
-            double expected = y0[k] + 2 * scale[k];
+            scale[k] = (y1[k] - y0[k]) / STEP;
+            double expected = y0[k] + 2 * STEP * scale[k];
             boolean affine = Math.abs(y2[k] - expected) <= TOLERANCE * Math.max(1, Math.abs(expected));
             if (!affine || scale[k] == 0 || !Double.isFinite(scale[k])) {
                 return identity(width);

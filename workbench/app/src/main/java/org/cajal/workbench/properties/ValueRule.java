@@ -124,10 +124,16 @@ interface ValueRule {
                 try {
                     return Long.parseLong(t);
                 } catch (NumberFormatException e) {
-                    return Double.parseDouble(t);
+                    return finiteOrText(t);
                 }
             }
-            return DECIMAL.matcher(t).matches() ? (Object) Double.parseDouble(t) : t;
+            return DECIMAL.matcher(t).matches() ? finiteOrText(t) : t;
+        }
+
+        /** 1e999 is Infinity, which a pipeline file cannot hold: left as text, so it is reported, not written. */
+        private static Object finiteOrText(String t) {
+            double d = Double.parseDouble(t);
+            return Double.isFinite(d) ? (Object) d : t;
         }
 
         @Override

@@ -188,23 +188,36 @@ public final class RunPanel {
         progressBar.setIndeterminate(true);
         progressBar.setString("validating…");
         RunOptions options = new RunOptions(workbench.runsDirectory(), OptionalLong.empty());
-        workbench.background().execute(() -> {
-            try {
-                List<Problem> problems = runner.validate(document);
-                if (!problems.isEmpty()) {
-                    String lines = problems.stream().map(p -> p.location() + ": " + p.message())
-                            .collect(Collectors.joining("\n"));
-                    SwingUtilities.invokeLater(() -> notStarted("Cannot train", lines));
-                    return;
-                }
-                RunHandle started = runner.start(document, options, event -> workbench.runs().publish(event));
-                SwingUtilities.invokeLater(() -> started(started));
-            } catch (PipelineException e) {
-                SwingUtilities.invokeLater(() -> notStarted("Cannot train", e.getMessage()));
-            } catch (RuntimeException e) {
-                SwingUtilities.invokeLater(() -> notStarted("Cannot train", message(e)));
+        try {
+            workbench.background().execute(() -> validateAndStart(runner, document, options));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            notStarted("Cannot train", "The workbench is closing.");
+        }
+    }
+
+    private void validateAndStart(PipelineRunner runner, PipelineDocument document, RunOptions options) {
+        try {
+            List<Problem> problems = runner.validate(document);
+            if (!problems.isEmpty()) {
+                String lines = problems.stream().map(p -> p.location() + ": " + p.message())
+                        .collect(Collectors.joining("\n"));
+                SwingUtilities.invokeLater(() -> notStarted("Cannot train", lines));
+                return;
             }
-        });
+            RunHandle started = runner.start(document, options, event -> workbench.runs().publish(event));
+            SwingUtilities.invokeLater(() -> started(started));
+        } catch (PipelineException e) {
+            SwingUtilities.invokeLater(() -> notStarted("Cannot train", e.getMessage()));
+        } catch (RuntimeException e) {
+            SwingUtilities.invokeLater(() -> notStarted("Cannot train", message(e)));
+        } catch (LinkageError | VirtualMachineError e) {
+            // e.g. out of memory while the data is opened, or a plugin's classes gone mid-validation: the
+            // panel must not stay 'validating' for good
+            SwingUtilities.invokeLater(() -> notStarted("Cannot train", "Training could not start: " + e));
+            if (e instanceof VirtualMachineError) {
+                throw e;
+            }
+        }
     }
 
     private void notStarted(String title, String message) {
