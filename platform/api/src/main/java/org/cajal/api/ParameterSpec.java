@@ -153,7 +153,7 @@ public record ParameterSpec(String key, ParameterKind kind, Object defaultValue,
         if (max != null) {
             return "<= " + format(max);
         }
-        return "any " + expected();
+        return "any " + expected().replaceFirst("^an? ", "");
     }
 
     private boolean inRange(double v) {
