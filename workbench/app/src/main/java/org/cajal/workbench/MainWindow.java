@@ -352,16 +352,25 @@ final class MainWindow implements Notifier {
     /** Opens a pipeline file; a file that does not read shows the runtime's message and changes nothing. */
     void open(Path file) {
         Path path = file.toAbsolutePath().normalize();
-        PipelineDocument doc;
+        status("Opening " + path + "…");
         try {
-            doc = workbench.runner().read(path);
-        } catch (PipelineException e) {
-            error("Cannot open " + path.getFileName(), e.getMessage());
-            return;
-        } catch (RuntimeException e) {
-            error("Cannot open " + path.getFileName(), String.valueOf(e.getMessage()));
-            return;
+            // reading and checking the file is I/O: off the event-dispatch thread
+            workbench.background().execute(() -> {
+                try {
+                    PipelineDocument doc = workbench.runner().read(path);
+                    SwingUtilities.invokeLater(() -> opened(path, doc));
+                } catch (PipelineException e) {
+                    error("Cannot open " + path.getFileName(), e.getMessage());
+                } catch (RuntimeException e) {
+                    error("Cannot open " + path.getFileName(), String.valueOf(e.getMessage()));
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            status("The workbench is closing.");
         }
+    }
+
+    private void opened(Path path, PipelineDocument doc) {
         boolean example = path.startsWith(workbench.examplesDirectory().toAbsolutePath().normalize());
         // an example opens as a copy: saving asks where, so the shipped example stays as it is
         workbench.pipeline().replace(doc.pipeline(), example ? null : path);
