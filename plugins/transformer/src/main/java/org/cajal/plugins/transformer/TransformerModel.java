@@ -45,6 +45,8 @@ public final class TransformerModel implements TrainableModel {
     public static final int ATTENTION_EXAMPLES = 20;
 
     private static final String IDS = "ids";
+    private static final String MASK = "mask";
+    private static final String MASK_BIAS = "mask_bias";
     private static final String LABELS = "labels";
     private static final String PROBABILITIES = "probabilities";
     private static final String LOSS = "loss";
@@ -90,6 +92,8 @@ public final class TransformerModel implements TrainableModel {
     private List<String> featureNames() {
         List<String> names = new ArrayList<>();
         names.add(IDS);
+        names.add(MASK);
+        names.add(MASK_BIAS);
         names.addAll(dropoutSites);
         return names;
     }
@@ -101,12 +105,17 @@ public final class TransformerModel implements TrainableModel {
         int dk = d / h;
         SDVariable ids = sd.placeHolder(IDS, DataType.FLOAT, -1, t);
         SDVariable labels = sd.placeHolder(LABELS, DataType.FLOAT, -1, config.classes());
-        SDVariable mask = ids.gt(0.0).castTo(DataType.FLOAT);                          // [n, t]
-        SDVariable maskBias = sd.reshape(mask.sub(1.0).mul(1e9), -1, 1, 1, t);          // [n, 1, 1, t]
+        // computed from the ids in Java (padding masks derived inside the graph trip SameDiff M2.1's array
+        // release during training): 1 for a token, 0 for padding; and 0 / -1e9 added to the attention scores
+        SDVariable mask = sd.placeHolder(MASK, DataType.FLOAT, -1, t);                  // [n, t]
+        SDVariable maskBias = sd.placeHolder(MASK_BIAS, DataType.FLOAT, -1, 1, 1, t);   // [n, 1, 1, t]
 
         SDVariable embedding = weight("embedding", init, 1.0, config.vocabulary(), d);
         SDVariable position = weight("position", init, 1.0, t, d);
-        SDVariable x = sd.gather(embedding, ids.castTo(DataType.INT), 0).add(position); // [n, t, d]
+        // a one-hot matrix product rather than gather: SameDiff M2.1 differentiates gather with a slow loop
+        SDVariable oneHot = sd.oneHot(sd.reshape(ids, -1).castTo(DataType.INT), config.vocabulary())
+                .castTo(DataType.FLOAT);                                                 // [n*t, vocabulary]
+        SDVariable x = sd.reshape(oneHot.mmul(embedding), -1, t, d).add(position);      // [n, t, d]
         x = sd.reshape(x, -1, d);                                                       // [n*t, d]
 
         for (int l = 0; l < config.layers(); l++) {
@@ -200,6 +209,9 @@ public final class TransformerModel implements TrainableModel {
         INDArray features = batch.getFeatures().castTo(DataType.FLOAT);
         List<INDArray> inputs = new ArrayList<>();
         inputs.add(features);
+        INDArray[] masks = masks(features);
+        inputs.add(masks[0]);
+        inputs.add(masks[1]);
         long rows = features.size(0) * config.length();
         double keep = 1.0 - config.dropout();
         for (int i = 0; i < dropoutSites.size(); i++) {
@@ -211,9 +223,17 @@ public final class TransformerModel implements TrainableModel {
         }
         MultiDataSet data = new MultiDataSet(inputs.toArray(INDArray[]::new),
                 new INDArray[] {batch.getLabels().castTo(DataType.FLOAT)});
-        var history = sd.fit(data);
-        INDArray losses = history.lossCurve().getLossValues();
-        return losses.getDouble(losses.length() - 1);
+        // SameDiff's training pass does not evaluate the loss itself (only its gradient), so it is computed first,
+        // with the same dropout masks
+        Map<String, INDArray> in = new HashMap<>();
+        List<String> names = featureNames();
+        for (int i = 0; i < names.size(); i++) {
+            in.put(names.get(i), inputs.get(i));
+        }
+        in.put(LABELS, data.getLabels(0));
+        double loss = sd.output(in, LOSS).get(LOSS).getDouble(0);
+        sd.fit(data);
+        return loss;
     }
 
     @Override
@@ -254,11 +274,30 @@ public final class TransformerModel implements TrainableModel {
     private Map<String, INDArray> placeholders(INDArray features) {
         Map<String, INDArray> in = new HashMap<>();
         in.put(IDS, features.castTo(DataType.FLOAT));
+        INDArray[] masks = masks(features);
+        in.put(MASK, masks[0]);
+        in.put(MASK_BIAS, masks[1]);
         long rows = features.size(0) * config.length();
         for (String site : dropoutSites) {
             in.put(site, Nd4j.ones(DataType.FLOAT, rows, config.modelSize()));
         }
         return in;
+    }
+
+    /** The padding mask {@code [n, t]} (1 for a token, 0 for padding) and the attention bias {@code [n, 1, 1, t]}. */
+    private INDArray[] masks(INDArray features) {
+        int n = (int) features.size(0);
+        int t = config.length();
+        float[] ids = features.castTo(DataType.FLOAT).reshape(n * (long) t).toFloatVector();
+        float[] mask = new float[ids.length];
+        float[] bias = new float[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            boolean token = ids[i] != Vocabulary.PADDING;
+            mask[i] = token ? 1f : 0f;
+            bias[i] = token ? 0f : -1e9f;
+        }
+        return new INDArray[] {Nd4j.create(mask, new long[] {n, t}, DataType.FLOAT),
+                Nd4j.create(bias, new long[] {n, 1, 1, t}, DataType.FLOAT)};
     }
 
     @Override

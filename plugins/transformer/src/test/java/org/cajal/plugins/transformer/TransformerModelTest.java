@@ -48,22 +48,22 @@ class TransformerModelTest {
             TransformerModel.Config config = new TransformerModel.Config(
                     data.schema().featureCategories().get("token").size(), 12, 2, 32, 2, 1, 64, 0.0);
             TransformerModel model = new TransformerModel(config, data.schema().featureCategories().get("token"),
-                    new Adam(0.005), 42);
+                    new Adam(0.01), 42);
             Examples train = data.read(range(0, 800));
             Examples test = data.read(range(800, 1000));
             INDArray trainLabels = oneHot(train.targets(), 2);
             long start = System.nanoTime();
             java.util.Random shuffle = new java.util.Random(1);
             int[] order = range(0, 800);
-            for (int epoch = 0; epoch < 25; epoch++) {
+            for (int epoch = 0; epoch < 20; epoch++) {
                 for (int i = order.length - 1; i > 0; i--) {
                     int j = shuffle.nextInt(i + 1);
                     int t = order[i];
                     order[i] = order[j];
                     order[j] = t;
                 }
-                for (int from = 0; from < 800; from += 32) {
-                    int[] idx = java.util.Arrays.copyOfRange(order, from, Math.min(800, from + 32));
+                for (int from = 0; from < 800; from += 64) {
+                    int[] idx = java.util.Arrays.copyOfRange(order, from, Math.min(800, from + 64));
                     INDArray rows = Nd4j.createFromArray(idx);
                     model.fit(new DataSet(train.features().getRows(idx), trainLabels.getRows(idx)));
                 }
