@@ -243,9 +243,7 @@ public final class TransformerModel implements TrainableModel {
 
     @Override
     public double loss(DataSet examples) {
-        Map<String, INDArray> in = placeholders(examples.getFeatures());
-        in.put(LABELS, examples.getLabels().castTo(DataType.FLOAT));
-        return sd.output(in, LOSS).get(LOSS).getDouble(0);
+        return sd.output(inputs(examples.getFeatures(), examples.getLabels()), LOSS).get(LOSS).getDouble(0);
     }
 
     @Override
@@ -269,6 +267,13 @@ public final class TransformerModel implements TrainableModel {
         }
         return sd.output(placeholders(features.castTo(DataType.FLOAT)), attentionName(layer))
                 .get(attentionName(layer));
+    }
+
+    /** The graph's inputs for examples and their one-hot labels, without dropout (for loss and gradient checks). */
+    Map<String, INDArray> inputs(INDArray features, INDArray labels) {
+        Map<String, INDArray> in = placeholders(features);
+        in.put(LABELS, labels.castTo(DataType.FLOAT));
+        return in;
     }
 
     private Map<String, INDArray> placeholders(INDArray features) {

@@ -52,6 +52,21 @@ class TransformerArchitectureTest {
     }
 
     @Test
+    void dropoutActsOnlyInTraining() throws Exception {
+        TrainableModel model = architecture.build(params(Map.of("modelSize", 8, "heads", 2, "dropout", 0.5)),
+                context(text(4, List.of("<pad>", "<unk>", "x", "y"))));
+        org.nd4j.linalg.api.ndarray.INDArray ids = org.nd4j.linalg.factory.Nd4j.createFromArray(
+                new float[][] {{2, 3, 0, 0}, {3, 3, 2, 1}});
+        org.nd4j.linalg.api.ndarray.INDArray labels = org.nd4j.linalg.factory.Nd4j.createFromArray(
+                new float[][] {{1, 0, 0}, {0, 0, 1}});
+        assertEquals(model.predict(ids), model.predict(ids));
+        double first = model.fit(new org.nd4j.linalg.dataset.DataSet(ids, labels));
+        assertTrue(Double.isFinite(first) && first > 0, "loss " + first);
+        double exact = model.loss(new org.nd4j.linalg.dataset.DataSet(ids, labels));
+        assertTrue(Double.isFinite(exact) && exact > 0, "loss " + exact);
+    }
+
+    @Test
     void explainsWhatDoesNotFit() {
         LayerException heads = assertThrows(LayerException.class, () -> architecture.build(
                 params(Map.of("modelSize", 10, "heads", 4)), context(text(5, List.of("<pad>", "<unk>")))));
