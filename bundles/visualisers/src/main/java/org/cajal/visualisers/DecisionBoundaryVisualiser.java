@@ -74,7 +74,7 @@ public final class DecisionBoundaryVisualiser implements Visualiser {
             return false;
         }
         RunData data = run.runData().orElseThrow();
-        return data.tabular() && data.featureNames().size() >= 2;
+        return data.modelAvailable() && data.tabular() && data.featureNames().size() >= 2;
     }
 
     @Override

@@ -54,7 +54,7 @@ abstract class HistogramVisualiser implements Visualiser {
 
     @Override
     public boolean accepts(RunRecord run) {
-        return Plots.hasData(run);
+        return Plots.hasData(run) && run.runData().orElseThrow().modelAvailable();
     }
 
     @Override

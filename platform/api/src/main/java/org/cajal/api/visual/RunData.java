@@ -47,6 +47,15 @@ public interface RunData {
      */
     double[][] predict(double[][] rawRows);
 
+    /**
+     * Whether the trained model can be used here: {@link #predict}, {@link #weights} and {@link #activations} work.
+     * False for a model the runtime cannot open itself (an architecture plugin's own format): those methods then
+     * throw, and visualisers that need them should not accept the run.
+     */
+    default boolean modelAvailable() {
+        return true;
+    }
+
     /** Trainable parameters per layer, in layer order (weights and biases together). */
     List<Values> weights();
 

@@ -51,6 +51,7 @@ final class FolderRunData implements RunData {
     private final List<String> classNames;
     private final Path predictionsFile;
     private Predictions predictions;
+    private volatile Boolean layerStack;
     private final Map<String, Object> provenance;
     private final Supplier<Catalog> catalog;
     private SavedModel model;
@@ -235,6 +236,18 @@ final class FolderRunData implements RunData {
             }
         }
         return types;
+    }
+
+    /** Only layer stacks are saved in the format the runtime reads back (DL4J's MultiLayerNetwork). */
+    @Override
+    public boolean modelAvailable() {
+        Boolean known = layerStack;
+        if (known == null) {
+            Pipeline p = pipelineOrNull();
+            known = p != null && p.model().isLayerStack();
+            layerStack = known; // asked by every visualiser's accepts(): read pipeline.json once
+        }
+        return known;
     }
 
     private Pipeline pipelineOrNull() {
