@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.Paint;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -17,6 +18,10 @@ import javax.imageio.ImageIO;
 
 import org.cajal.api.visual.Drawing;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.plot.CategoryPlot;
@@ -34,6 +39,9 @@ public final class ChartDrawings {
         new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
         new Color(0xE69F00), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x000000)
     };
+
+    /** The dark end of {@link #whiteToBlue}. */
+    private static final Color HEAT = new Color(0x08519C);
 
     private ChartDrawings() {
     }
@@ -90,6 +98,44 @@ public final class ChartDrawings {
             }
         }
         return chart;
+    }
+
+    /** The colour a fraction {@code t} (clamped to 0..1) of the way from {@code a} to {@code b}. */
+    public static Color mix(Color a, Color b, double t) {
+        double s = Math.max(0, Math.min(1, t));
+        return new Color(
+                (int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * s),
+                (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * s),
+                (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * s));
+    }
+
+    /** A heat-map scale from white at 0 to dark blue at {@code upper} (values outside are clamped, NaN is white). */
+    public static PaintScale whiteToBlue(double upper) {
+        return new PaintScale() {
+            @Override
+            public double getLowerBound() {
+                return 0;
+            }
+
+            @Override
+            public double getUpperBound() {
+                return upper;
+            }
+
+            @Override
+            public Paint getPaint(double value) {
+                return mix(Color.WHITE, HEAT, Double.isFinite(value) ? value / upper : 0);
+            }
+        };
+    }
+
+    /** Adds a colour bar for a heat map's scale on the chart's right, labelled by {@code axis}. */
+    public static void addColourLegend(JFreeChart chart, PaintScale scale, NumberAxis axis) {
+        PaintScaleLegend legend = new PaintScaleLegend(scale, axis);
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setMargin(4, 8, 4, 4);
+        legend.setStripWidth(12);
+        chart.addSubtitle(legend);
     }
 
     private static void axisFonts(org.jfree.chart.axis.Axis axis) {

@@ -2,7 +2,6 @@ package org.cajal.visualisers;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Paint;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,8 +20,6 @@ import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
-import org.jfree.chart.title.PaintScaleLegend;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.osgi.service.component.annotations.Component;
 
@@ -41,8 +38,6 @@ public final class ConfusionMatrixVisualiser implements Visualiser {
     /** Above this many classes the cells are too small for their counts to be written. */
     static final int MAX_LABELLED = 30;
 
-    static final Color LOW = Color.WHITE;
-    static final Color HIGH = new Color(0x08519C);
 
     private static final ComponentDescriptor DESCRIPTOR = new ComponentDescriptor(ID, "Confusion matrix",
             "Evaluation",
@@ -122,7 +117,7 @@ public final class ConfusionMatrixVisualiser implements Visualiser {
         dataset.addSeries(rows ? "share of actual class" : "count", new double[][] {xs, ys, zs});
 
         double upper = rows ? 1.0 : Math.max(1, max);
-        BluePaintScale scale = new BluePaintScale(upper);
+        PaintScale scale = ChartDrawings.whiteToBlue(upper);
         XYBlockRenderer renderer = new XYBlockRenderer();
         renderer.setPaintScale(scale);
         renderer.setBlockWidth(1.0);
@@ -153,39 +148,10 @@ public final class ConfusionMatrixVisualiser implements Visualiser {
         if (!rows) {
             scaleAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         }
-        PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
-        legend.setPosition(RectangleEdge.RIGHT);
-        legend.setMargin(4, 8, 4, 4);
-        legend.setStripWidth(12);
-        chart.addSubtitle(legend);
+        ChartDrawings.addColourLegend(chart, scale, scaleAxis);
         ChartDrawings.style(chart);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         return chart;
-    }
-
-    /** White at 0 to dark blue at the upper bound. */
-    static final class BluePaintScale implements PaintScale {
-
-        private final double upper;
-
-        BluePaintScale(double upper) {
-            this.upper = upper;
-        }
-
-        @Override
-        public double getLowerBound() {
-            return 0;
-        }
-
-        @Override
-        public double getUpperBound() {
-            return upper;
-        }
-
-        @Override
-        public Paint getPaint(double value) {
-            return Plots.mix(LOW, HIGH, Double.isFinite(value) ? value / upper : 0);
-        }
     }
 }

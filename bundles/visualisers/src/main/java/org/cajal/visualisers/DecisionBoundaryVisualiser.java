@@ -21,9 +21,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.Align;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.osgi.service.component.annotations.Component;
@@ -158,7 +156,7 @@ public final class DecisionBoundaryVisualiser implements Visualiser {
                 int[] cls = new int[1];
                 double confidence = top(outputs[k], cls);
                 double intensity = classes > 1 ? (confidence - 1.0 / classes) / (1 - 1.0 / classes) : 1;
-                Color colour = Plots.mix(Color.WHITE, Plots.classColour(cls[0]), 0.15 + 0.45 * intensity);
+                Color colour = ChartDrawings.mix(Color.WHITE, Plots.classColour(cls[0]), 0.15 + 0.45 * intensity);
                 image.setRGB(k % resolution, resolution - 1 - k / resolution, colour.getRGB());
             }
             XYSeries[] byClass = new XYSeries[classes];
@@ -206,7 +204,7 @@ public final class DecisionBoundaryVisualiser implements Visualiser {
             }
             ValueScale scale = new ValueScale(low, high);
             for (int k = 0; k < grid.length; k++) {
-                Color colour = Plots.mix(Color.WHITE, (Color) scale.getPaint(values[k]), 0.6);
+                Color colour = ChartDrawings.mix(Color.WHITE, (Color) scale.getPaint(values[k]), 0.6);
                 image.setRGB(k % resolution, resolution - 1 - k / resolution, colour.getRGB());
             }
             XYSeries series = new XYSeries("inputs", false, true);
@@ -228,11 +226,7 @@ public final class DecisionBoundaryVisualiser implements Visualiser {
                     plot, false);
             NumberAxis scaleAxis = new NumberAxis("predicted value");
             scaleAxis.setRange(low, high);
-            PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
-            legend.setPosition(RectangleEdge.RIGHT);
-            legend.setMargin(4, 8, 4, 4);
-            legend.setStripWidth(12);
-            chart.addSubtitle(legend);
+            ChartDrawings.addColourLegend(chart, scale, scaleAxis);
             ChartDrawings.style(chart);
             renderer.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
         }
@@ -326,7 +320,8 @@ public final class DecisionBoundaryVisualiser implements Visualiser {
                 return Color.LIGHT_GRAY;
             }
             double t = (value - low) / (high - low);
-            return t < 0.5 ? Plots.mix(LOW, Color.WHITE, t * 2) : Plots.mix(Color.WHITE, HIGH, (t - 0.5) * 2);
+            return t < 0.5 ? ChartDrawings.mix(LOW, Color.WHITE, t * 2)
+                    : ChartDrawings.mix(Color.WHITE, HIGH, (t - 0.5) * 2);
         }
     }
 }

@@ -30,15 +30,6 @@ final class Plots {
         return ChartDrawings.SERIES[Math.floorMod(index, ChartDrawings.SERIES.length)];
     }
 
-    /** {@code a} mixed with {@code b}: {@code t = 0} gives {@code a}, {@code t = 1} gives {@code b}. */
-    static Color mix(Color a, Color b, double t) {
-        double s = Math.max(0, Math.min(1, t));
-        return new Color(
-                (int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * s),
-                (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * s),
-                (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * s));
-    }
-
     /** A small plain subtitle line. */
     static TextTitle subtitle(String text) {
         TextTitle title = new TextTitle(text);

@@ -2,7 +2,6 @@ package org.cajal.plugins.transformer;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Paint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +23,6 @@ import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
-import org.jfree.chart.title.PaintScaleLegend;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
@@ -42,8 +39,6 @@ public final class AttentionMapVisualiser implements Visualiser {
     /** The id of this visualiser. */
     public static final String ID = "attention-map";
 
-    static final Color LOW = Color.WHITE;
-    static final Color HIGH = new Color(0x08519C);
     /** Above this many tokens the weights are not written into the cells. */
     static final int MAX_LABELLED = 16;
 
@@ -144,7 +139,7 @@ public final class AttentionMapVisualiser implements Visualiser {
         }
         DefaultXYZDataset dataset = new DefaultXYZDataset();
         dataset.addSeries("attention weight", new double[][] {xs, ys, zs});
-        BluePaintScale scale = new BluePaintScale();
+        PaintScale scale = ChartDrawings.whiteToBlue(1);
         XYBlockRenderer renderer = new XYBlockRenderer();
         renderer.setPaintScale(scale);
         renderer.setBlockWidth(1.0);
@@ -166,36 +161,10 @@ public final class AttentionMapVisualiser implements Visualiser {
         JFreeChart chart = new JFreeChart(m.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         NumberAxis scaleAxis = new NumberAxis("weight");
         scaleAxis.setRange(0, 1);
-        PaintScaleLegend legend = new PaintScaleLegend(scale, scaleAxis);
-        legend.setPosition(RectangleEdge.RIGHT);
-        legend.setMargin(4, 8, 4, 4);
-        legend.setStripWidth(12);
-        chart.addSubtitle(legend);
+        ChartDrawings.addColourLegend(chart, scale, scaleAxis);
         ChartDrawings.style(chart);
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         return chart;
-    }
-
-    /** White at 0 to dark blue at 1. */
-    static final class BluePaintScale implements PaintScale {
-
-        @Override
-        public double getLowerBound() {
-            return 0;
-        }
-
-        @Override
-        public double getUpperBound() {
-            return 1;
-        }
-
-        @Override
-        public Paint getPaint(double value) {
-            double t = Double.isFinite(value) ? Math.max(0, Math.min(1, value)) : 0;
-            return new Color((int) Math.round(LOW.getRed() + t * (HIGH.getRed() - LOW.getRed())),
-                    (int) Math.round(LOW.getGreen() + t * (HIGH.getGreen() - LOW.getGreen())),
-                    (int) Math.round(LOW.getBlue() + t * (HIGH.getBlue() - LOW.getBlue())));
-        }
     }
 }

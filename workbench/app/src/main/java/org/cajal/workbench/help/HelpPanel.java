@@ -155,9 +155,9 @@ public final class HelpPanel {
                 appendComponent(b, entry.get());
             } else {
                 b.append("<h2>").append(escape(ref.type())).append("</h2><p>No installed bundle provides a ")
-                        .append(singular(step.kind())).append(" with the id '").append(escape(ref.type()))
+                        .append(step.kind().singular()).append(" with the id '").append(escape(ref.type()))
                         .append("'. Install the plugin that contributes it (Plugins tab), or choose another ")
-                        .append(singular(step.kind())).append(" from the palette.</p>");
+                        .append(step.kind().singular()).append(" from the palette.</p>");
             }
         }
         return b.append("</body></html>").toString();
@@ -369,17 +369,6 @@ public final class HelpPanel {
 
     private static boolean isRectifier(String activation) {
         return "relu".equals(activation) || "leaky-relu".equals(activation);
-    }
-
-    private static String singular(Kind kind) {
-        return switch (kind) {
-            case DATASET -> "dataset";
-            case PREPROCESSING -> "preprocessing step";
-            case LAYER -> "layer type";
-            case OPTIMIZER -> "optimizer";
-            case ARCHITECTURE -> "architecture";
-            case VISUALISER -> "visualiser";
-        };
     }
 
     private static String code(String text) {

@@ -180,14 +180,7 @@ final class BundleRules {
     }
 
     private static String noun(Kind kind, long count) {
-        String singular = switch (kind) {
-            case DATASET -> "dataset";
-            case PREPROCESSING -> "preprocessing step";
-            case LAYER -> "layer type";
-            case OPTIMIZER -> "optimizer";
-            case ARCHITECTURE -> "architecture";
-            case VISUALISER -> "visualiser";
-        };
+        String singular = kind.singular();
         return count == 1 ? singular : singular + "s";
     }
 
