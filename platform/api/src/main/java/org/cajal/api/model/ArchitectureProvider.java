@@ -18,4 +18,16 @@ public interface ArchitectureProvider extends Describable {
      * @throws LayerException if the parameters do not fit the data's schema
      */
     TrainableModel build(Parameters parameters, ModelContext context) throws LayerException;
+
+    /**
+     * False for a generative architecture (GAN, autoencoder): it learns from the features alone, so any dataset
+     * fits — one without targets too, and a labelled one's targets are ignored. Its models must implement
+     * {@link GenerativeModel}, and the pipeline's loss is not checked against a target: {@link #build} checks it
+     * (and throws a {@link LayerException} naming the losses it supports).
+     *
+     * @since 1.1
+     */
+    default boolean usesTargets() {
+        return true;
+    }
 }

@@ -1,5 +1,5 @@
 /** Layer types, shapes and architectures: how a model is built from a pipeline's model section. */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.cajal.api.model;
 
 import org.osgi.annotation.versioning.Version;
