@@ -49,6 +49,11 @@ record Catalog(Kind<DatasetProvider> datasets, Kind<Preprocessor> preprocessors,
             return List.copyOf(byId.keySet());
         }
 
+        /** The installed components, in id order. */
+        java.util.Collection<T> all() {
+            return java.util.Collections.unmodifiableCollection(byId.values());
+        }
+
         /** Looks a component up; if it is not installed, adds a problem naming it and the installed ones. */
         T find(String id, String path, List<Problem> problems) {
             T c = byId.get(id);

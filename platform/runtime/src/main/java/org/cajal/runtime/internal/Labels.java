@@ -21,8 +21,13 @@ final class Labels {
         this.outputWidth = outputWidth;
     }
 
+    /** The examples as a DataSet; without labels when the schema has no target (a generative model's data). */
     DataSet dataSet(Examples examples) {
-        return new DataSet(examples.features().castTo(DataType.FLOAT), encode(examples.targets()));
+        INDArray features = examples.features().castTo(DataType.FLOAT);
+        if (schema.targetKind() == org.cajal.api.data.TargetKind.NONE) {
+            return new DataSet(features, null);
+        }
+        return new DataSet(features, encode(examples.targets()));
     }
 
     INDArray encode(INDArray targets) {

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.cajal.api.data.DatasetException;
 import org.cajal.api.data.FittedTransform;
+import org.cajal.api.model.GenerativeModel;
 import org.cajal.api.model.LayerException;
 import org.cajal.api.model.ModelContext;
 import org.cajal.api.model.TrainableModel;
@@ -37,9 +38,17 @@ final class ModelTraining {
     /** Models up to this many parameters also get a readable weights.json (the teaching examples). */
     static final long WEIGHTS_JSON_LIMIT = 10_000;
 
-    /** What came out of training one model. */
+    /** Column names a generative model may use for its metric and epoch values. */
+    private static final java.util.regex.Pattern COLUMN = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
+
+    /**
+     * What came out of training one model.
+     *
+     * @param metricName the per-epoch validation metric ({@code accuracy}, {@code mse} or a generative model's own)
+     * @param higherIsBetter the metric's direction
+     */
     record Outcome(TrainableModel model, int completedEpochs, boolean cancelled, MetricsTable metrics,
-                   Map<String, Object> evaluation) {
+                   Map<String, Object> evaluation, String metricName, boolean higherIsBetter) {
     }
 
     private final RunPlan plan;
@@ -51,6 +60,9 @@ final class ModelTraining {
     private final AtomicBoolean cancel;
     private final Clock clock;
     private final ExecutorService helper;
+    /** The model when it scores itself (a generative architecture), else null: scored against targets. */
+    private GenerativeModel generative;
+    private MetricsTable metrics;
 
     ModelTraining(RunPlan plan, Split split, List<FittedTransform> transforms, RunFolder folder, String runId,
                   TrainingListener listener, AtomicBoolean cancel, Clock clock, ExecutorService helper) {
@@ -73,18 +85,44 @@ final class ModelTraining {
         long seed = plan.pipeline().seed();
         Nd4j.getRandom().setSeed(seed);
         TrainableModel model = build(seed);
+        generative = generative(model);
         BatchLoader loader = new BatchLoader(plan.dataset(), transforms, new Labels(plan.schema(), outputWidth(model)));
         Evaluator evaluator = new Evaluator(plan.schema());
-        MetricsTable metrics = new MetricsTable(evaluator.metricName());
-        int completed = train(model, loader, evaluator, metrics, seed);
-        Map<String, Object> evaluation = evaluate(model, loader, evaluator, evaluateOn, evaluationName);
+        String metricName = generative != null ? generative.metricName() : evaluator.metricName();
+        boolean higherIsBetter = generative != null ? generative.higherIsBetter() : evaluator.higherIsBetter();
+        metrics = new MetricsTable(metricName);
+        int completed = train(model, loader, evaluator, metricName, seed);
+        Map<String, Object> evaluation = generative != null
+                ? evaluateGenerative(loader, evaluateOn, evaluationName)
+                : evaluate(model, loader, evaluator, evaluateOn, evaluationName);
         folder.writeJson(RunFolder.SPLIT, splitFile(evaluateOn, evaluationName));
         folder.writeWith(RunFolder.MODEL, file -> save(model, file));
         if (model instanceof LayerStackModel stack && model.parameterCount() <= WEIGHTS_JSON_LIMIT) {
             folder.writeJson(RunFolder.WEIGHTS, stack.weights());
         }
         folder.writeJson(RunFolder.EVALUATION, evaluation);
-        return new Outcome(model, completed, cancel.get(), metrics, evaluation);
+        return new Outcome(model, completed, cancel.get(), metrics, evaluation, metricName, higherIsBetter);
+    }
+
+    /** The model as a generative one when its architecture learns without targets; checks what it reports. */
+    private GenerativeModel generative(TrainableModel model) {
+        if (!plan.generative()) {
+            return null;
+        }
+        String id = plan.architecture().id();
+        if (!(model instanceof GenerativeModel g)) {
+            throw new IllegalStateException("architecture '" + id + "' learns without targets but its model does "
+                    + "not implement GenerativeModel, so it cannot be scored (a defect of the plugin that provides it)");
+        }
+        checkColumn(id, g.metricName());
+        return g;
+    }
+
+    private static void checkColumn(String architecture, String name) {
+        if (name == null || !COLUMN.matcher(name).matches()) {
+            throw new IllegalStateException("architecture '" + architecture + "' names a metric '" + name
+                    + "', which is not a metrics.csv column name (lower-case letters, digits and underscores)");
+        }
     }
 
     private TrainableModel build(long seed) throws LayerException {
@@ -102,7 +140,7 @@ final class ModelTraining {
     }
 
     /** Trains epoch by epoch; returns the number of completed epochs. */
-    private int train(TrainableModel model, BatchLoader loader, Evaluator evaluator, MetricsTable metrics, long seed)
+    private int train(TrainableModel model, BatchLoader loader, Evaluator evaluator, String metricName, long seed)
             throws IOException, DatasetException, InterruptedException {
         int[] order = split.train().clone();
         int epochs = plan.pipeline().training().epochs();
@@ -124,12 +162,16 @@ final class ModelTraining {
             }
             model.endEpoch();
             double[] validation = validate(model, loader, evaluator);
-            metrics.add(epoch, trainLoss, validation[0], validation[1]);
+            addMetrics(epoch, trainLoss, validation);
             folder.writeText(RunFolder.METRICS, metrics.text());
             listener.onEvent(new TrainingEvent.EpochCompleted(runId, epoch, epochs, trainLoss, validation[0],
-                    evaluator.metricName(), validation[1], clock.millis() - start));
-            if (stopping.isPresent() && best.stop(model, epoch, validation[0], stopping.get())) {
-                listener.onEvent(new TrainingEvent.StoppedEarly(runId, epoch, best.epoch, best.loss));
+                    metricName, validation[1], clock.millis() - start));
+            // a generative model's validation loss says little about its samples: early stopping watches its metric
+            double watched = generative == null ? validation[0]
+                    : generative.higherIsBetter() ? -validation[1] : validation[1];
+            if (stopping.isPresent() && best.stop(model, epoch, watched, stopping.get())) {
+                double bestValue = generative != null && generative.higherIsBetter() ? -best.loss : best.loss;
+                listener.onEvent(new TrainingEvent.StoppedEarly(runId, epoch, best.epoch, bestValue));
                 break;
             }
         }
@@ -137,6 +179,22 @@ final class ModelTraining {
             model.restore(best.snapshot);
         }
         return epoch;
+    }
+
+    /** One metrics.csv row; a generative model's epoch values become extra columns, fixed by the first epoch. */
+    private void addMetrics(int epoch, double trainLoss, double[] validation) {
+        if (generative == null) {
+            metrics.add(epoch, trainLoss, validation[0], validation[1]);
+            return;
+        }
+        Map<String, Double> values = generative.epochValues();
+        if (epoch == 1 && !values.isEmpty()) {
+            values.keySet().forEach(k -> checkColumn(plan.architecture().id(), k));
+            metrics = new MetricsTable(generative.metricName(), List.copyOf(values.keySet()));
+        }
+        double[] extra = metrics.extraColumns().stream()
+                .mapToDouble(c -> values.get(c) == null ? Double.NaN : values.get(c)).toArray();
+        metrics.add(epoch, trainLoss, validation[0], validation[1], extra);
     }
 
     /** Mean training loss of the epoch (meaningless if the run was cancelled during it). */
@@ -164,6 +222,14 @@ final class ModelTraining {
         int[] v = split.validation();
         if (v.length == 0) {
             return new double[] {Double.NaN, Double.NaN};
+        }
+        if (generative != null) {
+            double lossSum = 0;
+            for (int from = 0; from < v.length; from += EVAL_BATCH) {
+                DataSet d = loader.load(Arrays.copyOfRange(v, from, Math.min(v.length, from + EVAL_BATCH)));
+                lossSum += model.loss(d) * d.numExamples();
+            }
+            return new double[] {lossSum / v.length, generative.metric(features(loader, v))};
         }
         double lossSum = 0;
         Evaluator.Metric metric = evaluator.metric();
@@ -193,6 +259,32 @@ final class ModelTraining {
                 name);
         writePredictions(indices, outputs);
         return evaluation;
+    }
+
+    /**
+     * A generative model's own evaluation of the given examples (no predictions.csv: its outputs are not
+     * predictions of a target).
+     */
+    private Map<String, Object> evaluateGenerative(BatchLoader loader, int[] indices, String name)
+            throws DatasetException {
+        INDArray features = features(loader, indices);
+        Map<String, Object> evaluation = new java.util.LinkedHashMap<>(generative.evaluate(features));
+        evaluation.put("split", name);
+        evaluation.put("examples", features.size(0));
+        return evaluation;
+    }
+
+    /**
+     * The preprocessed features of up to {@link GenerativeModel#MAX_EVALUATION_EXAMPLES} of the given examples
+     * (the split's indices are already in random order, so the first ones are a random sample).
+     */
+    private static INDArray features(BatchLoader loader, int[] indices) throws DatasetException {
+        int n = Math.min(indices.length, GenerativeModel.MAX_EVALUATION_EXAMPLES);
+        List<INDArray> parts = new ArrayList<>();
+        for (int from = 0; from < n; from += EVAL_BATCH) {
+            parts.add(loader.load(Arrays.copyOfRange(indices, from, Math.min(n, from + EVAL_BATCH))).getFeatures());
+        }
+        return parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(INDArray[]::new));
     }
 
     /**

@@ -11,6 +11,7 @@ import org.cajal.api.data.DatasetException;
 import org.cajal.api.data.DatasetProvider;
 import org.cajal.api.data.FittedTransform;
 import org.cajal.api.data.Preprocessor;
+import org.cajal.api.data.TargetKind;
 import org.cajal.api.model.ArchitectureProvider;
 import org.cajal.api.model.LayerBuild;
 import org.cajal.api.model.LayerContext;
@@ -68,8 +69,10 @@ final class PipelineValidator {
         }
         List<LayerBuild> builds = a.layers().stream().filter(l -> l.build() != null).map(LayerStep::build).toList();
         PreparedData data = a.data();
+        DataSchema schema = RunPlan.generative(a.architecture()) ? RunPlan.withoutTarget(data.schema())
+                : data.schema();
         return new RunPlan(doc, pipeline, data.dataset(), data.splits(), a.preprocessing(), data.transforms(),
-                data.schema(), a.loss(), a.optimizer().updater(), a.optimizer().batchSize(),
+                schema, a.loss(), a.optimizer().updater(), a.optimizer().batchSize(),
                 a.optimizer().regularization(), pipeline.model().isLayerStack() ? builds : List.of(),
                 a.architecture(), a.architectureParameters());
     }
@@ -204,12 +207,22 @@ final class PipelineValidator {
                         problems);
         try {
             if (data != null) {
-                if (loss != null && !loss.fits(data.schema().targetKind())) {
+                TargetKind target = data.schema().targetKind();
+                if (architecture != null && !architecture.usesTargets()) {
+                    // a generative architecture learns from the features alone and checks the loss itself
+                } else if (target == TargetKind.NONE) {
+                    problems.add(new Problem(pipeline.model().isLayerStack() ? "$.model.layers" : "$.model.architecture",
+                            "dataset '" + ds.type() + "' has no target, so there is nothing for "
+                            + (pipeline.model().isLayerStack() ? "a layer stack"
+                                    : "architecture '" + pipeline.model().architecture() + "'")
+                            + " to predict; use a generative architecture (one that learns from the features "
+                            + "alone" + generativeNames() + ") or a dataset with a target"));
+                } else if (loss != null && !loss.fits(target)) {
                     problems.add(new Problem("$.training.loss", "loss '" + loss.id() + "' does not fit a "
                             + data.schema().targetKind().name().toLowerCase() + " target; use "
                             + fitting(data.schema())));
                 }
-                if (pipeline.model().isLayerStack() && loss != null) {
+                if (pipeline.model().isLayerStack() && loss != null && target != TargetKind.NONE) {
                     layers = build(layers, data.schema(), loss, problems);
                 }
             }
@@ -220,6 +233,13 @@ final class PipelineValidator {
             throw e;
         }
         return new Analysis(problems, data, loss, optimizer, preprocessing, architecture, archParams, layers);
+    }
+
+    /** ", such as gan" with the installed generative architectures, or "" when none is installed. */
+    private String generativeNames() {
+        List<String> ids = catalog.architectures().all().stream().filter(a -> !a.usesTargets())
+                .map(ArchitectureProvider::id).toList();
+        return ids.isEmpty() ? "; none is installed now" : ", such as " + String.join(", ", ids);
     }
 
     /** Opens, splits and preprocesses the data; the caller closes the returned dataset. */

@@ -33,6 +33,24 @@ record RunPlan(PipelineDocument document, Pipeline pipeline, Dataset dataset, Li
                List<LayerBuild> layers, ArchitectureProvider architecture, Parameters architectureParameters)
         implements AutoCloseable {
 
+    /**
+     * Whether the model learns from the features alone (a generative architecture): the schema then has no
+     * target, batches carry no labels and the model scores itself.
+     */
+    boolean generative() {
+        return generative(architecture);
+    }
+
+    static boolean generative(ArchitectureProvider architecture) {
+        return architecture != null && !architecture.usesTargets();
+    }
+
+    /** The schema a generative model sees: the same features, no target (a labelled dataset's labels ignored). */
+    static DataSchema withoutTarget(DataSchema schema) {
+        return new DataSchema(schema.featureNames(), schema.featureShape(), org.cajal.api.data.TargetKind.NONE,
+                List.of(), List.of(), schema.featureCategories());
+    }
+
     /** Total trainable parameters of the layer stack (0 for other architectures until built). */
     long layerParameterCount() {
         return layers.stream().mapToLong(LayerBuild::parameterCount).sum();

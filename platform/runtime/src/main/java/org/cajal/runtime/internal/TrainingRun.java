@@ -53,7 +53,9 @@ final class TrainingRun {
             return t;
         });
         try {
-            folder.writeJson(RunFolder.SCHEMA, SchemaFile.toMap(plan.dataset().schema()));
+            // a generative model's run has no target, whatever the dataset has: its schema.json says so
+            folder.writeJson(RunFolder.SCHEMA, SchemaFile.toMap(plan.generative()
+                    ? RunPlan.withoutTarget(plan.dataset().schema()) : plan.dataset().schema()));
             Result result = plan.splits().size() == 1 ? holdOut(helper) : crossValidate(helper);
             folder.writeJson(RunFolder.EVALUATION, result.evaluation);
             provenance.end(clock.instant(), result.cancelled ? "cancelled" : "finished");
@@ -88,7 +90,7 @@ final class TrainingRun {
         List<MetricsTable> tables = new ArrayList<>();
         int best = -1;
         double bestMetric = Double.NaN;
-        Evaluator evaluator = new Evaluator(plan.schema());
+        String metricName = null;
         for (int f = 0; f < splits.size() && !cancel.get(); f++) {
             listener.onEvent(new TrainingEvent.FoldStarted(folder.id(), f + 1, splits.size()));
             List<FittedTransform> transforms = f == 0 ? plan.transforms()
@@ -99,8 +101,11 @@ final class TrainingRun {
             evaluations.add(o.evaluation());
             tables.add(o.metrics());
             // a fold is evaluated on its own validation fold, so its evaluation holds the validation metric
-            double metric = (Double) o.evaluation().get(evaluator.metricName());
-            if (best < 0 || better(metric, bestMetric, evaluator)) {
+            // a generative model's evaluation need not repeat its metric: then its last validation value counts
+            metricName = o.metricName();
+            double metric = o.evaluation().get(metricName) instanceof Number n ? n.doubleValue()
+                    : o.metrics().lastMetric();
+            if (best < 0 || better(metric, bestMetric, o.higherIsBetter())) {
                 best = f;
                 bestMetric = metric;
             }
@@ -108,20 +113,28 @@ final class TrainingRun {
         folder.writeText(RunFolder.METRICS, MetricsTable.mean(tables).text());
         // the run folder's model, predictions and split are the best fold's: its model predicting on its own
         // held-out fold, so predictions.csv, split.json and model.zip agree (RunData.predict on the inputs of
-        // split.json reproduces predictions.csv); every fold folder keeps its own three files
+        // split.json reproduces predictions.csv); every fold folder keeps its own files. Files a model writes
+        // beside its model file (a plugin's attention.json or gan-samples.json) come along, so its visualisers
+        // find them; the fold's metrics and evaluation do not (the run's are the mean over folds).
         Path bestFold = folder.path().resolve("fold-" + (best + 1));
-        for (String file : List.of(RunFolder.MODEL, RunFolder.PREDICTIONS, RunFolder.SPLIT)) {
-            folder.writeWith(file, target -> Files.copy(bestFold.resolve(file), target,
-                    StandardCopyOption.REPLACE_EXISTING));
+        List<Path> files;
+        try (var listing = Files.list(bestFold)) {
+            files = listing.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            if (!name.equals(RunFolder.METRICS) && !name.equals(RunFolder.EVALUATION)) {
+                folder.writeWith(name, target -> Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING));
+            }
         }
         Map<String, Object> summary = new LinkedHashMap<>(CrossValidation.summarise(evaluations));
         summary.put("bestFold", best + 1);
-        summary.put("model", "model.zip is fold " + (best + 1) + "'s model (best validation " + evaluator.metricName() + ")");
+        summary.put("model", "model.zip is fold " + (best + 1) + "'s model (best validation " + metricName + ")");
         return new Result(summary, cancel.get(), evaluations.size());
     }
 
-    private static boolean better(double candidate, double incumbent, Evaluator evaluator) {
-        return evaluator.higherIsBetter() ? candidate > incumbent : candidate < incumbent;
+    private static boolean better(double candidate, double incumbent, boolean higherIsBetter) {
+        return higherIsBetter ? candidate > incumbent : candidate < incumbent;
     }
 
     private ModelTraining training(Split split, List<FittedTransform> transforms, RunFolder into,
