@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,20 +22,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(CajalRuntime.class)
 class TransformerPluginTest {
 
+    static final String EXAMPLES = "cajal.transformer.examples";
+    static final String BUNDLE = "org.cajal.plugins.transformer";
     private static final String ARCHITECTURE = "(&(objectClass=org.cajal.api.model.ArchitectureProvider)"
             + "(component.name=org.cajal.plugins.transformer.TransformerArchitecture))";
 
     @Test
     void aDroppedTransformerLearnsTheNegationCorpusAndGoesWhenRemoved(CajalRuntime cajal) throws Exception {
-        Path jar = Path.of(System.getProperty("cajal.fixtures"), "transformer.jar");
-        Path examples = Path.of(System.getProperty("cajal.transformer.examples"));
+        Path jar = PluginExamples.jar("transformer");
         Path dir = cajal.newFolder("transformer");
-        Files.copy(examples.resolve("negation.csv"), dir.resolve("negation.csv"));
         // the shipped example with fewer epochs, to keep the test short
-        String example = Files.readString(examples.resolve("transformer-negation.json"));
-        Path pipeline = Files.writeString(dir.resolve("negation.json"),
-                example.replace("\"epochs\": 30", "\"epochs\": 12"));
-        assertTrue(Files.readString(pipeline).contains("\"epochs\": 12"), "the example's epochs were shortened");
+        Path pipeline = PluginExamples.shortened(EXAMPLES, "transformer-negation.json", 30, 12, dir, "negation.csv");
 
         Path dropped = cajal.plugins().resolve("transformer.jar");
         Files.copy(jar, dropped);
@@ -61,22 +57,9 @@ class TransformerPluginTest {
         } finally {
             Files.delete(dropped);
         }
-        awaitUninstalled(cajal, Duration.ofSeconds(30));
+        PluginExamples.awaitUninstalled(cajal, BUNDLE, Duration.ofSeconds(30));
         CajalRuntime.Outcome missing = cajal.run(pipeline.toString(), "--out", dir.resolve("runs").toString());
         assertEquals(1, missing.status(), missing::toString);
         assertTrue(missing.err().contains("text-csv"), missing::toString);
-    }
-
-    private static void awaitUninstalled(CajalRuntime cajal, Duration timeout) throws Exception {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            if (Arrays.stream(cajal.framework().context().getBundles())
-                    .noneMatch(b -> "org.cajal.plugins.transformer".equals(b.getSymbolicName()))) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the transformer bundle was still installed " + timeout.toSeconds()
-                + " s after its jar was removed");
     }
 }

@@ -1,6 +1,7 @@
 package org.cajal.runtime.internal;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -311,9 +312,36 @@ final class ModelTraining {
 
     private void save(TrainableModel model, Path file) throws IOException {
         model.save(file);
-        if (!transforms.isEmpty()) {
+        if (transforms.isEmpty()) {
+            return;
+        }
+        if (isZip(file)) {
             // the fitted preprocessing travels inside the model file, so the saved model predicts on raw input
             ModelSerializer.addObjectToFile(file.toFile(), "cajal-preprocessing", new ArrayList<>(transforms));
+        } else {
+            // an architecture's own file format (a SameDiff flatbuffer): the preprocessing goes beside it, in the
+            // zip form the runtime reads (one entry, as ModelSerializer.addObjectToFile writes it)
+            folder.writeWith(PREPROCESSING_BESIDE, zip -> {
+                try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+                    out.putNextEntry(new java.util.zip.ZipEntry("objects/cajal-preprocessing"));
+                    var bytes = new java.io.ByteArrayOutputStream();
+                    try (var objects = new java.io.ObjectOutputStream(bytes)) {
+                        objects.writeObject(new ArrayList<>(transforms));
+                    }
+                    bytes.writeTo(out);
+                    out.closeEntry();
+                }
+            });
+        }
+    }
+
+    /** Where a non-zip model file's fitted preprocessing goes. */
+    static final String PREPROCESSING_BESIDE = "preprocessing.zip";
+
+    private static boolean isZip(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
         }
     }
 

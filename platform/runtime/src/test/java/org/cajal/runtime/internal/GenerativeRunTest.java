@@ -140,6 +140,23 @@ class GenerativeRunTest {
     }
 
     @Test
+    void preprocessingOfAModelInItsOwnFormatIsKeptBesideIt(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("x,y\n");
+        for (int i = 0; i < 50; i++) {
+            csv.append(i * 0.1).append(',').append(i).append('\n');
+        }
+        Files.writeString(dir.resolve("rows.csv"), csv);
+        RunResult result = run(pipeline("{ \"type\": \"rows\", \"params\": { \"file\": \"rows.csv\" } }",
+                GAUSSIAN, ", \"preprocessing\": [ { \"type\": \"target-affine\" } ]"), dir);
+        Path folder = result.folder();
+        assertTrue(Files.readString(folder.resolve(RunFolder.MODEL)).startsWith("zip-free model"),
+                "the model file is the architecture's own, untouched");
+        try (var zip = new java.util.zip.ZipFile(folder.resolve(ModelTraining.PREPROCESSING_BESIDE).toFile())) {
+            assertTrue(zip.getEntry("objects/cajal-preprocessing").getSize() > 0);
+        }
+    }
+
+    @Test
     void kFoldAveragesTheModelsOwnColumnsAndKeepsItsFiles(@TempDir Path dir) throws Exception {
         RunResult result = run(pipeline(CLOUD, GAUSSIAN,
                 ", \"split\": { \"validation\": 0.0, \"test\": 0.0, \"folds\": 3 }"), dir);

@@ -1,0 +1,241 @@
+package org.cajal.itests;
+
+import static org.assertj.swing.finder.WindowFinder.findFrame;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.awt.Component;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import javax.swing.JLabel;
+import javax.swing.JProgressBar;
+import javax.swing.JTabbedPane;
+import javax.swing.JTable;
+import javax.swing.JTree;
+import javax.swing.tree.TreeModel;
+
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.Robot;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.image.ScreenshotTaker;
+
+/**
+ * The workbench window of one test class: opened by the real {@code workbench} command in the shared framework,
+ * driven by an AssertJ Swing robot, with the look-ups, waits and screenshots the workbench tests share.
+ */
+final class WorkbenchWindow {
+
+    static final Duration UI_WAIT = Duration.ofSeconds(30);
+
+    private final CajalRuntime cajal;
+    private final CompletableFuture<CajalRuntime.Outcome> command;
+    private final Robot robot;
+    private final FrameFixture window;
+    private final Path screenshots;
+
+    private WorkbenchWindow(CajalRuntime cajal, CompletableFuture<CajalRuntime.Outcome> command, Robot robot,
+                            FrameFixture window, Path screenshots) {
+        this.cajal = cajal;
+        this.command = command;
+        this.robot = robot;
+        this.window = window;
+        this.screenshots = screenshots;
+    }
+
+    /** Runs {@code cajal workbench} and finds its window, sized as on a laptop screen (Xvfb has no window manager). */
+    static WorkbenchWindow open(CajalRuntime cajal) throws Exception {
+        Path screenshots = Files.createDirectories(Path.of(System.getProperty("cajal.screenshots",
+                "target/screenshots")));
+        CompletableFuture<CajalRuntime.Outcome> command = CompletableFuture.supplyAsync(() -> {
+            try {
+                return cajal.command("workbench");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+        Robot robot = BasicRobot.robotWithCurrentAwtHierarchyWithoutScreenLock();
+        robot.settings().delayBetweenEvents(20);
+        FrameFixture window = findFrame("cajal.main").withTimeout(UI_WAIT.toMillis()).using(robot);
+        window.moveTo(new java.awt.Point(0, 0));
+        window.resizeTo(new java.awt.Dimension(1500, 950));
+        return new WorkbenchWindow(cajal, command, robot, window, screenshots);
+    }
+
+    /**
+     * Closes the window (answering No if it asks to save) and checks that the command ended with status 0.
+     */
+    void close() throws Exception {
+        window.close();
+        try {
+            window.optionPane(org.assertj.swing.timing.Timeout.timeout(10_000)).buttonWithText("No").click();
+        } catch (RuntimeException noDialog) {
+            // nothing unsaved
+            new ScreenshotTaker().saveDesktopAsPng(screenshots.resolve("closing-" + System.nanoTime() + ".png")
+                    .toString());
+        }
+        CajalRuntime.Outcome outcome = command.get(30, TimeUnit.SECONDS);
+        assertEquals(0, outcome.status(), outcome::toString);
+        robot.cleanUp();
+    }
+
+    FrameFixture frame() {
+        return window;
+    }
+
+    Robot robot() {
+        return robot;
+    }
+
+    CajalRuntime cajal() {
+        return cajal;
+    }
+
+    /** Opens a pipeline file through File > Open… and its file chooser, and waits until the title names it. */
+    void openFile(Path file) {
+        window.menuItemWithPath("File", "Open…").click();
+        window.fileChooser(org.assertj.swing.timing.Timeout.timeout(10_000)).selectFile(file.toFile()).approve();
+        awaitTrue("title names " + file.getFileName(),
+                () -> window.target().getTitle().contains(file.getFileName().toString()));
+    }
+
+    /** Presses Train and waits for the progress bar to say finished. */
+    void trainAndWait(Duration timeout) {
+        window.button("toolbar.train").click();
+        awaitTrue("training finished", () -> progress().getString().contains("finished"), timeout);
+    }
+
+    String cell(String table, int row, String column) {
+        return GuiActionRunner.execute(() -> {
+            JTable t = (JTable) find(table);
+            int c = t.getColumnModel().getColumnIndex(column);
+            Object v = t.getValueAt(row, c);
+            return v == null ? "" : v.toString();
+        });
+    }
+
+    String button(String name) {
+        return GuiActionRunner.execute(() -> ((javax.swing.AbstractButton) find(name)).getText());
+    }
+
+    String label(String name) {
+        return GuiActionRunner.execute(() -> ((JLabel) find(name)).getText());
+    }
+
+    JProgressBar progress() {
+        return (JProgressBar) find("run.progress");
+    }
+
+    JTabbedPane tabs(String name) {
+        return (JTabbedPane) find(name);
+    }
+
+    List<String> tabTitles(String name) {
+        return GuiActionRunner.execute(() -> {
+            JTabbedPane t = tabs(name);
+            List<String> titles = new ArrayList<>();
+            for (int i = 0; i < t.getTabCount(); i++) {
+                titles.add(t.getTitleAt(i));
+            }
+            return titles;
+        });
+    }
+
+    /** Whether the results view shows a drawing now. */
+    boolean drawingShown() {
+        return robot.finder().findAll(window.target(),
+                c -> "results.drawing".equals(c.getName()) && c.isShowing()).size() == 1;
+    }
+
+    /**
+     * Items in series {@code series} of the first dataset of a JFreeChart ChartPanel (by reflection: the chart
+     * classes live in the framework's class loaders, not the test's).
+     */
+    int chartItems(String panelName, int series) {
+        return GuiActionRunner.execute(() -> {
+            try {
+                Object panel = find(panelName);
+                Object chart = panel.getClass().getMethod("getChart").invoke(panel);
+                Object plot = chart.getClass().getMethod("getXYPlot").invoke(chart);
+                Object dataset = plot.getClass().getMethod("getDataset").invoke(plot);
+                return (Integer) dataset.getClass().getMethod("getItemCount", int.class).invoke(dataset, series);
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError("cannot read the chart " + panelName + ": " + e, e);
+            }
+        });
+    }
+
+    /** Every node of the palette tree, one per line. */
+    String paletteText() {
+        return GuiActionRunner.execute(() -> {
+            JTree tree = (JTree) find("palette.tree");
+            StringBuilder text = new StringBuilder();
+            collect(tree.getModel(), tree.getModel().getRoot(), text);
+            return text.toString();
+        });
+    }
+
+    private static void collect(TreeModel model, Object node, StringBuilder text) {
+        text.append(node).append('\n');
+        for (int i = 0; i < model.getChildCount(node); i++) {
+            collect(model, model.getChild(node, i), text);
+        }
+    }
+
+    Component find(String name) {
+        return robot.finder().find(window.target(), c -> name.equals(c.getName()));
+    }
+
+    /** Whether the named component exists and is showing. */
+    boolean showing(String name) {
+        return GuiActionRunner.execute(() -> find(name).isShowing());
+    }
+
+    void screenshot(String name) {
+        robot.waitForIdle();
+        Path file = screenshots.resolve(name + ".png");
+        try {
+            Files.deleteIfExists(file); // the screenshot taker refuses to overwrite
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        new ScreenshotTaker().saveComponentAsPng(window.target(), file.toString());
+    }
+
+    void awaitTrue(String what, BooleanSupplier condition) {
+        awaitTrue(what, condition, UI_WAIT);
+    }
+
+    void awaitTrue(String what, BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            robot.waitForIdle();
+            boolean ok;
+            try {
+                ok = condition.getAsBoolean();
+            } catch (RuntimeException e) {
+                ok = false;
+            }
+            if (ok) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                screenshot("timeout-" + System.nanoTime());
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
