@@ -12,7 +12,6 @@ import java.util.List;
 
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.fixture.FrameFixture;
-import org.assertj.swing.fixture.JFileChooserFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -132,25 +131,12 @@ class WorkbenchTest {
         Path folder = cajal.newFolder("workbench-save");
         Path first = folder.resolve("xor-copy.json");
         Path second = folder.resolve("xor-again.json");
-        window.menuItemWithPath("File", "Save As…").click();
-        JFileChooserFixture chooser = window.fileChooser(org.assertj.swing.timing.Timeout.timeout(10_000));
-        chooser.setCurrentDirectory(folder.toFile());
-        chooser.fileNameTextBox().setText(first.getFileName().toString());
-        chooser.approve();
-        ui.awaitTrue("saved", () -> Files.exists(first));
+        ui.saveAs(first);
         String saved = Files.readString(first);
         assertTrue(saved.contains("\"units\" : 16") || saved.contains("\"units\": 16"), saved);
 
-        window.menuItemWithPath("File", "Open…").click();
-        chooser = window.fileChooser(org.assertj.swing.timing.Timeout.timeout(10_000));
-        chooser.selectFile(first.toFile()).approve();
-        ui.awaitTrue("title names the file", () -> window.target().getTitle().contains("xor-copy.json"));
-        window.menuItemWithPath("File", "Save As…").click();
-        chooser = window.fileChooser(org.assertj.swing.timing.Timeout.timeout(10_000));
-        chooser.setCurrentDirectory(folder.toFile());
-        chooser.fileNameTextBox().setText(second.getFileName().toString());
-        chooser.approve();
-        ui.awaitTrue("saved again", () -> Files.exists(second));
+        ui.openFile(first);
+        ui.saveAs(second);
         assertEquals(saved, Files.readString(second), "save → open → save gives the same JSON");
         // both files are remembered under File > Open Recent, newest first
         window.menuItem("menu.file").click();

@@ -24,6 +24,7 @@ import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.fixture.JFileChooserFixture;
 import org.assertj.swing.image.ScreenshotTaker;
 
 /**
@@ -101,9 +102,55 @@ final class WorkbenchWindow {
     /** Opens a pipeline file through File > Open… and its file chooser, and waits until the title names it. */
     void openFile(Path file) {
         window.menuItemWithPath("File", "Open…").click();
-        window.fileChooser(org.assertj.swing.timing.Timeout.timeout(10_000)).selectFile(file.toFile()).approve();
+        approve(chooser().selectFile(file.toFile()));
         awaitTrue("title names " + file.getFileName(),
                 () -> window.target().getTitle().contains(file.getFileName().toString()));
+    }
+
+    /** Saves the pipeline through File > Save As… into the given file, and waits until it exists. */
+    void saveAs(Path file) {
+        window.menuItemWithPath("File", "Save As…").click();
+        JFileChooserFixture chooser = chooser();
+        chooser.setCurrentDirectory(file.getParent().toFile());
+        chooser.fileNameTextBox().setText(file.getFileName().toString());
+        approve(chooser);
+        awaitTrue("saved " + file.getFileName(), () -> Files.exists(file));
+    }
+
+    /** The file chooser dialog that is open now. */
+    JFileChooserFixture chooser() {
+        return window.fileChooser(org.assertj.swing.timing.Timeout.timeout(10_000));
+    }
+
+    /**
+     * Presses the chooser's approve button and waits until the dialog is gone. A click that lands while the
+     * dialog is still being laid out on a busy machine can miss; it is repeated then, as a person would.
+     */
+    void approve(JFileChooserFixture chooser) {
+        for (int attempt = 1; ; attempt++) {
+            chooser.approve();
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < deadline) {
+                robot.waitForIdle();
+                if (!GuiActionRunner.execute(() -> chooser.target().isShowing())) {
+                    return;
+                }
+                pause(100);
+            }
+            if (attempt == 3) {
+                screenshot("chooser-stuck-" + System.nanoTime());
+                throw new AssertionError("the file chooser did not close after 3 clicks on its approve button");
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     /** Presses Train and waits for the progress bar to say finished. */
