@@ -175,7 +175,9 @@ public final class RunningCajal implements AutoCloseable {
         BundleContext context = framework.context();
         ServiceReference<?>[] refs;
         try {
-            refs = context.getServiceReferences(kind.serviceInterface(), null);
+            // all, not only those whose class the test's class loader shares: a plugin project has the API on its
+            // test class path (provided scope), a different copy from the framework's
+            refs = context.getAllServiceReferences(kind.serviceInterface(), null);
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -247,7 +249,7 @@ public final class RunningCajal implements AutoCloseable {
         String filter = classNameOrFilter.startsWith("(") ? classNameOrFilter
                 : "(" + Constants.OBJECTCLASS + "=" + classNameOrFilter + ")";
         try {
-            ServiceReference<?>[] refs = framework.context().getServiceReferences((String) null, filter);
+            ServiceReference<?>[] refs = framework.context().getAllServiceReferences(null, filter);
             return refs == null || refs.length == 0 ? Optional.empty() : Optional.of(refs[0]);
         } catch (InvalidSyntaxException e) {
             throw new IllegalArgumentException("not an LDAP filter: " + filter + " (" + e.getMessage() + ")", e);
