@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 
+import org.cajal.testkit.ComponentKind;
+import org.cajal.testkit.DroppedPlugin;
+import org.cajal.testkit.InstalledComponent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,8 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(CajalRuntime.class)
 class PluginDropInTest {
 
-    private static final String SERVICE = "(&(objectClass=org.cajal.api.data.DatasetProvider)"
-            + "(component.name=org.cajal.itests.fixture.internal.NoisyLineDataset))";
+    private static final String FIXTURE = "org.cajal.itests.fixture";
     private static final String PIPELINE = """
             {
               "schema": 1,
@@ -35,22 +36,23 @@ class PluginDropInTest {
     @Test
     void aDroppedPluginComesAndGoes(CajalRuntime cajal) throws Exception {
         Path jar = Path.of(System.getProperty("cajal.fixtures"), "itests-fixture-plugin.jar");
-        Path dropped = cajal.plugins().resolve("fixture-plugin.jar");
         Path dir = cajal.newFolder("plugin");
         Path pipeline = Files.writeString(dir.resolve("line.json"), PIPELINE);
         awaitGone(cajal, Duration.ofSeconds(30)); // not there yet (another test may have dropped it before)
 
-        Files.copy(jar, dropped);
-        assertTrue(cajal.framework().waitForService(SERVICE, Duration.ofSeconds(30)).isPresent(),
-                "the dropped plugin's dataset did not appear within 30 s");
+        DroppedPlugin plugin = cajal.kit().drop(jar);
+        assertEquals(FIXTURE, plugin.symbolicName());
+        InstalledComponent dataset = cajal.kit().awaitComponent(ComponentKind.DATASET, "fixture-line",
+                Duration.ofSeconds(30));
+        assertEquals("org.cajal.itests.fixture.internal.NoisyLineDataset", dataset.componentName());
+        assertEquals(FIXTURE, dataset.bundle());
         CajalRuntime.Outcome used = cajal.run(pipeline.toString(), "--out", dir.toString());
         assertEquals(0, used.status(), used::toString);
         assertTrue(used.out().contains("r2"), used::toString);
 
-        Files.delete(dropped);
+        plugin.remove(Duration.ofSeconds(30));
         awaitGone(cajal, Duration.ofSeconds(30));
-        assertTrue(Arrays.stream(cajal.framework().context().getBundles())
-                .noneMatch(PluginDropInTest::isFixture), "bundle uninstalled");
+        assertTrue(cajal.kit().component(ComponentKind.DATASET, "fixture-line").isEmpty(), "dataset unregistered");
         CajalRuntime.Outcome missing = cajal.run(pipeline.toString(), "--out", dir.toString());
         assertEquals(1, missing.status(), missing::toString);
         assertTrue(missing.err().contains("$.dataset.type: no dataset 'fixture-line' is installed"), missing::toString);
@@ -60,23 +62,17 @@ class PluginDropInTest {
                 () -> cajal.framework().describe(cajal.framework().problemBundles()));
     }
 
-    /** Waits until the fixture plugin's service and bundle are both gone (other tests that drop it use this too). */
+    /** Waits until the fixture plugin's dataset and bundle are both gone (other tests that drop it use this too). */
     static void awaitGone(CajalRuntime cajal, Duration timeout) throws Exception {
+        // FileInstall unregisters the service when it stops the bundle, then uninstalls it: wait for both
+        cajal.kit().awaitComponentGone(ComponentKind.DATASET, "fixture-line", timeout);
         long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            // FileInstall unregisters the service when it stops the bundle, then uninstalls it: wait for both
-            if (cajal.framework().context().getServiceReferences((String) null, SERVICE) == null
-                    && Arrays.stream(cajal.framework().context().getBundles()).noneMatch(PluginDropInTest::isFixture)) {
-                return;
+        while (cajal.kit().bundle(FIXTURE).isPresent()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("bundle " + FIXTURE + " was still installed " + timeout.toSeconds()
+                        + " s after its jar was removed");
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("the plugin's service or bundle was still there " + timeout.toSeconds()
-                + " s after its jar was removed");
     }
-
-    private static boolean isFixture(org.osgi.framework.Bundle b) {
-        return "org.cajal.itests.fixture".equals(b.getSymbolicName());
-    }
-
 }
