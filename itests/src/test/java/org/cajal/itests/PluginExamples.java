@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Arrays;
 
 /** The drop-in plugins' jars and shipped examples, as the itests use them. */
 final class PluginExamples {
@@ -36,20 +34,5 @@ final class PluginExamples {
         assertTrue(shortened.contains("\"epochs\": " + epochsAfter), "the example's epochs were shortened: "
                 + example);
         return Files.writeString(dir.resolve(pipeline), shortened);
-    }
-
-    /** Waits until no bundle with the symbolic name is installed (FileInstall uninstalls a removed jar's bundle). */
-    static void awaitUninstalled(CajalRuntime cajal, String symbolicName, Duration timeout)
-            throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            if (Arrays.stream(cajal.framework().context().getBundles())
-                    .noneMatch(b -> symbolicName.equals(b.getSymbolicName()))) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(symbolicName + " was still installed " + timeout.toSeconds()
-                + " s after its jar was removed");
     }
 }

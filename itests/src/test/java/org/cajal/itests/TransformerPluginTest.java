@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.cajal.testkit.DroppedPlugin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TransformerPluginTest {
 
     static final String EXAMPLES = "cajal.transformer.examples";
-    static final String BUNDLE = "org.cajal.plugins.transformer";
     private static final String ARCHITECTURE = "(&(objectClass=org.cajal.api.model.ArchitectureProvider)"
             + "(component.name=org.cajal.plugins.transformer.TransformerArchitecture))";
 
@@ -34,8 +34,7 @@ class TransformerPluginTest {
         // the shipped example with fewer epochs, to keep the test short
         Path pipeline = PluginExamples.shortened(EXAMPLES, "transformer-negation.json", 30, 12, dir, "negation.csv");
 
-        Path dropped = cajal.plugins().resolve("transformer.jar");
-        Files.copy(jar, dropped);
+        DroppedPlugin dropped = cajal.kit().drop(jar);
         try {
             assertTrue(cajal.framework().waitForService(ARCHITECTURE, Duration.ofSeconds(30)).isPresent(),
                     "the dropped plugin's architecture did not appear within 30 s");
@@ -55,9 +54,8 @@ class TransformerPluginTest {
             assertTrue(Files.notExists(plots.resolve("weight-histogram.png")),
                     "layer-stack visualisers do not take a model the runtime cannot open");
         } finally {
-            Files.delete(dropped);
+            dropped.remove(Duration.ofSeconds(30));
         }
-        PluginExamples.awaitUninstalled(cajal, BUNDLE, Duration.ofSeconds(30));
         CajalRuntime.Outcome missing = cajal.run(pipeline.toString(), "--out", dir.resolve("runs").toString());
         assertEquals(1, missing.status(), missing::toString);
         assertTrue(missing.err().contains("text-csv"), missing::toString);
