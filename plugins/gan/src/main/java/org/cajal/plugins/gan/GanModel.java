@@ -377,7 +377,11 @@ public final class GanModel implements GenerativeModel {
         return sum / d.length;
     }
 
+    /** Keeps real examples of the first epoch (each example once), up to {@value #REAL_EXAMPLES}. */
     private void keepReal(INDArray x) {
+        if (epoch > 0) {
+            return;
+        }
         for (int i = 0; i < x.size(0) && real.size() < REAL_EXAMPLES; i++) {
             real.add(x.getRow(i).toFloatVector());
         }
