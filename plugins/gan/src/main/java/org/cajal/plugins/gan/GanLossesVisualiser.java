@@ -143,6 +143,7 @@ public final class GanLossesVisualiser implements Visualiser {
         m.setLabel(label);
         m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         m.setLabelPaint(colour);
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 210));
         m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         plot.addRangeMarker(m);
