@@ -1,0 +1,72 @@
+package org.cajal.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.cajal.testkit.DroppedPlugin;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The GAN plugin as a third party ships it: its jar dropped into plugins/ of the running framework, the shipped
+ * 2-D mixture example trained in batch mode (the generated distribution moves toward the data), both visualisers
+ * drawn by {@code cajal plot}; the jar removed, its types are gone and the pipeline names the missing one.
+ */
+@ExtendWith(CajalRuntime.class)
+class GanPluginTest {
+
+    static final String EXAMPLES = "cajal.gan.examples";
+    static final String MIXTURE = "gan-mixture.json";
+    static final int MIXTURE_EPOCHS = 40;
+    static final int SHORT_EPOCHS = 20;
+    static final List<String> VISUALISER_TITLES = List.of("samples", "losses");
+    private static final String ARCHITECTURE = "(&(objectClass=org.cajal.api.model.ArchitectureProvider)"
+            + "(component.name=org.cajal.plugins.gan.GanArchitecture))";
+
+    @Test
+    void aDroppedGanLearnsTheMixtureAndGoesWhenRemoved(CajalRuntime cajal) throws Exception {
+        Path dir = cajal.newFolder("gan");
+        Path pipeline = PluginExamples.shortened(EXAMPLES, MIXTURE, MIXTURE_EPOCHS, SHORT_EPOCHS, dir);
+        DroppedPlugin dropped = cajal.kit().drop(PluginExamples.jar("gan"));
+        try {
+            assertTrue(cajal.framework().waitForService(ARCHITECTURE, Duration.ofSeconds(30)).isPresent(),
+                    "the dropped plugin's architecture did not appear within 30 s");
+            CajalRuntime.Outcome trained = cajal.run(pipeline.toString(), "--out", dir.resolve("runs").toString());
+            assertEquals(0, trained.status(), trained::toString);
+            Path run = CajalRuntime.runFolder(trained);
+
+            List<String> metrics = Files.readAllLines(run.resolve("metrics.csv"));
+            assertEquals("epoch,train_loss,validation_loss,validation_energy_distance,generator_loss,"
+                    + "discriminator_loss", metrics.get(0));
+            assertEquals(SHORT_EPOCHS + 1, metrics.size());
+            double first = Double.parseDouble(metrics.get(1).split(",")[3]);
+            double last = Double.parseDouble(metrics.get(SHORT_EPOCHS).split(",")[3]);
+            assertTrue(last < first / 2, "the generated distribution moves toward the data: energy distance "
+                    + first + " after epoch 1, " + last + " at the end");
+            Map<?, ?> evaluation = new ObjectMapper().readValue(run.resolve("evaluation.json").toFile(), Map.class);
+            assertTrue(evaluation.get("energy_distance") instanceof Number, evaluation::toString);
+            assertTrue(Files.isRegularFile(run.resolve("gan-samples.json")), "samples saved with the model");
+
+            Path plots = dir.resolve("plots");
+            CajalRuntime.Outcome plotted = cajal.command("plot", run.toString(), "--out", plots.toString());
+            assertEquals(0, plotted.status(), plotted::toString);
+            for (String visualiser : List.of("gan-samples", "gan-losses", "loss-curves")) {
+                assertTrue(Files.isRegularFile(plots.resolve(visualiser + ".png")), visualiser + ": " + plotted);
+            }
+            assertTrue(Files.notExists(plots.resolve("confusion-matrix.png")), "no target, no confusion matrix");
+        } finally {
+            dropped.remove(Duration.ofSeconds(30));
+        }
+        CajalRuntime.Outcome missing = cajal.run(pipeline.toString(), "--out", dir.resolve("runs").toString());
+        assertEquals(1, missing.status(), missing::toString);
+        assertTrue(missing.err().contains("gaussian-mixture"), missing::toString);
+    }
+}
