@@ -69,4 +69,35 @@ class GanPluginTest {
         assertEquals(1, missing.status(), missing::toString);
         assertTrue(missing.err().contains("gaussian-mixture"), missing::toString);
     }
+
+    @Test
+    void theFashionExampleTrainsOnImagesWithItsPreprocessingSavedInTheModel(CajalRuntime cajal) throws Exception {
+        Path dir = cajal.newFolder("gan-fashion");
+        Path pipeline = PluginExamples.shortened(EXAMPLES, "gan-fashion.json", 10, 2, dir);
+        // a subset, to keep the test short: the example's images, labels ignored, pixels scaled, sigmoid output
+        Files.writeString(pipeline, Files.readString(pipeline).replace("\"limit\": 6000", "\"limit\": 600"));
+        DroppedPlugin dropped = cajal.kit().drop(PluginExamples.jar("gan"));
+        try {
+            assertTrue(cajal.framework().waitForService(ARCHITECTURE, Duration.ofSeconds(30)).isPresent());
+            CajalRuntime.Outcome trained = cajal.run(pipeline.toString(), "--out", dir.resolve("runs").toString());
+            assertEquals(0, trained.status(), trained::toString);
+            Path run = CajalRuntime.runFolder(trained);
+            Map<?, ?> evaluation = new ObjectMapper().readValue(run.resolve("evaluation.json").toFile(), Map.class);
+            assertEquals(60, ((Number) evaluation.get("examples")).intValue(), evaluation::toString);
+            assertTrue(evaluation.get("energy_distance") instanceof Number, evaluation::toString);
+            assertEquals("none", new ObjectMapper().readTree(run.resolve("schema.json").toFile())
+                    .get("targetKind").asText(), "the images' class labels are ignored");
+            // the fitted image-scale step travels inside the GAN's zip, beside both networks
+            try (var zip = new java.util.zip.ZipFile(run.resolve("model.zip").toFile())) {
+                assertTrue(zip.getEntry("objects/cajal-preprocessing") != null, "preprocessing in model.zip");
+                assertTrue(zip.getEntry("generator.zip") != null && zip.getEntry("discriminator.zip") != null);
+            }
+            Path plots = dir.resolve("plots");
+            CajalRuntime.Outcome plotted = cajal.command("plot", run.toString(), "--out", plots.toString());
+            assertEquals(0, plotted.status(), plotted::toString);
+            assertTrue(Files.isRegularFile(plots.resolve("gan-samples.png")), plotted::toString);
+        } finally {
+            dropped.remove(Duration.ofSeconds(30));
+        }
+    }
 }

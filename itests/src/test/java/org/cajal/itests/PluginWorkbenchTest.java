@@ -28,12 +28,10 @@ class PluginWorkbenchTest {
 
     private static CajalRuntime cajal;
     private static WorkbenchWindow ui;
-    private static EdtCheck edt;
 
     @BeforeAll
     static void open(CajalRuntime runtime) throws Exception {
         cajal = runtime;
-        edt = EdtCheck.install();
         ui = WorkbenchWindow.open(cajal);
     }
 
@@ -46,9 +44,7 @@ class PluginWorkbenchTest {
 
     @AfterEach
     void nothingChangedOffTheEventDispatchThread() {
-        List<String> violations = edt.take();
-        assertTrue(violations.isEmpty(), () -> "Swing touched off the event-dispatch thread:\n"
-                + String.join("\n", violations));
+        ui.assertNothingChangedOffTheEdt();
     }
 
     @Test

@@ -35,14 +35,10 @@ class WorkbenchTest {
     private static WorkbenchWindow ui;
     private static Robot robot;
     private static FrameFixture window;
-    private static EdtCheck edt;
 
     @BeforeAll
     static void open(CajalRuntime runtime) throws Exception {
         cajal = runtime;
-        // any Swing component changed off the event-dispatch thread (a service callback or training event that did
-        // not hop to it) fails the test in which it happened
-        edt = EdtCheck.install();
         ui = WorkbenchWindow.open(cajal);
         robot = ui.robot();
         window = ui.frame();
@@ -58,9 +54,7 @@ class WorkbenchTest {
 
     @AfterEach
     void nothingChangedOffTheEventDispatchThread() {
-        List<String> violations = edt.take();
-        assertTrue(violations.isEmpty(), () -> "Swing touched off the event-dispatch thread:\n"
-                + String.join("\n", violations));
+        ui.assertNothingChangedOffTheEdt();
     }
 
     @Test

@@ -40,9 +40,11 @@ final class WorkbenchWindow {
     private final Robot robot;
     private final FrameFixture window;
     private final Path screenshots;
+    private final EdtCheck edt;
 
     private WorkbenchWindow(CajalRuntime cajal, CompletableFuture<CajalRuntime.Outcome> command, Robot robot,
-                            FrameFixture window, Path screenshots) {
+                            FrameFixture window, Path screenshots, EdtCheck edt) {
+        this.edt = edt;
         this.cajal = cajal;
         this.command = command;
         this.robot = robot;
@@ -50,8 +52,13 @@ final class WorkbenchWindow {
         this.screenshots = screenshots;
     }
 
-    /** Runs {@code cajal workbench} and finds its window, sized as on a laptop screen (Xvfb has no window manager). */
+    /**
+     * Runs {@code cajal workbench} and finds its window, sized as on a laptop screen (Xvfb has no window manager).
+     * From here on, any Swing component changed off the event-dispatch thread (a service callback or training event
+     * that did not hop to it) is recorded for {@link #assertNothingChangedOffTheEdt()}.
+     */
     static WorkbenchWindow open(CajalRuntime cajal) throws Exception {
+        EdtCheck edt = EdtCheck.install();
         Path screenshots = Files.createDirectories(Path.of(System.getProperty("cajal.screenshots",
                 "target/screenshots")));
         CompletableFuture<CajalRuntime.Outcome> command = CompletableFuture.supplyAsync(() -> {
@@ -67,7 +74,14 @@ final class WorkbenchWindow {
         FrameFixture window = findFrame("cajal.main").withTimeout(UI_WAIT.toMillis()).using(robot);
         window.moveTo(new java.awt.Point(0, 0));
         window.resizeTo(new java.awt.Dimension(1500, 950));
-        return new WorkbenchWindow(cajal, command, robot, window, screenshots);
+        return new WorkbenchWindow(cajal, command, robot, window, screenshots, edt);
+    }
+
+    /** Fails with the places where Swing was touched off the event-dispatch thread since the last call. */
+    void assertNothingChangedOffTheEdt() {
+        List<String> violations = edt.take();
+        org.junit.jupiter.api.Assertions.assertTrue(violations.isEmpty(),
+                () -> "Swing touched off the event-dispatch thread:\n" + String.join("\n", violations));
     }
 
     /**
