@@ -170,7 +170,8 @@ final class WorkbenchWindow {
     /** Presses Train and waits for the progress bar to say finished. */
     void trainAndWait(Duration timeout) {
         window.button("toolbar.train").click();
-        awaitTrue("training finished", () -> progress().getString().contains("finished"), timeout);
+        awaitTrue("training finished", () -> GuiActionRunner.execute(() -> progress().getString())
+                .contains("finished"), timeout);
     }
 
     String cell(String table, int row, String column) {

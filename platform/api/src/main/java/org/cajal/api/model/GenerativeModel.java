@@ -15,11 +15,12 @@ import org.osgi.annotation.versioning.ConsumerType;
  * <ul>
  *   <li>after every epoch: {@link #metric} on the validation split (the curve {@code validation_<metricName>} in
  *       metrics.csv and the workbench) and {@link #epochValues()} (more metrics.csv columns);</li>
- *   <li>at the end: {@link #evaluate} on the evaluated split (test, else validation) — what evaluation.json holds.</li>
+ *   <li>at the end: {@link #evaluate} on the evaluated split (test, else validation, else training) — what
+ *       evaluation.json holds; no predictions.csv is written.</li>
  * </ul>
  * Both get the split's preprocessed features in one array, at most {@link #MAX_EVALUATION_EXAMPLES} examples (a
  * random sample of a larger split). Early stopping watches {@link #metric} in the direction
- * {@link #higherIsBetter()} says. {@link #predict} is the model's own output for real examples (for a GAN: the
+ * {@link #higherIsBetter()} says (its {@code minDelta} is then in the metric's units). {@link #predict} is the model's own output for real examples (for a GAN: the
  * discriminator's probability that they are real).
  *
  * <p>All methods are called from the run's one worker thread.
@@ -34,7 +35,8 @@ public interface GenerativeModel extends TrainableModel {
 
     /**
      * Name of the per-epoch quality measure, used as a column name: lower-case letters, digits and underscores
-     * (for example {@code energy_distance}).
+     * (for example {@code energy_distance}); not {@code loss}, {@code epoch}, {@code train_loss} nor starting with
+     * {@code validation_}, which would clash with metrics.csv's own columns (the run fails, naming the clash).
      */
     String metricName();
 
@@ -46,7 +48,8 @@ public interface GenerativeModel extends TrainableModel {
 
     /**
      * The final evaluation on held-out features: JSON-friendly values (numbers, strings, lists, maps) keyed by
-     * name; the runtime adds {@code split} and {@code examples}.
+     * name, the same keys on every call (k-fold cross-validation averages the numbers over folds); the runtime adds
+     * {@code split} and {@code examples}.
      */
     Map<String, Object> evaluate(INDArray features);
 

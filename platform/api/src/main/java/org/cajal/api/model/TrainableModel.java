@@ -43,6 +43,12 @@ public interface TrainableModel {
         throw new UnsupportedOperationException("this model cannot restore weights");
     }
 
-    /** Writes the trained model to a file (for a layer stack: DL4J's ModelSerializer zip). */
+    /**
+     * Writes the trained model to a file (for a layer stack: DL4J's ModelSerializer zip). The file lies in the run
+     * folder (under a temporary name, renamed when done), so a model may write files of its own beside it. When the
+     * pipeline has preprocessing, the runtime adds the fitted steps to a zip model file (entry
+     * {@code objects/cajal-preprocessing}); a model file in another format gets them beside it, in
+     * {@code preprocessing.zip} with that entry.
+     */
     void save(Path file) throws IOException;
 }

@@ -22,7 +22,11 @@ public sealed interface TrainingEvent {
     record FoldStarted(String runId, int fold, int folds) implements TrainingEvent {
     }
 
-    /** Early stopping ended training after {@code epoch}; {@code bestEpoch} had the lowest validation loss. */
+    /**
+     * Early stopping ended training after {@code epoch}; {@code bestEpoch} was the best one — lowest validation
+     * loss, or for a generative model the best value of its own metric — and {@code bestValidationLoss} is the
+     * validation loss at that epoch.
+     */
     record StoppedEarly(String runId, int epoch, int bestEpoch, double bestValidationLoss)
             implements TrainingEvent {
     }

@@ -18,8 +18,11 @@ final class CrossValidation {
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, Object> sd = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : folds.get(0).entrySet()) {
-            if (e.getValue() instanceof Double && !"examples".equals(e.getKey())) {
-                double[] values = folds.stream().mapToDouble(f -> (Double) f.get(e.getKey())).toArray();
+            // numbers every fold has (a generative model's own evaluation need not give the same keys each time)
+            if (e.getValue() instanceof Double && !"examples".equals(e.getKey())
+                    && folds.stream().allMatch(f -> f.get(e.getKey()) instanceof Number)) {
+                double[] values = folds.stream().mapToDouble(f -> ((Number) f.get(e.getKey())).doubleValue())
+                        .toArray();
                 out.put(e.getKey(), mean(values));
                 sd.put(e.getKey(), sd(values));
             }

@@ -124,7 +124,14 @@ final class ModelTraining {
             throw new IllegalStateException("architecture '" + architecture + "' names a metric '" + name
                     + "', which is not a metrics.csv column name (lower-case letters, digits and underscores)");
         }
+        if (RESERVED_COLUMNS.contains(name) || name.startsWith("validation_")) {
+            throw new IllegalStateException("architecture '" + architecture + "' names a metric '" + name
+                    + "', which would clash with metrics.csv's own columns (epoch, train_loss, validation_…)");
+        }
     }
+
+    /** metrics.csv's own columns, which a generative model's metric and epoch values must not repeat. */
+    private static final java.util.Set<String> RESERVED_COLUMNS = java.util.Set.of("epoch", "train_loss", "loss");
 
     private TrainableModel build(long seed) throws LayerException {
         if (plan.architecture() == null) {
@@ -170,9 +177,8 @@ final class ModelTraining {
             // a generative model's validation loss says little about its samples: early stopping watches its metric
             double watched = generative == null ? validation[0]
                     : generative.higherIsBetter() ? -validation[1] : validation[1];
-            if (stopping.isPresent() && best.stop(model, epoch, watched, stopping.get())) {
-                double bestValue = generative != null && generative.higherIsBetter() ? -best.loss : best.loss;
-                listener.onEvent(new TrainingEvent.StoppedEarly(runId, epoch, best.epoch, bestValue));
+            if (stopping.isPresent() && best.stop(model, epoch, watched, validation[0], stopping.get())) {
+                listener.onEvent(new TrainingEvent.StoppedEarly(runId, epoch, best.epoch, best.validationLoss));
                 break;
             }
         }
@@ -356,14 +362,19 @@ final class ModelTraining {
 
     /** Early stopping's memory: the best validation loss so far, its epoch and (optionally) its weights. */
     private static final class Best {
+        /** The best watched value (validation loss, or a generative model's metric, oriented lower-is-better). */
         double loss = Double.POSITIVE_INFINITY;
+        /** The validation loss at the best epoch. */
+        double validationLoss = Double.NaN;
         int epoch;
         int since;
         Object snapshot;
 
-        boolean stop(TrainableModel model, int epochNow, double validationLoss, EarlyStopping rule) {
-            if (validationLoss < loss - rule.minDelta()) {
-                loss = validationLoss;
+        boolean stop(TrainableModel model, int epochNow, double watched, double validationLossNow,
+                     EarlyStopping rule) {
+            if (watched < loss - rule.minDelta()) {
+                loss = watched;
+                validationLoss = validationLossNow;
                 epoch = epochNow;
                 since = 0;
                 snapshot = rule.restoreBest() ? model.snapshot().orElse(null) : null;

@@ -179,9 +179,31 @@ class GenerativeRunTest {
         TrainingEvent.StoppedEarly stopped = events.stream().filter(TrainingEvent.StoppedEarly.class::isInstance)
                 .map(TrainingEvent.StoppedEarly.class::cast).findFirst().orElseThrow();
         assertEquals(2, stopped.epoch());
-        double firstMetric = Double.parseDouble(Files.readAllLines(result.folder().resolve(RunFolder.METRICS))
-                .get(1).split(",")[3]);
-        assertEquals(firstMetric, stopped.bestValidationLoss(), 1e-6, "reports the best metric value");
+        String[] firstEpoch = Files.readAllLines(result.folder().resolve(RunFolder.METRICS)).get(1).split(",");
+        assertEquals(1, stopped.bestEpoch(), "the metric was best after epoch 1");
+        assertEquals(Double.parseDouble(firstEpoch[2]), stopped.bestValidationLoss(), 1e-6,
+                "reports the validation loss of the best epoch");
+    }
+
+    @Test
+    void aMetricNameThatClashesWithTheTablesOwnColumnsFailsClearly(@TempDir Path dir) throws Exception {
+        runner.installed.architectures = List.of(new MeanGaussian() {
+            @Override
+            public TrainableModel build(Parameters parameters, ModelContext context) {
+                return new MeanModel(2, 0.05) {
+                    @Override
+                    public String metricName() {
+                        return "loss";
+                    }
+                };
+            }
+        });
+        PipelineDocument doc = runner.parse(pipeline(CLOUD, GAUSSIAN, ""), "test.json", dir);
+        var handle = runner.start(doc, new RunOptions(dir.resolve("runs"), OptionalLong.empty()), events::add);
+        assertThrows(Exception.class, () -> handle.result().get());
+        TrainingEvent.Failed failed = events.stream().filter(TrainingEvent.Failed.class::isInstance)
+                .map(TrainingEvent.Failed.class::cast).findFirst().orElseThrow();
+        assertTrue(failed.message().contains("clash with metrics.csv's own columns"), failed.message());
     }
 
     @Test
@@ -282,7 +304,7 @@ class GenerativeRunTest {
     }
 
     /** N(mu, I), mu fitted by gradient descent on the mean negative log-likelihood (up to a constant). */
-    static final class MeanModel implements GenerativeModel {
+    static class MeanModel implements GenerativeModel {
         static final String SIDE_FILE = "mean.txt";
         private final INDArray mu;
         private final double rate;

@@ -113,6 +113,12 @@ public final class GanArchitecture implements ArchitectureProvider {
             throw new LayerException("the data's examples have " + count + " values (shape " + shape + "); the "
                     + "gan architecture's dense networks take 1 to 1,000,000");
         }
+        int samples = parameters.getInt(SAMPLES);
+        if (samples * count > GanModel.MAX_SAMPLE_VALUES) {
+            throw new LayerException(SAMPLES + " = " + samples + " examples of " + count + " values each are too "
+                    + "many to record after every epoch (at most " + GanModel.MAX_SAMPLE_VALUES + " values); use "
+                    + SAMPLES + " ≤ " + Math.max(1, GanModel.MAX_SAMPLE_VALUES / count) + " for this data");
+        }
         return new GanModel.Config(shape, parameters.getInt(LATENT_SIZE),
                 widths(GENERATOR_LAYERS, parameters.getString(GENERATOR_LAYERS)),
                 widths(DISCRIMINATOR_LAYERS, parameters.getString(DISCRIMINATOR_LAYERS)),

@@ -165,6 +165,13 @@ public final class GanModel implements GenerativeModel {
     private final Random noise;
     private final INDArray fixedLatent;
     private final INDArray evaluationLatent;
+    /** Most values (samples × features) recorded per epoch: 1 MiB of floats, e.g. 334 Fashion-MNIST images. */
+    static final long MAX_SAMPLE_VALUES = 262_144;
+    /**
+     * Most epochs kept in the sample history: beyond it every other recorded epoch is dropped (the untrained one
+     * and the newest stay), so a long run keeps an evenly thinned history in bounded memory.
+     */
+    static final int MAX_HISTORY = 51;
     private final List<EpochSamples> history = new ArrayList<>();
     private final List<float[]> real = new ArrayList<>();
     private int discriminatorUpdates;
@@ -399,6 +406,16 @@ public final class GanModel implements GenerativeModel {
         gLossSum = 0;
         gLossCount = 0;
         history.add(new EpochSamples(epoch, rows(generate(fixedLatent))));
+        if (history.size() > MAX_HISTORY) {
+            // keep the untrained epoch 0, every other one after it, and the newest
+            EpochSamples newest = history.remove(history.size() - 1);
+            for (int i = history.size() - 1; i >= 1; i--) {
+                if (i % 2 == 1) {
+                    history.remove(i);
+                }
+            }
+            history.add(newest);
+        }
     }
 
     private static float[][] rows(INDArray a) {

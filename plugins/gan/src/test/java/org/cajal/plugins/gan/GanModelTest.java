@@ -127,6 +127,28 @@ class GanModelTest {
     }
 
     @Test
+    void recordedSamplesStayBounded() throws Exception {
+        LayerException tooMany = assertThrows(LayerException.class, () -> new GanArchitecture().build(
+                gan(Map.of("samples", 1024)), new ModelContext(schema(List.of(1L, 28L, 28L)), "mse",
+                        new Adam(1e-3), 1)));
+        assertTrue(tooMany.getMessage().contains("samples \u2264 334"), tooMany.getMessage());
+
+        GanModel model = (GanModel) new GanArchitecture().build(gan(Map.of("samples", 4)),
+                new ModelContext(schema(List.of(2L)), "mse", new Adam(1e-3), 1));
+        for (int epoch = 1; epoch <= 120; epoch++) {
+            model.endEpoch();
+        }
+        List<GanModel.EpochSamples> epochs = model.samplesDocument().epochs();
+        assertTrue(epochs.size() <= GanModel.MAX_HISTORY && epochs.size() > GanModel.MAX_HISTORY / 2,
+                "thinned to between half and all of " + GanModel.MAX_HISTORY + ": " + epochs.size());
+        assertEquals(0, epochs.get(0).epoch(), "the untrained generator stays");
+        assertEquals(120, epochs.get(epochs.size() - 1).epoch(), "the newest epoch stays");
+        for (int i = 1; i < epochs.size(); i++) {
+            assertTrue(epochs.get(i).epoch() > epochs.get(i - 1).epoch());
+        }
+    }
+
+    @Test
     void imagesTrainPredictAndSampleInTheirShapeAndSaveForTheVisualisers() throws Exception {
         GanModel model = (GanModel) new GanArchitecture().build(gan(Map.of("generatorLayers", "32",
                         "discriminatorLayers", "32", "generatorOutput", "sigmoid", "samples", 6)),

@@ -311,9 +311,9 @@ public final class RunPanel {
             charts.epoch(e);
             status.setText(epochLine(e));
         } else if (event instanceof TrainingEvent.StoppedEarly s) {
-            status.setText("Stopped early after epoch " + s.epoch()
-                    + ": validation loss stopped improving (best " + Metrics.format(s.bestValidationLoss())
-                    + " at epoch " + s.bestEpoch() + ")");
+            // neutral wording: a generative model's early stopping watches its own metric, not the loss
+            status.setText("Stopped early after epoch " + s.epoch() + ": no improvement since epoch "
+                    + s.bestEpoch() + " (validation loss there " + Metrics.format(s.bestValidationLoss()) + ")");
         } else if (event instanceof TrainingEvent.Finished f) {
             end(TrainingProgress.End.FINISHED, "Run " + f.runId() + " finished"
                     + Metrics.headline(f.evaluation()).map(h -> ": " + h).orElse(""));
