@@ -231,12 +231,20 @@ final class ModelTraining {
             return new double[] {Double.NaN, Double.NaN};
         }
         if (generative != null) {
+            // one pass over the split: the loss on every batch, the metric on the first examples' features
+            int n = Math.min(v.length, GenerativeModel.MAX_EVALUATION_EXAMPLES);
+            List<INDArray> kept = new ArrayList<>();
             double lossSum = 0;
             for (int from = 0; from < v.length; from += EVAL_BATCH) {
                 DataSet d = loader.load(Arrays.copyOfRange(v, from, Math.min(v.length, from + EVAL_BATCH)));
                 lossSum += model.loss(d) * d.numExamples();
+                if (from < n) {
+                    INDArray f = d.getFeatures();
+                    kept.add(from + f.size(0) <= n ? f
+                            : f.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n - from)).dup());
+                }
             }
-            return new double[] {lossSum / v.length, generative.metric(features(loader, v))};
+            return new double[] {lossSum / v.length, generative.metric(rows(kept))};
         }
         double lossSum = 0;
         Evaluator.Metric metric = evaluator.metric();
@@ -291,6 +299,11 @@ final class ModelTraining {
         for (int from = 0; from < n; from += EVAL_BATCH) {
             parts.add(loader.load(Arrays.copyOfRange(indices, from, Math.min(n, from + EVAL_BATCH))).getFeatures());
         }
+        return rows(parts);
+    }
+
+    /** Batches of rows as one array. */
+    private static INDArray rows(List<INDArray> parts) {
         return parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(INDArray[]::new));
     }
 
