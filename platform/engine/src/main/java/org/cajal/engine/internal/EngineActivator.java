@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *       then the loaders of active bundles that declare {@value ExtensionBundleTracker#HEADER}{@code : true}, so
  *       that configurations naming a plugin's updater, schedule or layer class can be read back;</li>
  *   <li>a {@link BundleTracker} starts following those extension bundles ({@link ExtensionBundleTracker});</li>
- *   <li>a daemon thread {@value #INIT_THREAD_NAME} points DL4J's and ND4J's JSON mappers at the same loader
+ *   <li>a daemon thread {@value #INIT_THREAD_NAME} turns DL4J's layer helpers on ({@link #enableLayerHelpers}),
+ *       chooses the native build for this CPU ({@link NativeVariantChoice}), points DL4J's and ND4J's JSON mappers at the same loader
  *       ({@link ConfigurationClassLoading}), loads the backend and its natives and runs a first operation
  *       ({@link Nd4jStartup}), so the framework thread never waits for native extraction;</li>
  *   <li>the {@link ComputeBackend} service is registered with {@value ComputeBackend#KIND_PROPERTY}={@code cpu|cuda}.</li>
@@ -80,8 +81,10 @@ public final class EngineActivator implements BundleActivator {
     private void initialise(BundleContext context, ClassLoader loader, long startNanos) {
         BackendInfo info;
         try {
+            enableLayerHelpers();
+            String extension = NativeVariantChoice.apply(EngineActivator.class.getClassLoader(), CpuDescription.read());
             ConfigurationClassLoading.useClassLoader(loader);
-            info = new Nd4jStartup(startNanos).start();
+            info = new Nd4jStartup(startNanos, extension).start();
         } catch (RuntimeException | LinkageError e) {
             LOG.error("ND4J did not start in bundle {}, so no ComputeBackend is registered. Check that a backend "
                     + "fragment for this platform (e.g. org.cajal.backend.cpu for linux-x86_64) is installed and "
@@ -89,6 +92,17 @@ public final class EngineActivator implements BundleActivator {
             return;
         }
         register(context, info);
+    }
+
+    /**
+     * DL4J 1.0.0-M2.1 creates no oneDNN or cuDNN layer helper unless {@value BackendProbe#DL4J_HELPERS_DISABLE} is
+     * {@code false}; its default is {@code true} (ENGINE.md 8.2). The helpers compute the same results with faster
+     * kernels, so the engine turns them on unless the user set the property (e.g. {@code -D...=true} to compare).
+     */
+    static void enableLayerHelpers() {
+        if (System.getProperty(BackendProbe.DL4J_HELPERS_DISABLE) == null) {
+            System.setProperty(BackendProbe.DL4J_HELPERS_DISABLE, "false");
+        }
     }
 
     private void register(BundleContext context, BackendInfo info) {

@@ -21,10 +21,15 @@ final class Nd4jStartup {
     private static final double EXPECTED_FIRST_SUM = 54.0;
 
     private final long startNanos;
+    private final String requestedExtension;
 
-    /** @param startNanos {@link System#nanoTime()} when the engine bundle started, for the total in the log */
-    Nd4jStartup(long startNanos) {
+    /**
+     * @param startNanos {@link System#nanoTime()} when the engine bundle started, for the total in the log
+     * @param requestedExtension the native build asked of JavaCPP ({@link NativeVariantChoice}), {@code ""} generic
+     */
+    Nd4jStartup(long startNanos, String requestedExtension) {
         this.startNanos = startNanos;
+        this.requestedExtension = requestedExtension;
     }
 
     /** Loads the backend (ServiceLoader discovery, native extraction and loading), runs a first operation, describes it. */
@@ -38,8 +43,17 @@ final class Nd4jStartup {
         Map<String, String> timings = new LinkedHashMap<>();
         timings.put("startup.backendMs", millisBetween(backendStart, firstOpStart));
         timings.put("startup.firstOpMs", millisBetween(firstOpStart, probeStart));
+        timings.put("nativeVariant.requested", NativeVariantChoice.variantName(requestedExtension));
+        timings.put("dl4j.onednnHelpers", String.valueOf(oneDnnHelpersEnabled()));
         BackendInfo info = new BackendProbe(backend).describe(timings);
         String totalMs = millisBetween(startNanos, System.nanoTime());
+        String loaded = info.nativeVariant();
+        String expected = NativeVariantChoice.javaCppPlatform().map(platform -> platform + requestedExtension).orElse(loaded);
+        if (!loaded.equals(expected)) {
+            LOG.warn("JavaCPP loaded the native build {} although {} was requested; the speed figures of "
+                    + "docs/performance.md assume the requested one", loaded,
+                    NativeVariantChoice.variantName(requestedExtension));
+        }
 
         LOG.info("ND4J ready in {} ms (backend and natives {} ms, first op {} ms): {} {} on {}, {} OpenMP / {} BLAS "
                         + "threads ({}), off-heap limit {} MiB",
@@ -48,6 +62,20 @@ final class Nd4jStartup {
                 info.threads(), info.blasThreads(), info.details().getOrDefault("blas.vendor", "BLAS unknown"),
                 info.maxOffHeapBytes() >> 20);
         return info;
+    }
+
+    /**
+     * Whether DL4J will use its oneDNN layer helpers: its own check ({@code BaseMKLDNNHelper.mklDnnEnabled()}), which
+     * needs a CPU backend, a oneDNN build of the natives and {@code org.nd4j.nativeblas.Nd4jCpu} (ENGINE.md 8.3).
+     * The helper switch ({@value BackendProbe#DL4J_HELPERS_DISABLE}) is reported separately.
+     */
+    static boolean oneDnnHelpersEnabled() {
+        try {
+            return org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper.mklDnnEnabled();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.debug("DL4J's oneDNN check failed", e);
+            return false;
+        }
     }
 
     /** A 2x2 matrix product: the first call into the natives, which fails loudly if they are broken. */
