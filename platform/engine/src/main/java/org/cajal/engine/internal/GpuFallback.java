@@ -97,7 +97,7 @@ final class GpuFallback {
         Diagnosis diagnosis = classify(gather(engineLoader));
         details.put(NOTICE_KEY, diagnosis.notice());
         details.put(CAUSE_KEY, diagnosis.cause().id());
-        LOG.warn(diagnosis.notice());
+        LOG.warn("{}", diagnosis.notice());
     }
 
     /** True when ND4J's CUDA backend class is visible to the engine (the CUDA fragment is attached). */
