@@ -47,9 +47,15 @@ final class BackendProbe {
         int blasThreads = KIND_CPU.equals(kind)
                 ? BlasSettings.threads(nd4jBlasThreads, System::getenv, Runtime.getRuntime().availableProcessors())
                 : nd4jBlasThreads;
+        Map<String, String> details = details(environment, timings);
+        if (KIND_CUDA.equals(kind)) { // CUDA versions and capabilities; on the CPU, why an attached GPU backend is unused
+            CudaBackendDetails.addTo(BackendProbe.class.getClassLoader(), environment, details);
+        } else {
+            GpuFallback.addNotice(BackendProbe.class.getClassLoader(), details);
+        }
         return new BackendInfo(backendClass, kind, NativeVariant.loaded(), cpu.features(), threads, blasThreads,
                 Runtime.getRuntime().maxMemory(), Pointer.maxBytes(), physicalBytes(),
-                devices(kind, cpu, environment), details(environment, timings));
+                devices(kind, cpu, environment), details);
     }
 
     /** {@code cuda} for ND4J's CUDA backend ({@code org.nd4j.linalg.jcublas.JCublasBackend}), else {@code cpu}. */
