@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  *       then the loaders of active bundles that declare {@value ExtensionBundleTracker#HEADER}{@code : true}, so
  *       that configurations naming a plugin's updater, schedule or layer class can be read back;</li>
  *   <li>a {@link BundleTracker} starts following those extension bundles ({@link ExtensionBundleTracker});</li>
- *   <li>a daemon thread {@value #INIT_THREAD_NAME} turns DL4J's layer helpers on ({@link #enableLayerHelpers}),
- *       chooses the native build for this CPU ({@link NativeVariantChoice}), points DL4J's and ND4J's JSON mappers at the same loader
+ *   <li>a daemon thread {@value #INIT_THREAD_NAME} chooses the native build for this CPU
+ *       ({@link NativeVariantChoice}), turns DL4J's layer helpers on for the CPU backend
+ *       ({@link #enableLayerHelpers}), points DL4J's and ND4J's JSON mappers at the same loader
  *       ({@link ConfigurationClassLoading}), loads the backend and its natives and runs a first operation
  *       ({@link Nd4jStartup}), so the framework thread never waits for native extraction;</li>
  *   <li>the {@link ComputeBackend} service is registered with {@value ComputeBackend#KIND_PROPERTY}={@code cpu|cuda}.</li>
@@ -81,7 +82,6 @@ public final class EngineActivator implements BundleActivator {
     private void initialise(BundleContext context, ClassLoader loader, long startNanos) {
         BackendInfo info;
         try {
-            enableLayerHelpers();
             String extension = NativeVariantChoice.apply(EngineActivator.class.getClassLoader(), CpuDescription.read());
             ConfigurationClassLoading.useClassLoader(loader);
             info = new Nd4jStartup(startNanos, extension).start();
@@ -96,11 +96,17 @@ public final class EngineActivator implements BundleActivator {
 
     /**
      * DL4J 1.0.0-M2.1 creates no oneDNN or cuDNN layer helper unless {@value BackendProbe#DL4J_HELPERS_DISABLE} is
-     * {@code false}; its default is {@code true} (ENGINE.md 8.2). The helpers compute the same results with faster
-     * kernels, so the engine turns them on unless the user set the property (e.g. {@code -D...=true} to compare).
+     * {@code false}; its default is {@code true} (ENGINE.md 8.2). On the CPU backend the oneDNN helpers compute the
+     * same results with faster kernels, so the engine turns them on unless the user set the property (e.g.
+     * {@code -D...=true} to compare). On CUDA they stay off: M2.1's cuDNN helper classes were never published
+     * (there is no deeplearning4j-cuda-11.6), so each layer would log errors and DL4J would swap its global class
+     * loader while failing; convolutions run as im2col + cuBLAS gemm without them.
+     *
+     * @param backendKind {@link BackendProbe#KIND_CPU} or {@link BackendProbe#KIND_CUDA}; called once ND4J has loaded
+     *        a backend, before any network is built
      */
-    static void enableLayerHelpers() {
-        if (System.getProperty(BackendProbe.DL4J_HELPERS_DISABLE) == null) {
+    static void enableLayerHelpers(String backendKind) {
+        if (BackendProbe.KIND_CPU.equals(backendKind) && System.getProperty(BackendProbe.DL4J_HELPERS_DISABLE) == null) {
             System.setProperty(BackendProbe.DL4J_HELPERS_DISABLE, "false");
         }
     }

@@ -36,6 +36,7 @@ final class Nd4jStartup {
     BackendInfo start() {
         long backendStart = System.nanoTime();
         Nd4jBackend backend = Nd4j.getBackend();
+        EngineActivator.enableLayerHelpers(BackendProbe.kindOf(backend.getClass().getName()));
         long firstOpStart = System.nanoTime();
         runFirstOperation();
         long probeStart = System.nanoTime();
