@@ -114,12 +114,13 @@ def row(mode, n, times):
 
 
 def du(folder):
-    total, files = 0, 0
+    sizes = []
     for dirpath, _, names in os.walk(folder):
         for name in names:
-            total += os.path.getsize(os.path.join(dirpath, name))
-            files += 1
-    return total, files
+            path = os.path.join(dirpath, name)
+            sizes.append((os.path.getsize(path), os.path.relpath(path, folder)))
+    sizes.sort(reverse=True)
+    return sum(s for s, _ in sizes), len(sizes), sizes[:4]
 
 
 load = open("/proc/loadavg").read().split()[0]
@@ -140,14 +141,14 @@ for i in range(1, cold + 1):
     cache = os.path.join(work, "javacpp-cold-%d" % i)
     os.makedirs(cache)
     t, details = start("cold-%d" % i, cache)
-    size, files = du(cache)
-    cold_rows.append((t, details, size, files))
+    size, files, largest = du(cache)
+    cold_rows.append((t, details, size, files, largest))
     print(row("cold", i, t), flush=True)
 if warm_times:
     print("warm: first training step at %.2f s after launch (median of %d), first epoch done at %.2f s, exit at %.2f s"
           % (medians.get("training", float("nan")), len(warm_times), medians.get("epoch1", float("nan")),
              medians["exit"]))
-for i, (t, details, size, files) in enumerate(cold_rows, 1):
+for i, (t, details, size, files, largest) in enumerate(cold_rows, 1):
     def span(a, b):
         return "%.2f s" % (t[b] - t[a]) if a in t and b in t else "?"
     print("cold %d: first training step at %.2f s after launch; where the time goes:" % (i, t.get("training", float("nan"))))
@@ -157,7 +158,8 @@ for i, (t, details, size, files) in enumerate(cold_rows, 1):
     print("  ND4J ready -> run started     %s   (the run command appears, the pipeline is read and checked)"
           % span("nd4j", "run"))
     print("  run started -> training       %s   (data loaded, split, preprocessed; network built)" % span("run", "training"))
-    print("  JavaCPP cache filled: %.0f MiB in %d files" % (size / 1048576.0, files))
+    print("  JavaCPP cache filled: %.0f MiB in %d files; largest: %s" % (size / 1048576.0, files, ", ".join(
+        "%s %.0f MiB" % (name, s / 1048576.0) for s, name in largest)))
 if warm_times and cold_rows:
     print("cold - warm (median): %.2f s to the first training step"
           % (statistics.median(r[0]["training"] for r in cold_rows) - medians["training"]))
