@@ -178,6 +178,19 @@ def config(torch, numpy, threads):
          cpu_capability=setting("CPU capability usage: ", "\n"), **env)
 
 
+def peak_rss_kib():
+    """This process's peak resident size: VmHWM, which starts afresh at exec. (ru_maxrss does not: Linux carries
+    the parent's peak across fork and exec, so a child of a 2 GB JVM would report 2 GB.)"""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def accuracy(model, x, y, torch):
     model.eval()
     correct = 0
@@ -249,7 +262,7 @@ def main():
         emit("epoch", n=epoch, seconds="%.4f" % seconds, loss="%.5f" % (total / batches))
 
     emit("result", test_accuracy="%.4f" % accuracy(model, test_x, test_y, torch),
-         peak_rss_kib=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+         peak_rss_kib=peak_rss_kib())
 
 
 if __name__ == "__main__":

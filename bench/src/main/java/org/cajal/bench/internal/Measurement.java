@@ -14,7 +14,7 @@ import java.util.List;
  * @param parameters trainable parameters of the network
  * @param testAccuracy accuracy on the 10,000 images of the test part after the last epoch
  * @param peakRssKib peak resident size during this training in KiB, -1 unknown: for cajal and dl4j this JVM's
- *        {@code VmHWM} (see {@link ProcessMemory}), for pytorch the Python process's {@code ru_maxrss}
+ *        {@code VmHWM} (see {@link ProcessMemory}), for pytorch the Python process's own {@code VmHWM}
  */
 record Measurement(BenchCase benchCase, String side, int repeat, List<Double> epochSeconds, long trainExamples,
                    long parameters, double testAccuracy, long peakRssKib) {

@@ -126,7 +126,7 @@ final class PythonOutput {
         return testAccuracy;
     }
 
-    /** {@code ru_maxrss} of the Python process in KiB, -1 if not reported. */
+    /** The Python process's peak resident size in KiB ({@code VmHWM}; {@code ru_maxrss} without /proc), -1 unknown. */
     long peakRssKib() {
         return peakRssKib;
     }

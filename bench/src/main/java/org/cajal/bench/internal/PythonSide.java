@@ -20,7 +20,7 @@ import java.util.Optional;
  * run by a Python with PyTorch as a child process, once per training, its {@code PYBENCH} lines parsed by
  * {@link PythonOutput}. The script reads the same IDX files itself and trains the same network with the same
  * settings; its epoch times are {@code time.perf_counter()} around each epoch (shuffling and batch gathering
- * included, Python's and torch's start-up and the data loading not), its peak RSS is its own {@code ru_maxrss}.
+ * included, Python's and torch's start-up and the data loading not), its peak RSS is its own {@code VmHWM}.
  *
  * <p>The child's environment is this process's with {@code OMP_NUM_THREADS} and {@code OPENBLAS_NUM_THREADS} set
  * to {@code --threads} and {@code ND4J_SKIP_BLAS_THREADS} removed: {@code bin/cajal} sets
@@ -127,7 +127,7 @@ final class PythonSide {
                 "pytorch: torch %s (numpy %s, Python %s), %s intra-op / %s inter-op threads, oneDNN %s %s,"
                         + " BLAS %s (%s), CPU capability %s; its environment: OMP_NUM_THREADS=%s"
                         + " OPENBLAS_NUM_THREADS=%s OPENBLAS_CORETYPE=%s MKL_NUM_THREADS=%s; peak RSS: its own"
-                        + " ru_maxrss", c.get("torch"), c.get("numpy"), c.get("python"), c.get("threads"),
+                        + " VmHWM", c.get("torch"), c.get("numpy"), c.get("python"), c.get("threads"),
                 c.get("interop_threads"), c.get("onednn"), "1".equals(c.get("mkldnn")) ? "(on)" : "(off)",
                 c.get("blas"), c.get("blas_library"), c.get("cpu_capability"), c.get("env.OMP_NUM_THREADS"),
                 c.get("env.OPENBLAS_NUM_THREADS"), c.get("env.OPENBLAS_CORETYPE"), c.get("env.MKL_NUM_THREADS")));

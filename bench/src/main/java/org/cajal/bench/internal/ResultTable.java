@@ -45,7 +45,7 @@ final class ResultTable {
                 signed(accuracyDifferencePoints(all, CajalSide.NAME, PythonSide.NAME), 2));
         out.printf(Locale.ROOT, "%s: peak RSS: cajal and dl4j share this JVM, whose VmHWM is reset before each"
                 + " training (a row is that training's peak, with what earlier ones left resident; process peak"
-                + " now %s MiB); pytorch is its own process (its ru_maxrss)%n", id, mib(ProcessMemory.peakKib()));
+                + " now %s MiB); pytorch is its own process (its own VmHWM)%n", id, mib(ProcessMemory.peakKib()));
     }
 
     /** The median of every counted epoch (2..N) of every repeat of one side; NaN if the side has none. */
