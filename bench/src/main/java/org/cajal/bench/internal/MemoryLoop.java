@@ -8,6 +8,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import javax.management.JMException;
 
@@ -75,6 +76,7 @@ final class MemoryLoop {
         Reading last = null;
         HeapHistogram firstHistogram = null;
         List<Reading> readings = new ArrayList<>();
+        Map<String, Long> firstMappings = Map.of();
         for (int r = 1; r <= runs; r++) {
             long t0 = System.nanoTime();
             cajal.runOnly(benchCase, epochs, seed, learningRate);
@@ -85,6 +87,7 @@ final class MemoryLoop {
                 if (r == 1) {
                     first = reading;
                     firstHistogram = histogram();
+                    firstMappings = ProcessMemory.residentByMapping();
                 }
                 last = reading;
                 readings.add(reading);
@@ -99,6 +102,7 @@ final class MemoryLoop {
         if (middle.run() > first.run() && middle.run() < last.run()) {
             growth(middle, last);
         }
+        printMappingGrowth(firstMappings, ProcessMemory.residentByMapping(), runs);
         HeapHistogram lastHistogram = histogram();
         if (firstHistogram != null && lastHistogram != null) {
             List<HeapHistogram.Growth> growth = lastHistogram.growthSince(firstHistogram, HISTOGRAM_TOP);
@@ -125,6 +129,27 @@ final class MemoryLoop {
                 perRun(from.javacppTotalBytes() / 1024.0, to.javacppTotalBytes() / 1024.0, span),
                 perRun(from.javacppPhysicalBytes() / 1024.0, to.javacppPhysicalBytes() / 1024.0, span),
                 perRun(from.rssKib(), to.rssKib(), span), perRun(from.threads(), to.threads(), span));
+    }
+
+    private void printMappingGrowth(Map<String, Long> before, Map<String, Long> after, int runs) {
+        if (after.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<String, Long>> growth = mappingGrowth(before, after);
+        out.printf(Locale.ROOT, "loop: resident KiB by mapping (/proc/self/smaps), after run 1 -> after run %d,"
+                + " largest growth first:%n", runs);
+        for (Map.Entry<String, Long> g : growth.subList(0, Math.min(8, growth.size()))) {
+            out.printf(Locale.ROOT, "  %10d -> %10d  (%+d)  %s%n", before.getOrDefault(g.getKey(), 0L),
+                    after.get(g.getKey()), g.getValue(), g.getKey());
+        }
+    }
+
+    /** Per mapping name, resident KiB after minus before, largest growth first (names only in before are left out). */
+    static List<Map.Entry<String, Long>> mappingGrowth(Map<String, Long> before, Map<String, Long> after) {
+        List<Map.Entry<String, Long>> growth = new ArrayList<>();
+        after.forEach((name, kib) -> growth.add(Map.entry(name, kib - before.getOrDefault(name, 0L))));
+        growth.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        return growth;
     }
 
     /** ND4J's own count of the off-heap bytes it has allocated on device 0 (the CPU), -1 where unknown. */
