@@ -128,10 +128,13 @@ print("# cajal run startup, %s, %d cores, load average %s, pipeline %s" % (
     time.strftime("%Y-%m-%d %H:%M"), os.cpu_count(), load, os.path.basename(pipeline)))
 print("# seconds since launch at which each marker line appeared (see bench/startup.sh for the markers)")
 print("%-5s %4s " % ("mode", "try") + " ".join("%9s" % k for k in NAMES))
-warm_times = []
+warm_times, warm_natives = [], []
 for i in range(1, warm + 1):
-    t, _ = start("warm-%d" % i, None)
+    t, details = start("warm-%d" % i, None)
     warm_times.append(t)
+    natives = re.search(r"backend and natives (\d+) ms", details.get("nd4j", ""))
+    if natives:
+        warm_natives.append(int(natives.group(1)))
     print(row("warm", i, t), flush=True)
 if warm_times:
     medians = {k: statistics.median(t[k] for t in warm_times) for k in NAMES if all(k in t for t in warm_times)}
@@ -148,6 +151,9 @@ if warm_times:
     print("warm: first training step at %.2f s after launch (median of %d), first epoch done at %.2f s, exit at %.2f s"
           % (medians.get("training", float("nan")), len(warm_times), medians.get("epoch1", float("nan")),
              medians["exit"]))
+    if warm_natives:
+        print("warm: ND4J's backend and natives took %d ms (median), against the cold start's below"
+              % statistics.median(warm_natives))
 for i, (t, details, size, files, largest) in enumerate(cold_rows, 1):
     def span(a, b):
         return "%.2f s" % (t[b] - t[a]) if a in t and b in t else "?"
