@@ -1,8 +1,9 @@
 #!/bin/sh
-# Runs the benchmark: bench/run.sh [--case mlp|cnn|all] [--epochs N] [--limit N] [--repeats R] [--folder DIR]
+# Runs the benchmark: bench/run.sh [--case mlp|cnn|all|loop] [--epochs N] [--limit N] [--repeats R] [--sides LIST]
+#                                  [--python PATH] [--threads N] [--runs N] [--folder DIR] [--diagnose]
 #
 # Builds nothing. Needs the assembled distribution (distribution/target/cajal) and this module's bundle
-# (bench/target/bench-*.jar); `mvn -B -q install -DskipTests` in the repository root makes both. The bench bundle
+# (bench/target/bench-*.jar); `mvn -B -q package -DskipTests` in the repository root makes both. The bench bundle
 # is not part of the distribution: it is copied into a temporary plugins folder that FileInstall watches for this
 # one run (framework property felix.fileinstall.dir, passed as a JVM system property through CAJAL_OPTS).
 #
@@ -17,7 +18,7 @@ jar=$(ls "$root"/bench/target/bench-*.jar 2>/dev/null | grep -v -e '-sources\.ja
 
 if [ ! -x "$cajal/bin/cajal" ] || [ -z "$jar" ]; then
   echo "bench/run.sh: missing $( [ -x "$cajal/bin/cajal" ] || printf '%s ' "$cajal/bin/cajal")$( [ -n "$jar" ] || printf '%s' "bench/target/bench-*.jar")" >&2
-  echo "bench/run.sh: build them first, in $root:  mvn -B -q install -DskipTests" >&2
+  echo "bench/run.sh: build them first, in $root:  mvn -B -q package -DskipTests" >&2
   exit 1
 fi
 

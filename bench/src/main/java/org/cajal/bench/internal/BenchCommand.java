@@ -2,12 +2,17 @@ package org.cajal.bench.internal;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.cajal.api.compute.ComputeBackend;
 import org.cajal.api.data.DatasetProvider;
@@ -21,11 +26,13 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * {@code cajal bench [--case mlp|cnn|all] [--epochs N] [--limit N] [--repeats R]}: for each case, trains the same
- * network through Cajal's runtime and through plain DL4J, interleaved (Cajal, DL4J, then DL4J, Cajal, ...) in this
- * one JVM — the only way, since ND4J's natives bind to one class loader per process — and prints seconds per epoch,
- * samples per second, test accuracy, peak memory and the Cajal/DL4J ratio. A benchmark: it prints figures and
- * asserts nothing. Started by {@code bench/run.sh}, which drops this bundle into a temporary plugins folder.
+ * {@code cajal bench [--case mlp|cnn|all|loop] [--epochs N] [--limit N] [--repeats R] [--sides LIST] ...}: for each
+ * case, trains the same network through Cajal's runtime, through plain DL4J — both in this one JVM, the only way
+ * since ND4J's natives bind to one class loader per process — and through PyTorch in a child process
+ * ({@link PythonSide}), the order of the sides rotating per repeat, and prints seconds per epoch, samples per
+ * second, test accuracy, peak memory and the ratios Cajal/DL4J and Cajal/PyTorch. {@code --case loop} instead runs
+ * one small pipeline many times and prints memory as it goes ({@link MemoryLoop}). A benchmark: it prints figures
+ * and asserts nothing. Started by {@code bench/run.sh}, which drops this bundle into a temporary plugins folder.
  */
 @Component(service = LauncherCommand.class, property = LauncherCommand.NAME_PROPERTY + "=bench")
 public class BenchCommand implements LauncherCommand {
@@ -60,24 +67,39 @@ public class BenchCommand implements LauncherCommand {
             return 2;
         }
         out.println("cajal bench, " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 19)
-                + ": cases " + options.cases().stream().map(BenchCase::id).collect(Collectors.joining(", "))
+                + ": " + (options.loop() ? "case loop (" + options.runs() + " runs of mlp)"
+                : "cases " + options.cases().stream().map(BenchCase::id).collect(Collectors.joining(", "))
+                + ", sides " + String.join(", ", options.sides()) + " (order rotating per repeat)")
                 + ", " + options.epochs() + " epochs, " + (options.limit() > 0 ? options.limit() : "all")
                 + " training examples, " + options.repeats() + " repeat(s), batch " + BATCH_SIZE + ", adam "
-                + LEARNING_RATE + ", seed " + SEED);
+                + LEARNING_RATE + ", seed " + SEED + (options.runs(PythonSide.NAME) && !options.loop()
+                ? ", pytorch " + options.threads() + " threads (" + options.python() + ")" : ""));
         Settings.print(backend.info(), out);
         out.println("peak RSS per training: " + (ProcessMemory.resetPeak()
                 ? "VmHWM reset before each training (/proc/self/clear_refs), so it is that training's peak, "
                 + "including what earlier trainings left resident in the JVM"
                 : "cannot reset VmHWM here, so each figure is the process's peak so far"));
+        Path work = null;
         try {
+            if (options.loop()) {
+                new MemoryLoop(new CajalSide(runner, options.folder(), options.limit(), BATCH_SIZE), out)
+                        .run(BenchCase.MLP, options.runs(), options.epochs(), options.limit(), SEED, LEARNING_RATE);
+                return 0;
+            }
             TestSet test = TestSet.of(IdxImages.readPart(options.folder(), "t10k", 0));
             IdxImages train = IdxImages.readPart(options.folder(), "train", options.limit());
+            Optional<PythonSide> pytorch = Optional.empty();
+            if (options.runs(PythonSide.NAME) && !options.diagnose()) {
+                work = Files.createTempDirectory("cajal-bench-pytorch-");
+                pytorch = PythonSide.prepare(options.python(), options.folder(), options.limit(), options.threads(),
+                        work, out);
+            }
             for (BenchCase c : options.cases()) {
                 out.println();
                 if (options.diagnose()) {
                     diagnose(c, options, train, out, err);
                 } else {
-                    ResultTable.print(c, runCase(c, options, train, test, out), out);
+                    ResultTable.print(c, runCase(c, options, train, test, pytorch, out, err), out);
                 }
             }
             return 0;
@@ -87,6 +109,19 @@ public class BenchCommand implements LauncherCommand {
         } catch (IOException e) {
             err.println("cajal bench: " + e.getMessage());
             return 1;
+        } finally {
+            deleteQuietly(work);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind: harmless
         }
     }
 
@@ -108,23 +143,40 @@ public class BenchCommand implements LauncherCommand {
     }
 
     private List<Measurement> runCase(BenchCase c, BenchOptions options, IdxImages train, TestSet test,
-                                      PrintStream out) throws PipelineException, IOException, InterruptedException {
+                                      Optional<PythonSide> pytorch, PrintStream out, PrintStream err)
+            throws PipelineException, IOException, InterruptedException {
         CajalSide cajal = new CajalSide(runner, options.folder(), options.limit(), BATCH_SIZE);
-        Dl4jSide dl4j = Dl4jSide.prepare(train, c.flatInput(), BATCH_SIZE);
+        Dl4jSide dl4j = options.runs(Dl4jSide.NAME) ? Dl4jSide.prepare(train, c.flatInput(), BATCH_SIZE) : null;
+        boolean pytorchFailed = false;
         List<Measurement> all = new ArrayList<>();
         for (int r = 1; r <= options.repeats(); r++) {
-            // odd repeats Cajal first, even repeats DL4J first: a drift during the process (heap growth, the
-            // machine's other work) then weighs on both sides alike
-            boolean cajalFirst = r % 2 == 1;
-            for (int k = 0; k < 2; k++) {
+            // the order of the sides rotates from repeat to repeat: a drift during the process (heap growth,
+            // the machine's other work) then weighs on all of them
+            for (String side : options.order(r)) {
                 System.gc();
                 String load = ProcessMemory.loadAverage();
-                Measurement m = (k == 0) == cajalFirst
-                        ? cajal.train(c, r, options.epochs(), SEED, LEARNING_RATE, test)
-                        : dl4j.train(c, r, options.epochs(), SEED, LEARNING_RATE, test);
+                Measurement m;
+                switch (side) {
+                    case CajalSide.NAME -> m = cajal.train(c, r, options.epochs(), SEED, LEARNING_RATE, test);
+                    case Dl4jSide.NAME -> m = dl4j.train(c, r, options.epochs(), SEED, LEARNING_RATE, test);
+                    default -> {
+                        if (pytorch.isEmpty() || pytorchFailed) {
+                            continue;
+                        }
+                        try {
+                            m = pytorch.get().train(c, r, options.epochs(), SEED, LEARNING_RATE, BATCH_SIZE);
+                        } catch (IOException | IllegalArgumentException e) {
+                            err.println("cajal bench: " + e.getMessage());
+                            err.println("cajal bench: leaving the pytorch side out of the rest of this case");
+                            pytorchFailed = true;
+                            continue;
+                        }
+                    }
+                }
                 all.add(progress(m, load, out));
             }
         }
+        pytorch.flatMap(PythonSide::describe).ifPresent(out::println);
         return all;
     }
 

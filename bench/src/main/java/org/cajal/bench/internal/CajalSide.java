@@ -64,20 +64,46 @@ final class CajalSide {
 
     Measurement train(BenchCase benchCase, int repeat, int epochs, long seed, double learningRate, TestSet test)
             throws PipelineException, IOException, InterruptedException {
+        ProcessMemory.resetPeak();
+        Run run = run(benchCase, epochs, seed, learningRate, (clock, folder) -> {
+            long peak = ProcessMemory.peakKib();
+            MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(
+                    folder.resolve("model.zip").toFile(), false);
+            double accuracy = test.accuracy(network, false);
+            return new Measurement(benchCase, NAME, repeat, clock.epochSeconds(), clock.trainExamples,
+                    clock.parameters, accuracy, peak);
+        });
+        return run.measurement;
+    }
+
+    /**
+     * Runs the case's pipeline once, as {@code cajal run} would, into a temporary runs folder that is deleted
+     * afterwards; no test accuracy. For the memory loop.
+     *
+     * @return the epoch times in seconds
+     */
+    List<Double> runOnly(BenchCase benchCase, int epochs, long seed, double learningRate)
+            throws PipelineException, IOException, InterruptedException {
+        return run(benchCase, epochs, seed, learningRate, (clock, folder) -> null).clock.epochSeconds();
+    }
+
+    private interface Finish {
+        Measurement apply(EpochClock clock, Path runFolder) throws IOException;
+    }
+
+    private record Run(EpochClock clock, Measurement measurement) {
+    }
+
+    private Run run(BenchCase benchCase, int epochs, long seed, double learningRate, Finish finish)
+            throws PipelineException, IOException, InterruptedException {
         PipelineDocument doc = runner.parse(pipelineJson(benchCase, epochs, seed, learningRate),
                 "bench-" + benchCase.id() + ".json", Path.of("").toAbsolutePath());
         Path runs = Files.createTempDirectory("cajal-bench-runs-");
         try {
-            ProcessMemory.resetPeak();
             EpochClock clock = new EpochClock();
             RunHandle handle = runner.start(doc, new RunOptions(runs, OptionalLong.of(seed)), clock);
             RunResult result = await(handle);
-            long peak = ProcessMemory.peakKib();
-            MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(
-                    result.folder().resolve("model.zip").toFile(), false);
-            double accuracy = test.accuracy(network, false);
-            return new Measurement(benchCase, NAME, repeat, clock.epochSeconds(), clock.trainExamples,
-                    clock.parameters, accuracy, peak);
+            return new Run(clock, finish.apply(clock, result.folder()));
         } finally {
             deleteTree(runs);
         }

@@ -7,13 +7,14 @@ import java.util.List;
 /**
  * One training of one network by one side.
  *
- * @param side {@code cajal} or {@code dl4j}
+ * @param side {@code cajal}, {@code dl4j} or {@code pytorch}
  * @param repeat 1-based repeat number
  * @param epochSeconds wall-clock seconds of each epoch, in order
  * @param trainExamples examples trained on per epoch
  * @param parameters trainable parameters of the network
  * @param testAccuracy accuracy on the 10,000 images of the test part after the last epoch
- * @param peakRssKib the process's peak resident size during this training (see {@link ProcessMemory}), -1 unknown
+ * @param peakRssKib peak resident size during this training in KiB, -1 unknown: for cajal and dl4j this JVM's
+ *        {@code VmHWM} (see {@link ProcessMemory}), for pytorch the Python process's own {@code VmHWM}
  */
 record Measurement(BenchCase benchCase, String side, int repeat, List<Double> epochSeconds, long trainExamples,
                    long parameters, double testAccuracy, long peakRssKib) {

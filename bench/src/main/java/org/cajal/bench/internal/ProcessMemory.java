@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Resident memory of this process from {@code /proc/self/status} (Linux): the current {@code VmRSS} and the peak
@@ -40,6 +43,45 @@ final class ProcessMemory {
             return true;
         } catch (IOException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * Resident KiB per mapping from {@code /proc/self/smaps}, summed by what is mapped: a file by its name (the
+     * natives {@code libnd4jcpu.so}, OpenBLAS, the JDK's {@code libjvm.so}, ...: pages of code read in as they are
+     * first used), {@code [heap]} (the C heap of the main arena), {@code [anon]} (every anonymous mapping: the
+     * Java heap, malloc's other arenas, thread stacks, ND4J's buffers), {@code [stack]}. Empty where there is no
+     * /proc.
+     */
+    static Map<String, Long> residentByMapping() {
+        return residentByMapping(readSmaps());
+    }
+
+    static Map<String, Long> residentByMapping(List<String> smaps) {
+        Map<String, Long> rss = new TreeMap<>();
+        String current = null;
+        for (String line : smaps) {
+            String[] f = line.trim().split("\\s+", 6);
+            if (f.length >= 5 && f[0].contains("-") && !f[0].endsWith(":")) {
+                // a mapping's header: address range, permissions, offset, device, inode, then the path if any
+                String path = f.length == 6 ? f[5].trim() : "";
+                current = path.isEmpty() ? "[anon]" : path.startsWith("[") ? path : Path.of(path).getFileName().toString();
+            } else if (current != null && f.length >= 2 && f[0].equals("Rss:")) {
+                try {
+                    rss.merge(current, Long.parseLong(f[1].split("\\s+")[0]), Long::sum);
+                } catch (NumberFormatException e) {
+                    // not a number: skip
+                }
+            }
+        }
+        return rss;
+    }
+
+    private static List<String> readSmaps() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/smaps"), StandardCharsets.US_ASCII);
+        } catch (IOException | RuntimeException e) {
+            return List.of();
         }
     }
 

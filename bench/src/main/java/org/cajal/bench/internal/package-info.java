@@ -1,6 +1,7 @@
 /**
- * The {@code cajal bench} command: the same Fashion-MNIST networks trained through Cajal's runtime and through
- * plain DL4J, interleaved in one framework, with seconds per epoch, accuracy and memory printed side by side.
- * Private to this bundle; exports nothing.
+ * The {@code cajal bench} command: the same Fashion-MNIST networks trained through Cajal's runtime, through plain
+ * DL4J (both in this framework) and through PyTorch (a child process running {@code pytorch/fashion_bench.py}),
+ * with seconds per epoch, accuracy and memory printed side by side; and {@code --case loop}, one small pipeline run
+ * many times while memory is watched. Private to this bundle; exports nothing.
  */
 package org.cajal.bench.internal;

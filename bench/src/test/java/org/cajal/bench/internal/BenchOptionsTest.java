@@ -12,22 +12,67 @@ import org.junit.jupiter.api.Test;
 class BenchOptionsTest {
 
     @Test
-    void defaultsAreBothCasesFourEpochsAllDataOneRepeat() {
-        BenchOptions o = BenchOptions.parse(List.of());
+    void defaultsAreBothCasesThreeEpochsAllDataOneRepeatThreeSides() {
+        BenchOptions o = BenchOptions.parse(List.of(), 7);
         assertEquals(List.of(BenchCase.MLP, BenchCase.CNN), o.cases());
-        assertEquals(4, o.epochs());
+        assertEquals(3, o.epochs());
         assertEquals(0, o.limit());
         assertEquals(1, o.repeats());
         assertEquals(BenchOptions.DEFAULT_FOLDER, o.folder());
         assertFalse(o.diagnose());
+        assertFalse(o.loop());
+        assertEquals(List.of("cajal", "dl4j", "pytorch"), o.sides());
+        assertEquals("/usr/bin/python3", o.python());
+        assertEquals(7, o.threads());
+    }
+
+    @Test
+    void theLoopHasItsOwnDefaultsUnlessEpochsOrLimitAreGiven() {
+        BenchOptions loop = BenchOptions.parse(List.of("--case", "loop"), 2);
+        assertTrue(loop.loop());
+        assertEquals(List.of(BenchCase.MLP), loop.cases());
+        assertEquals(1, loop.epochs());
+        assertEquals(2000, loop.limit());
+        assertEquals(50, loop.runs());
+        BenchOptions given = BenchOptions.parse(List.of("--limit", "500", "--case", "loop", "--epochs", "2",
+                "--runs", "5"), 2);
+        assertEquals(2, given.epochs());
+        assertEquals(500, given.limit());
+        assertEquals(5, given.runs());
+    }
+
+    @Test
+    void theSidesRotateFromRepeatToRepeat() {
+        BenchOptions o = BenchOptions.parse(List.of(), 2);
+        assertEquals(List.of("cajal", "dl4j", "pytorch"), o.order(1));
+        assertEquals(List.of("dl4j", "pytorch", "cajal"), o.order(2));
+        assertEquals(List.of("pytorch", "cajal", "dl4j"), o.order(3));
+        assertEquals(List.of("cajal", "dl4j", "pytorch"), o.order(4));
+        BenchOptions two = BenchOptions.parse(List.of("--sides", "pytorch,cajal"), 2);
+        assertEquals(List.of("pytorch", "cajal"), two.order(1));
+        assertEquals(List.of("cajal", "pytorch"), two.order(2));
+        assertFalse(two.runs("dl4j"));
+    }
+
+    @Test
+    void pytorchThreadsDefaultToOmpNumThreadsElseTheCores() {
+        assertEquals(3, BenchOptions.defaultThreads("3", 16));
+        assertEquals(16, BenchOptions.defaultThreads(null, 16));
+        assertEquals(16, BenchOptions.defaultThreads("4,2", 16));
+        assertEquals(16, BenchOptions.defaultThreads("0", 16));
+        assertEquals(1, BenchOptions.defaultThreads(null, 0));
     }
 
     @Test
     void readsEveryOption() {
-        BenchOptions o = BenchOptions.parse(List.of("--case", "cnn", "--epochs", "3", "--limit", "5000",
-                "--repeats", "2", "--folder", "/data/fm", "--diagnose"));
+        BenchOptions o = BenchOptions.parse(List.of("--case", "cnn", "--epochs", "5", "--limit", "5000",
+                "--repeats", "2", "--folder", "/data/fm", "--diagnose", "--sides", "dl4j,cajal", "--python",
+                "/opt/py/bin/python", "--threads", "4"), 2);
         assertEquals(List.of(BenchCase.CNN), o.cases());
-        assertEquals(3, o.epochs());
+        assertEquals(5, o.epochs());
+        assertEquals(List.of("dl4j", "cajal"), o.sides());
+        assertEquals("/opt/py/bin/python", o.python());
+        assertEquals(4, o.threads());
         assertEquals(5000, o.limit());
         assertEquals(2, o.repeats());
         assertEquals("/data/fm", o.folder().toString());
@@ -38,7 +83,14 @@ class BenchOptionsTest {
     void badValuesSayWhatIsWrong() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> BenchOptions.parse(List.of("--case", "rnn")));
-        assertTrue(e.getMessage().contains("mlp, cnn or all"), e.getMessage());
+        assertTrue(e.getMessage().contains("mlp, cnn, all or loop"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--sides", "cajal,tf")));
+        assertTrue(e.getMessage().contains("not 'tf'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--sides", "dl4j,dl4j")));
+        assertTrue(e.getMessage().contains("dl4j twice"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> BenchOptions.parse(List.of("--case", "loop", "--diagnose")));
+        assertTrue(e.getMessage().contains("--diagnose does not go with --case loop"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--epochs", "0")));
         assertTrue(e.getMessage().contains("--epochs must be between 1"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--limit")));
