@@ -20,6 +20,7 @@ import org.cajal.api.data.Preprocessor;
 import org.cajal.api.pipeline.PipelineException;
 import org.cajal.api.pipeline.PipelineRunner;
 import org.cajal.launcher.spi.LauncherCommand;
+import org.nd4j.linalg.dataset.DataSet;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -99,7 +100,11 @@ public class BenchCommand implements LauncherCommand {
                 if (options.diagnose()) {
                     diagnose(c, options, train, out, err);
                 } else {
-                    ResultTable.print(c, runCase(c, options, train, test, pytorch, out, err), out);
+                    List<DataSet> firstBatch = new ArrayList<>(1);
+                    ResultTable.print(c, runCase(c, options, train, test, pytorch, firstBatch, out, err), out);
+                    if (!firstBatch.isEmpty()) {
+                        new StepProfile(out).print(c, firstBatch.get(0), SEED, LEARNING_RATE);
+                    }
                 }
             }
             return 0;
@@ -143,10 +148,14 @@ public class BenchCommand implements LauncherCommand {
     }
 
     private List<Measurement> runCase(BenchCase c, BenchOptions options, IdxImages train, TestSet test,
-                                      Optional<PythonSide> pytorch, PrintStream out, PrintStream err)
+                                      Optional<PythonSide> pytorch, List<DataSet> firstBatch, PrintStream out,
+                                      PrintStream err)
             throws PipelineException, IOException, InterruptedException {
         CajalSide cajal = new CajalSide(runner, options.folder(), options.limit(), BATCH_SIZE);
         Dl4jSide dl4j = options.runs(Dl4jSide.NAME) ? Dl4jSide.prepare(train, c.flatInput(), BATCH_SIZE) : null;
+        if (dl4j != null) {
+            firstBatch.add(dl4j.batches().get(0)); // for StepProfile, after the table
+        }
         boolean pytorchFailed = false;
         List<Measurement> all = new ArrayList<>();
         for (int r = 1; r <= options.repeats(); r++) {
