@@ -68,7 +68,8 @@ elif [ ! -f "$pipeline" ]; then
   exit 2
 fi
 
-exec /usr/bin/python3 - "$cajal" "$pipeline" "$work" "$warm" "$cold" <<'PY'
+# not exec: the EXIT trap must still remove $work (each cold start leaves a full JavaCPP cache in it)
+"${PYTHON:-/usr/bin/python3}" - "$cajal" "$pipeline" "$work" "$warm" "$cold" <<'PY'
 import os, re, statistics, subprocess, sys, time
 
 cajal, pipeline, work, warm, cold = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
@@ -118,6 +119,8 @@ def du(folder):
     for dirpath, _, names in os.walk(folder):
         for name in names:
             path = os.path.join(dirpath, name)
+            if os.path.islink(path):  # JavaCPP links libfoo.so to libfoo.so.N: one file on disk
+                continue
             sizes.append((os.path.getsize(path), os.path.relpath(path, folder)))
     sizes.sort(reverse=True)
     return sum(s for s, _ in sizes), len(sizes), sizes[:4]
@@ -170,3 +173,4 @@ if warm_times and cold_rows:
     print("cold - warm (median): %.2f s to the first training step"
           % (statistics.median(r[0]["training"] for r in cold_rows) - medians["training"]))
 PY
+exit $?

@@ -49,6 +49,20 @@ class FrameworkTest {
         assertEquals("cpu", ref.getProperty("cajal.backend.kind"));
         int threads = (Integer) infoType.getMethod("threads").invoke(info);
         assertTrue(threads >= 1, "thread count " + threads);
+
+        // the speed work of docs/performance.md: on a CPU with AVX2 the engine asks for a oneDNN build, JavaCPP
+        // loads exactly that one, and DL4J's own check says its oneDNN layer helpers will run
+        @SuppressWarnings("unchecked")
+        java.util.List<String> features = (java.util.List<String>) infoType.getMethod("cpuFeatures").invoke(info);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, String> details = (java.util.Map<String, String>) infoType.getMethod("details").invoke(info);
+        String variant = (String) infoType.getMethod("nativeVariant").invoke(info);
+        if (features.containsAll(java.util.List.of("avx2", "fma", "f16c", "bmi1", "bmi2"))) {
+            assertTrue(details.get("nativeVariant.requested").startsWith("onednn-"), details::toString);
+            assertEquals("linux-x86_64-" + details.get("nativeVariant.requested"), variant);
+            assertEquals("true", details.get("dl4j.onednnHelpers"), details::toString);
+            assertEquals("false", details.get("org.eclipse.deeplearning4j.helpers.disable"));
+        }
     }
 
     private static Bundle bundle(CajalRuntime cajal, String name) {

@@ -141,6 +141,8 @@ final class PythonSide {
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("ND4J_SKIP_BLAS_THREADS");
+        // bin/cajal's glibc tuning for ND4J (docs/performance.md, Memory): PyTorch runs with glibc's defaults
+        builder.environment().remove("MALLOC_MMAP_THRESHOLD_");
         builder.environment().putAll(env);
         Process process = builder.start();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 record CpuDescription(String model, List<String> features) {
 
     /** Flags worth reporting, oldest extension first. */
-    static final List<String> RELEVANT_FLAGS = List.of("sse4_1", "sse4_2", "avx", "avx2", "fma", "f16c",
+    static final List<String> RELEVANT_FLAGS = List.of("sse4_1", "sse4_2", "avx", "avx2", "fma", "f16c", "bmi1", "bmi2",
             "avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl", "avx512_vnni", "avx512_bf16",
             "amx_tile", "amx_bf16", "amx_int8");
 

@@ -1,7 +1,6 @@
 package org.cajal.engine.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -173,21 +172,26 @@ final class CudaLibraries {
             if (!Files.isExecutable(Path.of(ldconfig))) {
                 continue;
             }
+            Path listing = null;
             try {
-                Process process = new ProcessBuilder(ldconfig, "-p").redirectErrorStream(true).start();
-                byte[] out;
-                try (InputStream in = process.getInputStream()) {
-                    out = in.readAllBytes();
+                // output to a file, so that waitFor's bound holds even if ldconfig hangs without closing its output
+                listing = Files.createTempFile("cajal-ldconfig-", ".txt");
+                Process process = new ProcessBuilder(ldconfig, "-p").redirectErrorStream(true)
+                        .redirectOutput(listing.toFile()).start();
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    continue;
                 }
-                if (process.waitFor(5, TimeUnit.SECONDS) && process.exitValue() == 0) {
-                    return parseLdconfig(new String(out, StandardCharsets.UTF_8));
+                if (process.exitValue() == 0) {
+                    return parseLdconfig(Files.readString(listing, StandardCharsets.UTF_8));
                 }
-                process.destroy();
             } catch (IOException e) {
                 // try the next location; the folder search still runs
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Map.of();
+            } finally {
+                deleteQuietly(listing);
             }
         }
         return Map.of();
@@ -208,5 +212,16 @@ final class CudaLibraries {
             // an unreadable folder is one the loader cannot use either
         }
         return names;
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a small temporary file left behind
+        }
     }
 }

@@ -138,8 +138,9 @@ final class GpuFallback {
             return new Diagnosis(Cause.MISSING_CUDA_LIBRARY, PREFIX + "the CUDA 11.6 "
                     + (missing.size() == 1 ? "library " : "libraries ") + describeMissing(missing, libraries.otherVersions())
                     + (missing.size() == 1 ? " was" : " were") + " not found (searched " + searched(libraries)
-                    + "). Install CUDA 11.6 (cuda-libraries-11-6) and add its lib64 folder to LD_LIBRARY_PATH, or put "
-                    + "the cuda-11.6-8.3-1.5.7-linux-x86_64-redist jar beside the CUDA backend. " + NEEDS + ".");
+                    + "). Install CUDA 11.6 (cuda-libraries-11-6) and add its lib64 folder to LD_LIBRARY_PATH, or rebuild "
+                    + "bundles/backend-cuda with the cuda-11.6-8.3-1.5.7-linux-x86_64-redist jar embedded (see its "
+                    + "README). " + NEEDS + ".");
         }
         return new Diagnosis(Cause.UNKNOWN, PREFIX + "the NVIDIA driver and the CUDA 11.6 libraries were found"
                 + evidence.runtime().map(r -> " and the driver reports " + gpus(r.gpus())).orElse("")
@@ -156,7 +157,7 @@ final class GpuFallback {
                     ? ", which supports CUDA up to " + CudaRuntimeQuery.versionName(report.driverVersion()) : "";
             return Optional.of(new Diagnosis(Cause.DRIVER_TOO_OLD, PREFIX + "the NVIDIA driver" + driver + supports
                     + " is too old for the CUDA 11.6 runtime (" + report.errorName() + "). Install NVIDIA driver "
-                    + "510.39 or newer (450.80.02 or newer runs CUDA 11.x with reduced features)."));
+                    + "510.39 or newer."));
         }
         if (report.deviceCountError() == CudaRuntimeQuery.CUDA_ERROR_NO_DEVICE
                 || (report.deviceCountError() == CudaRuntimeQuery.CUDA_SUCCESS && report.gpus().isEmpty())) {
@@ -170,8 +171,8 @@ final class GpuFallback {
         }
         if (report.gpus().stream().noneMatch(GpuFallback::supported)) {
             return Optional.of(new Diagnosis(Cause.UNSUPPORTED_GPU, PREFIX + gpus(report.gpus()) + ": ND4J's CUDA "
-                    + "11.6 natives carry kernels for compute capability 3.7, 5.x, 6.x, 7.0, 7.5, 8.0 and 8.6 to 8.9 "
-                    + "only, so " + (report.gpus().size() == 1 ? "this GPU" : "these GPUs") + " cannot run them."));
+                    + "11.6 natives carry kernels for compute capability 3.7 to 8.9 "
+                    + "(not 9.x or newer, nor below 3.7) only, so " + (report.gpus().size() == 1 ? "this GPU" : "these GPUs") + " cannot run them."));
         }
         return Optional.empty();
     }

@@ -34,8 +34,9 @@ final class NativeVariantChoice {
         }
     }
 
-    private static final List<String> AVX2 = List.of("avx", "avx2", "fma", "f16c");
-    private static final List<String> AVX512 = List.of("avx", "avx2", "fma", "f16c",
+    /** Haswell's extensions (libnd4j's avx2 build may be compiled for the whole level, not AVX2 alone). */
+    private static final List<String> AVX2 = List.of("avx", "avx2", "fma", "f16c", "bmi1", "bmi2");
+    private static final List<String> AVX512 = List.of("avx", "avx2", "fma", "f16c", "bmi1", "bmi2",
             "avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl");
 
     /** Most preferred first. */
@@ -48,6 +49,9 @@ final class NativeVariantChoice {
             new Candidate("", List.of()));
 
     private static final Logger LOG = LoggerFactory.getLogger(NativeVariantChoice.class);
+
+    /** The extension this class set, so that a restart of the engine in the same JVM does not call it the user's. */
+    private static volatile String chosenHere;
 
     private NativeVariantChoice() {
     }
@@ -77,6 +81,10 @@ final class NativeVariantChoice {
      */
     static String apply(ClassLoader loader, CpuDescription cpu) {
         String requested = System.getProperty(NativeVariant.EXTENSION_PROPERTY);
+        if (requested != null && requested.equals(chosenHere)) {
+            LOG.info("Native variant: {} as chosen at the engine's first start in this JVM", variantName(requested));
+            return requested;
+        }
         if (requested != null) {
             LOG.info("Native variant: {} kept as set ({}={})", variantName(requested), NativeVariant.EXTENSION_PROPERTY,
                     requested);
@@ -90,6 +98,7 @@ final class NativeVariantChoice {
                 folder -> loader.getResource(BINDINGS_FOLDER + folder + "/" + JNI_LIBRARY) != null);
         chosen.ifPresent(extension -> {
             System.setProperty(NativeVariant.EXTENSION_PROPERTY, extension);
+            chosenHere = extension;
             LOG.info("Native variant: {} chosen for this CPU (flags: {})", variantName(extension),
                     String.join(" ", cpu.features()));
         });

@@ -44,12 +44,17 @@ final class Nd4jStartup {
         Map<String, String> timings = new LinkedHashMap<>();
         timings.put("startup.backendMs", millisBetween(backendStart, firstOpStart));
         timings.put("startup.firstOpMs", millisBetween(firstOpStart, probeStart));
-        timings.put("nativeVariant.requested", NativeVariantChoice.variantName(requestedExtension));
+        if (BackendProbe.KIND_CPU.equals(BackendProbe.kindOf(backend.getClass().getName()))) {
+            timings.put("nativeVariant.requested", NativeVariantChoice.variantName(requestedExtension));
+        }
         timings.put("dl4j.onednnHelpers", String.valueOf(oneDnnHelpersEnabled()));
         BackendInfo info = new BackendProbe(backend).describe(timings);
         String totalMs = millisBetween(startNanos, System.nanoTime());
         String loaded = info.nativeVariant();
-        String expected = NativeVariantChoice.javaCppPlatform().map(platform -> platform + requestedExtension).orElse(loaded);
+        // only the CPU backend loads one of the builds the choice was about (CUDA loads jnind4jcuda)
+        String expected = BackendProbe.KIND_CPU.equals(info.kind())
+                ? NativeVariantChoice.javaCppPlatform().map(platform -> platform + requestedExtension).orElse(loaded)
+                : loaded;
         if (!loaded.equals(expected)) {
             LOG.warn("JavaCPP loaded the native build {} although {} was requested; the speed figures of "
                     + "docs/performance.md assume the requested one", loaded,

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class NativeVariantChoiceTest {
 
-    private static final List<String> SKYLAKE_X = List.of("sse4_1", "sse4_2", "avx", "avx2", "fma", "f16c",
-            "avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl");
-    private static final List<String> HASWELL = List.of("sse4_1", "sse4_2", "avx", "avx2", "fma", "f16c");
+    private static final List<String> SKYLAKE_X = List.of("sse4_1", "sse4_2", "avx", "avx2", "fma", "f16c", "bmi1",
+            "bmi2", "avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl");
+    private static final List<String> HASWELL = List.of("sse4_1", "sse4_2", "avx", "avx2", "fma", "f16c", "bmi1", "bmi2");
     private static final List<String> SANDY_BRIDGE = List.of("sse4_1", "sse4_2", "avx");
     /** What Cajal's CPU fragment carries. */
     private static final Set<String> SHIPPED = Set.of("linux-x86_64", "linux-x86_64-onednn-avx2",
@@ -38,6 +38,13 @@ class NativeVariantChoiceTest {
         List<String> noBw = SKYLAKE_X.stream().filter(flag -> !flag.equals("avx512bw")).toList();
 
         assertEquals(Optional.of("-onednn-avx2"), NativeVariantChoice.choose("linux-x86_64", noBw, SHIPPED::contains));
+    }
+
+    @Test
+    void aVirtualCpuHidingBmi2GetsTheGenericBuild() {
+        List<String> noBmi2 = HASWELL.stream().filter(flag -> !flag.equals("bmi2")).toList();
+
+        assertEquals(Optional.of(""), NativeVariantChoice.choose("linux-x86_64", noBmi2, SHIPPED::contains));
     }
 
     @Test
