@@ -141,7 +141,7 @@ final class PythonSide {
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("ND4J_SKIP_BLAS_THREADS");
-        // bin/cajal's glibc tuning for ND4J (docs/performance.md, Memory): PyTorch runs with glibc's defaults
+        // a glibc setting given to the JVM (docs/performance.md, Memory) is not passed on: PyTorch runs with the defaults
         builder.environment().remove("MALLOC_MMAP_THRESHOLD_");
         builder.environment().putAll(env);
         Process process = builder.start();
