@@ -44,10 +44,7 @@ final class StepProfile {
     void print(BenchCase benchCase, DataSet batch, long seed, double learningRate) {
         MultiLayerNetwork network = new MultiLayerNetwork(benchCase.dl4j(seed, learningRate));
         network.init();
-        for (int i = 0; i < WARM_UP_STEPS; i++) {
-            network.fit(batch);
-        }
-        double stepMs = timeSteps(network, batch, TIMED_STEPS);
+        double stepMs = msPerStep(() -> network.fit(batch));
         Map<String, Long> opsPerStep = countOperations(network, batch);
         long total = opsPerStep.values().stream().mapToLong(Long::longValue).sum();
         out.printf("%s: where a training step goes (plain DL4J, one mini-batch of %d, %d steps): %.2f ms per step, "
@@ -65,12 +62,16 @@ final class StepProfile {
         }
     }
 
-    private static double timeSteps(MultiLayerNetwork network, DataSet batch, int steps) {
-        long t0 = System.nanoTime();
-        for (int i = 0; i < steps; i++) {
-            network.fit(batch);
+    /** Runs {@code step} {@value #WARM_UP_STEPS} times untimed, then returns its mean over {@value #TIMED_STEPS} runs. */
+    private static double msPerStep(Runnable step) {
+        for (int i = 0; i < WARM_UP_STEPS; i++) {
+            step.run();
         }
-        return (System.nanoTime() - t0) / 1e6 / steps;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < TIMED_STEPS; i++) {
+            step.run();
+        }
+        return (System.nanoTime() - t0) / 1e6 / TIMED_STEPS;
     }
 
     /**
@@ -149,13 +150,6 @@ final class StepProfile {
                 }
             }
         };
-        for (int i = 0; i < WARM_UP_STEPS; i++) {
-            step.run();
-        }
-        long t0 = System.nanoTime();
-        for (int i = 0; i < TIMED_STEPS; i++) {
-            step.run();
-        }
-        return (System.nanoTime() - t0) / 1e6 / TIMED_STEPS;
+        return msPerStep(step);
     }
 }

@@ -102,11 +102,11 @@ public final class EngineActivator implements BundleActivator {
      * (there is no deeplearning4j-cuda-11.6), so each layer would log errors and DL4J would swap its global class
      * loader while failing; convolutions run as im2col + cuBLAS gemm without them.
      *
-     * @param backendKind {@link BackendProbe#KIND_CPU} or {@link BackendProbe#KIND_CUDA}; called once ND4J has loaded
-     *        a backend, before any network is built
+     * @param cpuBackend whether ND4J loaded its CPU backend; called once ND4J has loaded a backend, before any network
+     *        is built
      */
-    static void enableLayerHelpers(String backendKind) {
-        if (BackendProbe.KIND_CPU.equals(backendKind) && System.getProperty(BackendProbe.DL4J_HELPERS_DISABLE) == null) {
+    static void enableLayerHelpers(boolean cpuBackend) {
+        if (cpuBackend && System.getProperty(BackendProbe.DL4J_HELPERS_DISABLE) == null) {
             System.setProperty(BackendProbe.DL4J_HELPERS_DISABLE, "false");
         }
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import org.bytedeco.javacpp.Loader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,11 +91,7 @@ final class NativeVariantChoice {
                     requested);
             return requested;
         }
-        Optional<String> platform = javaCppPlatform();
-        if (platform.isEmpty()) {
-            return "";
-        }
-        Optional<String> chosen = choose(platform.get(), cpu.features(),
+        Optional<String> chosen = choose(javaCppPlatform(), cpu.features(),
                 folder -> loader.getResource(BINDINGS_FOLDER + folder + "/" + JNI_LIBRARY) != null);
         chosen.ifPresent(extension -> {
             System.setProperty(NativeVariant.EXTENSION_PROPERTY, extension);
@@ -111,17 +108,11 @@ final class NativeVariantChoice {
     }
 
     /**
-     * JavaCPP's platform name for the builds this project ships, computed as JavaCPP does for Linux on x86-64 (without
-     * loading JavaCPP, see {@link #apply}); empty elsewhere, where only the generic build can be installed anyway.
+     * JavaCPP's platform name ({@code linux-x86_64}, or the {@code org.bytedeco.javacpp.platform} property) from
+     * JavaCPP's own {@link Loader.Detector}, a nested class whose use does not initialise {@link Loader}: the loader
+     * must not read its properties before {@link #apply} has set the extension.
      */
-    static Optional<String> javaCppPlatform() {
-        String forced = System.getProperty("org.bytedeco.javacpp.platform");
-        if (forced != null) {
-            return Optional.of(forced);
-        }
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
-        String arch = System.getProperty("os.arch", "").toLowerCase(java.util.Locale.ROOT);
-        boolean x86_64 = arch.equals("amd64") || arch.equals("x86_64") || arch.equals("x86-64") || arch.equals("x64");
-        return os.startsWith("linux") && x86_64 ? Optional.of("linux-x86_64") : Optional.empty();
+    static String javaCppPlatform() {
+        return Loader.Detector.getPlatform();
     }
 }

@@ -36,7 +36,8 @@ final class Nd4jStartup {
     BackendInfo start() {
         long backendStart = System.nanoTime();
         Nd4jBackend backend = Nd4j.getBackend();
-        EngineActivator.enableLayerHelpers(BackendProbe.kindOf(backend.getClass().getName()));
+        boolean cpu = BackendProbe.KIND_CPU.equals(BackendProbe.kindOf(backend.getClass().getName()));
+        EngineActivator.enableLayerHelpers(cpu);
         long firstOpStart = System.nanoTime();
         runFirstOperation();
         long probeStart = System.nanoTime();
@@ -44,7 +45,7 @@ final class Nd4jStartup {
         Map<String, String> timings = new LinkedHashMap<>();
         timings.put("startup.backendMs", millisBetween(backendStart, firstOpStart));
         timings.put("startup.firstOpMs", millisBetween(firstOpStart, probeStart));
-        if (BackendProbe.KIND_CPU.equals(BackendProbe.kindOf(backend.getClass().getName()))) {
+        if (cpu) {
             timings.put("nativeVariant.requested", NativeVariantChoice.variantName(requestedExtension));
         }
         timings.put("dl4j.onednnHelpers", String.valueOf(oneDnnHelpersEnabled()));
@@ -52,9 +53,7 @@ final class Nd4jStartup {
         String totalMs = millisBetween(startNanos, System.nanoTime());
         String loaded = info.nativeVariant();
         // only the CPU backend loads one of the builds the choice was about (CUDA loads jnind4jcuda)
-        String expected = BackendProbe.KIND_CPU.equals(info.kind())
-                ? NativeVariantChoice.javaCppPlatform().map(platform -> platform + requestedExtension).orElse(loaded)
-                : loaded;
+        String expected = cpu ? NativeVariantChoice.javaCppPlatform() + requestedExtension : loaded;
         if (!loaded.equals(expected)) {
             LOG.warn("JavaCPP loaded the native build {} although {} was requested; the speed figures of "
                     + "docs/performance.md assume the requested one", loaded,
