@@ -11,6 +11,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.cajal.testkit.ComponentKind;
 import org.cajal.testkit.DroppedPlugin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,8 +38,11 @@ class GanPluginTest {
         Path pipeline = PluginExamples.shortened(EXAMPLES, MIXTURE, MIXTURE_EPOCHS, SHORT_EPOCHS, dir);
         DroppedPlugin dropped = cajal.kit().drop(PluginExamples.jar("gan"));
         try {
-            assertTrue(cajal.framework().waitForService(ARCHITECTURE, Duration.ofSeconds(30)).isPresent(),
-                    "the dropped plugin's architecture did not appear within 30 s");
+            // drop() returns once every component of the plugin is registered, not only the first
+            assertTrue(cajal.kit().component(ComponentKind.DATASET, "gaussian-mixture").isPresent(),
+                    "the plugin's dataset is registered when drop() returns");
+            assertTrue(cajal.framework().waitForService(ARCHITECTURE, Duration.ofSeconds(1)).isPresent(),
+                    "the plugin's architecture is registered when drop() returns");
             CajalRuntime.Outcome trained = cajal.run(pipeline.toString(), "--out", dir.resolve("runs").toString());
             assertEquals(0, trained.status(), trained::toString);
             Path run = CajalRuntime.runFolder(trained);

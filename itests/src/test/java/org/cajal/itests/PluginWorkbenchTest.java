@@ -97,7 +97,7 @@ class PluginWorkbenchTest {
         ui.frame().tabbedPane("cajal.views").selectTab("Pipeline");
         ui.awaitTrue("the open pipeline's architecture marked missing", () -> ui.showing("editor.architectureMissing"));
         // the window goes on working: a new pipeline from the core components
-        ui.frame().menuItemWithPath("File", "New").click();
+        ui.clickMenu("File", "New");
         ui.awaitTrue("a new pipeline without missing parts", () -> !ui.showing("editor.architectureMissing")
                 && !ui.showing("editor.datasetMissing"));
     }

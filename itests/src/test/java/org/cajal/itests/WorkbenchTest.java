@@ -60,7 +60,7 @@ class WorkbenchTest {
     @Test
     @Order(1)
     void opensAnExampleFromTheMenu() {
-        window.menuItemWithPath("File", "Examples", "xor").click();
+        ui.clickMenu("File", "Examples", "xor");
         ui.awaitTrue("the xor example's two layers in the layer table",
                 () -> window.table("editor.layers").target().getRowCount() == 2);
         // the shapes and parameter counts come from the runtime's summary: dense 2 → 8 (tanh) has 2·8 + 8 = 24
@@ -180,10 +180,10 @@ class WorkbenchTest {
         window.tabbedPane("cajal.side").selectTab("Help");
         ui.screenshot("help");
         // the dark theme, and back
-        window.menuItemWithPath("View", "Dark theme").click();
+        ui.clickMenu("View", "Dark theme");
         ui.awaitTrue("dark look and feel", () -> javax.swing.UIManager.getLookAndFeel().getName().contains("Dark"));
         ui.screenshot("dark");
-        window.menuItemWithPath("View", "Light theme").click();
+        ui.clickMenu("View", "Light theme");
         ui.awaitTrue("light look and feel", () -> javax.swing.UIManager.getLookAndFeel().getName().contains("Light"));
     }
 }

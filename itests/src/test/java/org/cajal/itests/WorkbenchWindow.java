@@ -34,6 +34,10 @@ import org.assertj.swing.image.ScreenshotTaker;
 final class WorkbenchWindow {
 
     static final Duration UI_WAIT = Duration.ofSeconds(30);
+    /** How long the workbench command may take to end after its window is closed (framework-shared, busy CI). */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(120);
+    private static final int MENU_TRIES = 3;
+    private static final int MENU_POPUP_MILLIS = 10_000;
 
     private final CajalRuntime cajal;
     private final CompletableFuture<CajalRuntime.Outcome> command;
@@ -71,6 +75,7 @@ final class WorkbenchWindow {
         });
         Robot robot = BasicRobot.robotWithCurrentAwtHierarchyWithoutScreenLock();
         robot.settings().delayBetweenEvents(20);
+        robot.settings().timeoutToFindPopup(MENU_POPUP_MILLIS); // clickMenu tries again rather than wait 30 s
         FrameFixture window = findFrame("cajal.main").withTimeout(UI_WAIT.toMillis()).using(robot);
         window.moveTo(new java.awt.Point(0, 0));
         window.resizeTo(new java.awt.Dimension(1500, 950));
@@ -90,15 +95,59 @@ final class WorkbenchWindow {
     void close() throws Exception {
         window.close();
         try {
-            window.optionPane(org.assertj.swing.timing.Timeout.timeout(10_000)).buttonWithText("No").click();
+            window.optionPane(org.assertj.swing.timing.Timeout.timeout(UI_WAIT.toMillis())).buttonWithText("No")
+                    .click();
         } catch (RuntimeException noDialog) {
             // nothing unsaved
             new ScreenshotTaker().saveDesktopAsPng(screenshots.resolve("closing-" + System.nanoTime() + ".png")
                     .toString());
         }
-        CajalRuntime.Outcome outcome = command.get(30, TimeUnit.SECONDS);
+        CajalRuntime.Outcome outcome;
+        try {
+            outcome = command.get(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the workbench command was still running " + CLOSE_WAIT.toSeconds()
+                    + " s after its window was closed\n" + SwingState.describe() + SwingState.threads(), e);
+        }
         assertEquals(0, outcome.status(), outcome::toString);
         robot.cleanUp();
+    }
+
+    /**
+     * Clicks a menu item by its path ("File", "Open…"), as a person would. A click that does not open the menu's
+     * pop-up is tried again after Escape (a busy machine can swallow one); a dialog that blocks the window fails
+     * at once with its title and text, and every failure names the windows showing and which one has the focus.
+     */
+    void clickMenu(String... path) {
+        String menu = String.join(" > ", path);
+        for (int attempt = 1; ; attempt++) {
+            String blocking = SwingState.modalDialogs();
+            if (!blocking.isEmpty()) {
+                screenshotDesktop("blocked-" + System.nanoTime());
+                throw new AssertionError("cannot click " + menu + ": a dialog blocks the window\n" + blocking);
+            }
+            try {
+                window.menuItemWithPath(path).click();
+                return;
+            } catch (org.assertj.swing.exception.ActionFailedException
+                     | org.assertj.swing.exception.ComponentLookupException e) {
+                screenshotDesktop("menu-" + System.nanoTime());
+                if (attempt == MENU_TRIES) {
+                    throw new AssertionError("menu " + menu + " did not open in " + MENU_TRIES + " tries\n"
+                            + SwingState.describe(), e);
+                }
+                robot.pressAndReleaseKey(java.awt.event.KeyEvent.VK_ESCAPE);
+                robot.waitForIdle();
+            }
+        }
+    }
+
+    private void screenshotDesktop(String name) {
+        try {
+            new ScreenshotTaker().saveDesktopAsPng(screenshots.resolve(name + ".png").toString());
+        } catch (RuntimeException e) {
+            // the diagnosis goes on without the picture
+        }
     }
 
     FrameFixture frame() {
@@ -115,7 +164,7 @@ final class WorkbenchWindow {
 
     /** Opens a pipeline file through File > Open… and its file chooser, and waits until the title names it. */
     void openFile(Path file) {
-        window.menuItemWithPath("File", "Open…").click();
+        clickMenu("File", "Open…");
         approve(chooser().selectFile(file.toFile()));
         awaitTrue("title names " + file.getFileName(),
                 () -> window.target().getTitle().contains(file.getFileName().toString()));
@@ -123,7 +172,7 @@ final class WorkbenchWindow {
 
     /** Saves the pipeline through File > Save As… into the given file, and waits until it exists. */
     void saveAs(Path file) {
-        window.menuItemWithPath("File", "Save As…").click();
+        clickMenu("File", "Save As…");
         JFileChooserFixture chooser = chooser();
         chooser.setCurrentDirectory(file.getParent().toFile());
         chooser.fileNameTextBox().setText(file.getFileName().toString());
@@ -290,7 +339,8 @@ final class WorkbenchWindow {
             }
             if (System.nanoTime() > deadline) {
                 screenshot("timeout-" + System.nanoTime());
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what + "\n"
+                        + SwingState.describe());
             }
             try {
                 Thread.sleep(100);

@@ -1,14 +1,30 @@
 package org.cajal.testkit;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+
 import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 /**
  * A plugin jar lying in the running framework's {@code plugins/} folder, put there by {@link RunningCajal#drop}.
@@ -60,14 +76,33 @@ public final class DroppedPlugin {
         }
     }
 
+    /**
+     * Waits until the bundle is active and every Declarative Services component it declares with a service has
+     * registered that service. Bundle ACTIVE alone is not enough: SCR registers a bundle's components one after
+     * another after the bundle has started, so a test that ran a pipeline as soon as one of them appeared could
+     * find the next still missing.
+     */
     void awaitActive(Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
+        Set<String> declared = null;
         while (true) {
             Optional<Bundle> bundle = bundle();
             if (bundle.isPresent() && bundle.get().getState() == Bundle.ACTIVE) {
-                return;
-            }
-            if (System.nanoTime() > end) {
+                if (declared == null) {
+                    declared = serviceComponents(bundle.get());
+                }
+                Set<String> missing = new TreeSet<>(declared);
+                missing.removeAll(registeredComponents(bundle.get()));
+                if (missing.isEmpty()) {
+                    return;
+                }
+                if (System.nanoTime() > end) {
+                    throw new AssertionError("bundle " + symbolicName + " from " + file.getFileName() + " is active "
+                            + "but these of its components registered no service within " + timeout.toSeconds()
+                            + " s: " + missing + " (a service they reference may be missing, or their activation "
+                            + "failed)" + cajal.problems());
+                }
+            } else if (System.nanoTime() > end) {
                 throw new AssertionError(bundle.map(b -> "bundle " + symbolicName + " from " + file.getFileName()
                         + " is installed but not active " + timeout.toSeconds() + " s after the drop (a package it "
                         + "imports may be missing, or its activation failed)")
@@ -76,6 +111,69 @@ public final class DroppedPlugin {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** The names of the components, declared in the bundle's Service-Component descriptors, that offer a service. */
+    static Set<String> serviceComponents(Bundle bundle) {
+        String header = bundle.getHeaders().get("Service-Component");
+        Set<String> names = new TreeSet<>();
+        if (header == null || header.isBlank()) {
+            return names;
+        }
+        for (String entry : header.split(",")) {
+            String path = entry.strip();
+            List<URL> descriptors = new ArrayList<>();
+            int slash = path.lastIndexOf('/');
+            String name = path.substring(slash + 1);
+            if (name.contains("*")) {
+                Enumeration<URL> found = bundle.findEntries(slash < 0 ? "/" : path.substring(0, slash), name, false);
+                if (found != null) {
+                    descriptors.addAll(Collections.list(found));
+                }
+            } else if (bundle.getEntry(path) != null) {
+                descriptors.add(bundle.getEntry(path));
+            }
+            for (URL descriptor : descriptors) {
+                names.addAll(serviceComponents(descriptor));
+            }
+        }
+        return names;
+    }
+
+    private static Set<String> serviceComponents(URL descriptor) {
+        Set<String> names = new TreeSet<>();
+        try (InputStream in = descriptor.openStream()) {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            Document document = factory.newDocumentBuilder().parse(in);
+            NodeList components = document.getElementsByTagNameNS("*", "component");
+            for (int i = 0; i < components.getLength(); i++) {
+                Element component = (Element) components.item(i);
+                boolean offersService = component.getElementsByTagNameNS("*", "service").getLength() > 0;
+                boolean isFactory = !component.getAttribute("factory").isEmpty();
+                if (offersService && !isFactory && !"false".equals(component.getAttribute("enabled"))) {
+                    names.add(component.getAttribute("name"));
+                }
+            }
+        } catch (IOException | ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("cannot read the component descriptor " + descriptor + ": " + e, e);
+        }
+        return names;
+    }
+
+    private static Set<String> registeredComponents(Bundle bundle) {
+        Set<String> names = new TreeSet<>();
+        ServiceReference<?>[] registered = bundle.getRegisteredServices();
+        if (registered != null) {
+            for (ServiceReference<?> ref : registered) {
+                Object name = ref.getProperty("component.name");
+                if (name != null) {
+                    names.add(name.toString());
+                }
+            }
+        }
+        return names;
     }
 
     /**

@@ -151,12 +151,14 @@ public final class RunningCajal implements AutoCloseable {
 
     /**
      * Copies a plugin jar into {@link #plugins()} under its own file name and waits until FileInstall has installed
-     * and started its bundle. Its components may still be on their way (Declarative Services activates them
-     * asynchronously): wait for them with {@link #awaitComponent}.
+     * and started its bundle, and every Declarative Services component it declares with a service has registered
+     * it (SCR registers them one by one after the bundle has started). A component whose references cannot be
+     * satisfied makes the drop fail with its name.
      *
      * @throws IllegalArgumentException when the file is not a bundle jar (no {@code Bundle-SymbolicName})
      * @throws IllegalStateException when a jar of the same name already lies in {@link #plugins()}
-     * @throws AssertionError when the bundle is not active within 30 s (the message gives its state and error)
+     * @throws AssertionError when the bundle is not active, or a component has not registered its service, within
+     *         30 s (the message names them)
      */
     public DroppedPlugin drop(Path jar) throws IOException, InterruptedException {
         String symbolicName = DroppedPlugin.symbolicName(jar);
