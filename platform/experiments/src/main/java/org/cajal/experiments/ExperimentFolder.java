@@ -1,0 +1,49 @@
+package org.cajal.experiments;
+
+/**
+ * The files of an experiment folder (a folder under the runs directory, beside run folders). All JSON is written
+ * with Jackson, pretty-printed; CSV has a header row, {@code .} as the decimal point, no quoting needed (ids and
+ * numbers only; parameter values containing a comma are quoted as in RFC 4180).
+ *
+ * <pre>
+ * &lt;runs&gt;/&lt;kind&gt;-&lt;pipeline name&gt;-&lt;key&gt;/
+ *   experiment.json   {"kind": "search|repeats|sweep", "pipeline": "&lt;the pipeline file's text, as a JSON object&gt;",
+ *                      "source": "&lt;path of the pipeline file&gt;", "settings": {...}, "created": "&lt;ISO instant&gt;"}
+ *   trials.jsonl      one JSON object per finished trial / repeat / sweep point, appended (one line each):
+ *                     {"trial": 3, "params": {"&lt;path&gt;": value, ...}, "seed": 45, "run": "runs/&lt;run id&gt;",
+ *                      "status": "finished|failed|cancelled", "objective": 0.31, "metrics": {&lt;evaluation.json's numbers&gt;},
+ *                      "train": {&lt;last epoch's train_* columns&gt;}, "validation": {&lt;last epoch's validation_* columns&gt;},
+ *                      "error": "message when failed"}
+ *   runs/             the run folders of the trials, as `cajal run` writes them
+ *   results.csv       search: trial, the parameters, seed, status, objective, the metrics; sorted best first
+ *   best-pipeline.json  search: the best trial's pipeline, runnable with `cajal run`
+ *   summary.json      repeats: {"metrics": {"accuracy": {"n","mean","sd","ciLow","ciHigh"}, ...},
+ *                               "seeds": [...], "folds": k or 1}
+ *   curves.csv        repeats: epoch, then for each metrics.csv column c: c_mean, c_low, c_high, c_n
+ *   sweep.csv         sweep: value, train_error, validation_error, test_error (as many as the split has), and the
+ *                     metrics; one row per swept value
+ * </pre>
+ *
+ * <p>The key in the folder name is the first 8 hex digits of SHA-256 over the pipeline text and the settings, so
+ * starting the same experiment again finds the same folder and resumes it: trials already in trials.jsonl are
+ * not run again; a run folder of a trial that did not finish is deleted and that trial run again.
+ */
+public final class ExperimentFolder {
+
+    public static final String EXPERIMENT = "experiment.json";
+    public static final String TRIALS = "trials.jsonl";
+    public static final String RUNS = "runs";
+    public static final String RESULTS = "results.csv";
+    public static final String BEST_PIPELINE = "best-pipeline.json";
+    public static final String SUMMARY = "summary.json";
+    public static final String CURVES = "curves.csv";
+    public static final String SWEEP = "sweep.csv";
+
+    /** A run folder's tags, written by {@link RunStore#tag}: {"tags": ["baseline", ...]}. */
+    public static final String TAGS = "tags.json";
+    /** Diagnostics the runtime wrote during training: a JSON array of {epoch, kind, message, values}. */
+    public static final String DIAGNOSTICS = "diagnostics.json";
+
+    private ExperimentFolder() {
+    }
+}

@@ -1,0 +1,48 @@
+package org.cajal.experiments;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.cajal.api.pipeline.PipelineException;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Repeats over seeds and the comparison of two configurations. An OSGi service.
+ */
+@ProviderType
+public interface Repeats {
+
+    /**
+     * Runs the pipeline {@code times} times with seeds {@code firstSeed, firstSeed + 1, ...} (seed of data
+     * generation, split, shuffling and initialisation) and writes {@link ExperimentFolder#SUMMARY} (every
+     * evaluation number as mean ± sd with its 95% interval; with a k-fold split, the per-fold values of every
+     * repeat) and {@link ExperimentFolder#CURVES} (each metrics.csv column's mean with its 95% band per epoch).
+     * Same pipeline and settings → same folder, resumed.
+     */
+    Experiment repeat(PipelineSource pipeline, Path runsDirectory, int times, long firstSeed, int parallel,
+                      ExperimentListener listener) throws PipelineException;
+
+    /** Reads a finished repeats folder's summary. */
+    RepeatSummary summary(Path experimentFolder) throws IOException;
+
+    /**
+     * Compares two configurations with the corrected resampled t-test: each side a repeats folder (paired by
+     * seed) or a k-fold run folder (paired by fold). The test/train ratio comes from the pipelines' split.
+     *
+     * @param metric an evaluation key ({@code accuracy}, {@code mse}); null: the first both have
+     * @throws IOException when a side cannot be read, or they cannot be paired (the message says why: different
+     *                     seeds, folds, or split)
+     */
+    Comparison compare(Path a, Path b, String metric) throws IOException;
+
+    /**
+     * A repeats folder's summary.
+     *
+     * @param metrics evaluation key → summary over repeats (k-fold: over repeats × folds)
+     * @param curves metrics.csv column → per-epoch summary (the mean curve with its band)
+     */
+    record RepeatSummary(Path folder, java.util.List<Long> seeds, int folds,
+                         java.util.Map<String, Summary> metrics,
+                         java.util.Map<String, java.util.List<Summary>> curves) {
+    }
+}

@@ -1,0 +1,51 @@
+package org.cajal.experiments;
+
+import java.util.List;
+
+/**
+ * The statistics of experiments, as plain functions (no state, no I/O). Implemented in {@code internal} with
+ * Student's t distribution from Commons Math; every number is checked in tests against values computed
+ * independently (R / SciPy, written into the tests with their source).
+ */
+public final class Statistics {
+
+    private Statistics() {
+    }
+
+    /**
+     * Mean, sample sd (n − 1) and the 95% confidence interval of the mean (t distribution, n − 1 degrees of
+     * freedom). One value: sd 0 and the interval is the value itself.
+     *
+     * @throws IllegalArgumentException for no values or a value that is not finite
+     */
+    public static Summary summarise(double[] values) {
+        return org.cajal.experiments.internal.stats.Descriptive.summarise(values);
+    }
+
+    /**
+     * Per epoch, the mean of the curves that reached it with its 95% band (t interval of the mean over those
+     * curves). Curves may differ in length (early stopping): an epoch is summarised over the curves that have it.
+     */
+    public static List<Summary> band(List<double[]> curves) {
+        return org.cajal.experiments.internal.stats.Descriptive.band(curves);
+    }
+
+    /**
+     * Nadeau and Bengio's corrected resampled t-test for paired scores of configuration A and B over the same
+     * folds or repeats (same seeds / same splits): t = mean(d) / sqrt((1/J + n2/n1) · var(d)), J − 1 degrees of
+     * freedom, two-sided p; with the effect size (mean difference over its sd, paired Cohen's d), the 95%
+     * interval of the mean difference under the same correction, and a plain-language verdict.
+     *
+     * @param a scores of configuration A, one per fold or repeat
+     * @param b scores of B on the same folds or repeats, in the same order
+     * @param testTrainRatio n2 / n1: examples used for testing over examples used for training in one fold or
+     *                       repeat (k-fold: 1 / (k − 1))
+     * @param metric the metric's name, for the verdict
+     * @param higherIsBetter whether a larger score is better (accuracy) or worse (loss)
+     */
+    public static Comparison correctedResampledTTest(double[] a, double[] b, double testTrainRatio, String metric,
+                                                     boolean higherIsBetter) {
+        return org.cajal.experiments.internal.stats.CorrectedTTest.compare(a, b, testTrainRatio, metric,
+                higherIsBetter);
+    }
+}

@@ -1,0 +1,26 @@
+package org.cajal.experiments;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One finished line of {@link ExperimentFolder#TRIALS}.
+ *
+ * @param number from 1, in the order the trials were generated
+ * @param params the values set in the pipeline, by path ({@code training.optimizer.params.learningRate})
+ * @param run the trial's run folder (absolute), null when it failed before one was made
+ * @param status {@code finished}, {@code failed} or {@code cancelled}
+ * @param objective the score the experiment ranks by (NaN when failed)
+ * @param metrics evaluation.json's numbers
+ * @param train last epoch's {@code train_*} columns of metrics.csv, without the prefix
+ * @param validation last epoch's {@code validation_*} columns, without the prefix
+ * @param error why it failed, or null
+ */
+public record Trial(int number, Map<String, Object> params, long seed, Path run, String status, double objective,
+                    Map<String, Double> metrics, Map<String, Double> train, Map<String, Double> validation,
+                    String error) {
+
+    public boolean finished() {
+        return "finished".equals(status);
+    }
+}
