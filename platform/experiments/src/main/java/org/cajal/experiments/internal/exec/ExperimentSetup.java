@@ -1,0 +1,73 @@
+package org.cajal.experiments.internal.exec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.cajal.experiments.ExperimentFolder;
+
+/**
+ * Finds or creates an experiment folder: {@code <runs>/<kind>-<pipeline name>-<key>}, the key being the first 8
+ * hex digits of SHA-256 over the pipeline text followed by the canonical JSON of the settings (keys sorted), so
+ * the same experiment started again finds its folder and resumes.
+ */
+public final class ExperimentSetup {
+
+    private ExperimentSetup() {
+    }
+
+    /**
+     * @param folder the experiment folder (exists on return, with experiment.json and runs/)
+     * @param resumed whether experiment.json was there already
+     */
+    public record Prepared(Path folder, boolean resumed) {
+    }
+
+    /** The folder's key: the first 8 hex digits of SHA-256 over the pipeline text and canonical settings JSON. */
+    public static String key(String pipelineText, Map<String, Object> settings) throws IOException {
+        return JsonFiles.sha256(pipelineText + JsonFiles.CANONICAL.writeValueAsString(settings)).substring(0, 8);
+    }
+
+    /** The folder name's pipeline part: the name with characters other than letters, digits, '.', '_' and '-' as '-'. */
+    static String safeName(String name) {
+        String s = name == null || name.isBlank() ? "pipeline" : name.replaceAll("[^A-Za-z0-9._-]", "-");
+        return s.length() > 60 ? s.substring(0, 60) : s;
+    }
+
+    /**
+     * Finds or creates the experiment folder.
+     *
+     * @param kind {@code search}, {@code repeats} or {@code sweep}
+     * @param pipelineText the pipeline file's text (a JSON object)
+     * @param source the pipeline's path, recorded in experiment.json
+     * @throws IOException when the folder cannot be written, or a folder of that name belongs to another kind
+     */
+    public static Prepared prepare(Path runsDirectory, String kind, String pipelineName, String pipelineText,
+                                   String source, Map<String, Object> settings) throws IOException {
+        Path folder = runsDirectory.toAbsolutePath().normalize()
+                .resolve(kind + "-" + safeName(pipelineName) + "-" + key(pipelineText, settings));
+        Path experiment = folder.resolve(ExperimentFolder.EXPERIMENT);
+        if (Files.isRegularFile(experiment)) {
+            JsonNode existing = JsonFiles.readJson(experiment);
+            if (!kind.equals(existing.path("kind").asText())) {
+                throw new IOException(experiment + ": this folder holds a '" + existing.path("kind").asText()
+                        + "' experiment, not a '" + kind + "' one; move it away or choose another --out folder");
+            }
+            Files.createDirectories(folder.resolve(ExperimentFolder.RUNS));
+            return new Prepared(folder, true);
+        }
+        Files.createDirectories(folder.resolve(ExperimentFolder.RUNS));
+        ObjectNode node = JsonFiles.MAPPER.createObjectNode();
+        node.put("kind", kind);
+        node.set("pipeline", JsonFiles.MAPPER.readTree(pipelineText));
+        node.put("source", source);
+        node.set("settings", JsonFiles.MAPPER.valueToTree(settings));
+        node.put("created", Instant.now().toString());
+        JsonFiles.writeJson(experiment, node);
+        return new Prepared(folder, false);
+    }
+}
