@@ -1,0 +1,224 @@
+package org.cajal.experiments.internal.repeats;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.cajal.api.pipeline.PipelineDocument;
+import org.cajal.api.pipeline.PipelineException;
+import org.cajal.api.pipeline.PipelineRunner;
+import org.cajal.api.pipeline.Problem;
+import org.cajal.experiments.Comparison;
+import org.cajal.experiments.Experiment;
+import org.cajal.experiments.ExperimentFolder;
+import org.cajal.experiments.ExperimentListener;
+import org.cajal.experiments.PipelineSource;
+import org.cajal.experiments.Repeats;
+import org.cajal.experiments.Statistics;
+import org.cajal.experiments.Summary;
+import org.cajal.experiments.internal.exec.ExperimentSetup;
+import org.cajal.experiments.internal.exec.JsonFiles;
+import org.cajal.experiments.internal.exec.TrialExecutor;
+import org.cajal.experiments.internal.exec.TrialSpec;
+import org.cajal.experiments.internal.search.PipelineTree;
+import org.cajal.experiments.internal.search.SearchSpace;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Repeats over seeds (see {@link RepeatsFiles} for what summary.json and curves.csv hold, k-fold included) and
+ * the corrected resampled t-test between two configurations (see {@link #compare}). A repeat runs the pipeline
+ * file as it is, without its search section if it has one.
+ */
+@Component(service = Repeats.class)
+public class RepeatsService implements Repeats {
+
+    @Reference
+    PipelineRunner runner;
+
+    /** For tests and the workbench outside OSGi. */
+    public RepeatsService(PipelineRunner runner) {
+        this.runner = runner;
+    }
+
+    /** For Declarative Services. */
+    public RepeatsService() {
+    }
+
+    @Override
+    public Experiment repeat(PipelineSource pipeline, Path runsDirectory, int times, long firstSeed, int parallel,
+                             ExperimentListener listener) throws PipelineException {
+        List<Problem> problems = new ArrayList<>();
+        if (times < 1) {
+            problems.add(new Problem("--times", "must be at least 1 (the number of seeds), got " + times));
+        }
+        if (parallel < 1) {
+            problems.add(new Problem("--parallel", "must be at least 1, got " + parallel));
+        }
+        if (!problems.isEmpty()) {
+            throw new PipelineException(pipeline.source(), problems);
+        }
+        PipelineTree tree = PipelineTree.of(pipeline);
+        String text = tree.withoutSearch();
+        PipelineDocument doc = runner.parse(text, pipeline.source(), pipeline.baseDirectory());
+        List<Problem> found = runner.validate(doc);
+        if (!found.isEmpty()) {
+            throw new PipelineException(pipeline.source(), found);
+        }
+        int folds = doc.pipeline().split().isKFold() ? doc.pipeline().split().folds() : 1;
+        List<TrialSpec> specs = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            specs.add(new TrialSpec(i + 1, Map.of(), firstSeed + i, text));
+        }
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("times", times);
+        settings.put("firstSeed", firstSeed);
+        Path runs = runsDirectory != null ? runsDirectory : Path.of(System.getProperty("user.home"), ".cajal", "runs");
+        try {
+            ExperimentSetup.Prepared prepared = ExperimentSetup.prepare(runs, "repeats", tree.name(), pipeline.json(),
+                    pipeline.source(), settings);
+            return TrialExecutor.start(runner, new TrialExecutor.Config(prepared.folder(), specs, parallel, null,
+                    pipeline.source(), pipeline.baseDirectory()), listener, new RepeatsFiles(prepared.folder(), folds));
+        } catch (IOException e) {
+            throw new PipelineException(pipeline.source(), new Problem("runs folder " + runs, e.getMessage()));
+        }
+    }
+
+    @Override
+    public RepeatSummary summary(Path experimentFolder) throws IOException {
+        Path file = experimentFolder.resolve(ExperimentFolder.SUMMARY);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(experimentFolder + " has no " + ExperimentFolder.SUMMARY
+                    + ": not a repeats folder, or no repeat has finished yet");
+        }
+        JsonNode root = JsonFiles.readJson(file);
+        List<Long> seeds = new ArrayList<>();
+        root.path("seeds").forEach(s -> seeds.add(s.asLong()));
+        Map<String, Summary> metrics = new LinkedHashMap<>();
+        root.path("metrics").fields().forEachRemaining(e -> {
+            JsonNode m = e.getValue();
+            metrics.put(e.getKey(), new Summary(m.path("n").asInt(), m.path("mean").asDouble(Double.NaN),
+                    m.path("sd").asDouble(Double.NaN), m.path("ciLow").asDouble(Double.NaN),
+                    m.path("ciHigh").asDouble(Double.NaN)));
+        });
+        return new RepeatSummary(experimentFolder, seeds, root.path("folds").asInt(1), metrics,
+                readCurves(experimentFolder.resolve(ExperimentFolder.CURVES)));
+    }
+
+    private static Map<String, List<Summary>> readCurves(Path file) throws IOException {
+        Map<String, List<Summary>> curves = new LinkedHashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return curves;
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty()) {
+            return curves;
+        }
+        String[] header = lines.get(0).split(",", -1);
+        for (int c = 1; c + 3 < header.length; c += 4) {
+            String name = header[c].substring(0, header[c].length() - "_mean".length());
+            List<Summary> band = new ArrayList<>();
+            for (String line : lines.subList(1, lines.size())) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = line.split(",", -1);
+                int n = cells.length > c + 3 && !cells[c + 3].isBlank() ? Integer.parseInt(cells[c + 3].trim()) : 0;
+                band.add(new Summary(n, number(cells, c), Double.NaN, number(cells, c + 1), number(cells, c + 2)));
+            }
+            curves.put(name, band);
+        }
+        return curves;
+    }
+
+    private static double number(String[] cells, int i) {
+        try {
+            return i < cells.length && !cells[i].isBlank() ? Double.parseDouble(cells[i].trim()) : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * Pairs the two sides' scores and runs {@link Statistics#correctedResampledTTest}. Repeats folders pair by
+     * seed (k-fold pipelines: by seed and fold, so n = repeats × k); k-fold run folders pair by fold and must have
+     * used the same seed (the seed decides which examples fall in which fold). Both sides must use the same
+     * split. The test/train ratio is taken from that split ({@link ComparedSide#testTrainRatio}); whether higher
+     * is better from the metric's name (loss, mse, mae, rmse, error: lower is better).
+     */
+    @Override
+    public Comparison compare(Path a, Path b, String metric) throws IOException {
+        ComparedSide sa = ComparedSide.read("A", a);
+        ComparedSide sb = ComparedSide.read("B", b);
+        if (sa.repeats() != sb.repeats()) {
+            throw new IOException("A is " + (sa.repeats() ? "a repeats folder" : "a k-fold run") + " and B is "
+                    + (sb.repeats() ? "a repeats folder" : "a k-fold run") + ": pair repeats folders with repeats "
+                    + "folders (same seeds), or k-fold runs with k-fold runs (same seed and folds)");
+        }
+        if (sa.folds() != sb.folds() || Math.abs(sa.validation() - sb.validation()) > 1e-12
+                || Math.abs(sa.test() - sb.test()) > 1e-12) {
+            throw new IOException("the splits differ (A: " + sa.describeSplit() + "; B: " + sb.describeSplit()
+                    + "): the test pairs scores measured on the same examples; give both pipelines the same split");
+        }
+        if (!sa.repeats() && !sa.seeds().equals(sb.seeds())) {
+            throw new IOException("A was run with seed " + sa.seeds().get(0) + " and B with seed " + sb.seeds().get(0)
+                    + ": their folds hold different examples, so fold i of A cannot be paired with fold i of B; "
+                    + "run both with the same seed (cajal run FILE --seed N)");
+        }
+        if (sa.repeats() && !new TreeSet<>(sa.seeds()).equals(new TreeSet<>(sb.seeds()))) {
+            throw new IOException("A's finished repeats have seeds " + new TreeSet<>(sa.seeds()) + " and B's "
+                    + new TreeSet<>(sb.seeds()) + ": repeats are paired by seed, so both need the same seeds; "
+                    + "run both with the same --seed and --times (and let failed repeats finish)");
+        }
+        if (!sa.scores().keySet().equals(sb.scores().keySet())) {
+            throw new IOException("A has " + sa.scores().keySet() + " and B has " + sb.scores().keySet()
+                    + ": the folds do not match; give both pipelines the same split");
+        }
+        String m = metric != null ? metric : firstCommon(sa, sb);
+        if (m == null) {
+            throw new IOException("A and B have no evaluation number in common in every " + (sa.repeats() ? "repeat"
+                    : "fold"));
+        }
+        List<String> keys = new ArrayList<>(sa.scores().keySet());
+        double[] va = new double[keys.size()];
+        double[] vb = new double[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            Double x = sa.scores().get(keys.get(i)).get(m);
+            Double y = sb.scores().get(keys.get(i)).get(m);
+            if (x == null || y == null || !Double.isFinite(x) || !Double.isFinite(y)) {
+                throw new IOException("'" + m + "' is missing in " + (x == null || !Double.isFinite(x) ? "A" : "B")
+                        + " for " + keys.get(i) + "; metrics both have: " + commonNames(sa, sb));
+            }
+            va[i] = x;
+            vb[i] = y;
+        }
+        if (keys.size() < 2) {
+            throw new IOException("only one pair (" + keys.get(0) + "): the test needs at least two; use more seeds "
+                    + "(cajal repeat --times 5) or folds");
+        }
+        return Statistics.correctedResampledTTest(va, vb, sa.testTrainRatio(), m, !SearchSpace.lowerIsBetter(m));
+    }
+
+    private static String firstCommon(ComparedSide a, ComparedSide b) {
+        List<String> names = commonNames(a, b);
+        return names.isEmpty() ? null : names.get(0);
+    }
+
+    private static List<String> commonNames(ComparedSide a, ComparedSide b) {
+        List<String> names = new ArrayList<>(a.scores().values().iterator().next().keySet());
+        for (Map<String, Double> s : a.scores().values()) {
+            names.retainAll(s.keySet());
+        }
+        for (Map<String, Double> s : b.scores().values()) {
+            names.retainAll(s.keySet());
+        }
+        return names;
+    }
+}
