@@ -1,0 +1,216 @@
+package org.cajal.experiments.internal.exec;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+import org.cajal.experiments.Experiment;
+import org.cajal.experiments.ExperimentListener;
+import org.cajal.experiments.Trial;
+import org.osgi.framework.BundleContext;
+
+/**
+ * What the experiment commands (search, sweep, repeat, compare) share: the default runs folder (framework
+ * property {@code cajal.runs}, else ~/.cajal/runs), pipeline files found relative to the distribution folder
+ * (framework property {@code cajal.home}) as {@code cajal run} finds them, argument parsing, progress lines.
+ */
+public final class CommandSupport {
+
+    /** Framework or system property: the default parent folder of run folders. */
+    public static final String RUNS_PROPERTY = "cajal.runs";
+    /** Framework property set by the launcher: the distribution folder (which holds {@code examples/}). */
+    public static final String HOME_PROPERTY = "cajal.home";
+
+    private Path defaultRuns = Path.of(System.getProperty("user.home"), ".cajal", "runs");
+    private Path home;
+
+    /** Reads the properties (context may be null outside OSGi). */
+    public CommandSupport(BundleContext context) {
+        String configured = context == null ? System.getProperty(RUNS_PROPERTY) : context.getProperty(RUNS_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            defaultRuns = Path.of(configured);
+        }
+        String cajalHome = context == null ? null : context.getProperty(HOME_PROPERTY);
+        home = cajalHome == null || cajalHome.isBlank() ? null : Path.of(cajalHome);
+    }
+
+    /** For tests: explicit folders. */
+    public CommandSupport(Path defaultRuns, Path home) {
+        this.defaultRuns = defaultRuns;
+        this.home = home;
+    }
+
+    public Path defaultRuns() {
+        return defaultRuns;
+    }
+
+    /** The file as given, or (a relative path that does not exist here) the same path in the distribution folder. */
+    public Path locate(Path file) {
+        if (home == null || file.isAbsolute() || Files.exists(file)) {
+            return file;
+        }
+        Path shipped = home.resolve(file);
+        return Files.exists(shipped) ? shipped : file;
+    }
+
+    /** Parsed arguments: positional ones and option values. A usage error is an IllegalArgumentException. */
+    public record Args(List<String> positional, Map<String, String> options) {
+
+        /**
+         * @param known the options that take a value ({@code --out}, ...)
+         */
+        public static Args parse(List<String> args, Set<String> known) {
+            List<String> positional = new ArrayList<>();
+            Map<String, String> options = new LinkedHashMap<>();
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                if (a.startsWith("--")) {
+                    if (!known.contains(a)) {
+                        throw new IllegalArgumentException("unknown option " + a);
+                    }
+                    if (i + 1 >= args.size()) {
+                        throw new IllegalArgumentException(a + " needs a value");
+                    }
+                    options.put(a, args.get(++i));
+                } else if (a.startsWith("-") && a.length() > 1 && !Character.isDigit(a.charAt(1))) {
+                    throw new IllegalArgumentException("unknown option " + a);
+                } else {
+                    positional.add(a);
+                }
+            }
+            return new Args(positional, options);
+        }
+
+        /** A whole-number option from {@code min}; null when absent. */
+        public Integer integer(String option, int min) {
+            String v = options.get(option);
+            if (v == null) {
+                return null;
+            }
+            try {
+                int n = Integer.parseInt(v.trim());
+                if (n < min) {
+                    throw new IllegalArgumentException(option + " must be at least " + min + ", got " + n);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " needs a whole number, got '" + v + "'");
+            }
+        }
+
+        /** A long option; null when absent. */
+        public Long whole(String option) {
+            String v = options.get(option);
+            if (v == null) {
+                return null;
+            }
+            try {
+                return Long.parseLong(v.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " needs a whole number, got '" + v + "'");
+            }
+        }
+    }
+
+    /** Prints one line per ended trial and the experiment's messages. */
+    public static ExperimentListener printer(PrintStream out) {
+        return new ExperimentListener() {
+            private volatile int total;
+
+            @Override
+            public void trialStarted(int trial, int trials, Map<String, Object> params, long seed) {
+                total = trials;
+            }
+
+            @Override
+            public void trialFinished(Trial t) {
+                out.println(line(t, total));
+            }
+
+            @Override
+            public void message(String text) {
+                out.println(text);
+            }
+        };
+    }
+
+    /** "trial 3/12 (total 0: unknown, when resuming)  lr=0.01  seed 42  finished  objective 0.1234  runs/…" */
+    public static String line(Trial t, int total) {
+        StringBuilder sb = new StringBuilder("trial ").append(t.number());
+        if (total > 0) {
+            sb.append('/').append(total);
+        }
+        if (!t.params().isEmpty()) {
+            sb.append("  ");
+            boolean first = true;
+            for (Map.Entry<String, Object> e : t.params().entrySet()) {
+                sb.append(first ? "" : ", ").append(e.getKey()).append('=').append(format(e.getValue()));
+                first = false;
+            }
+        }
+        sb.append("  seed ").append(t.seed()).append("  ").append(t.status());
+        if (Double.isFinite(t.objective())) {
+            sb.append("  objective ").append(format(t.objective()));
+        }
+        if (t.error() != null) {
+            sb.append(": ").append(t.error());
+        }
+        return sb.toString();
+    }
+
+    /** Numbers with 4 significant digits, other values as they are. */
+    public static String format(Object v) {
+        if (v instanceof Double d) {
+            if (!Double.isFinite(d)) {
+                return "-";
+            }
+            if (d == Math.rint(d) && Math.abs(d) < 1e9) {
+                return JsonFiles.number(d);
+            }
+            return String.format(Locale.ROOT, "%.4g", d);
+        }
+        return String.valueOf(v);
+    }
+
+    /**
+     * Waits for the experiment; on interrupt (Ctrl-C) cancels it, waits for the runs to stop and rethrows.
+     */
+    public static List<Trial> await(Experiment experiment) throws InterruptedException {
+        try {
+            return experiment.done().get();
+        } catch (InterruptedException e) {
+            experiment.cancel();
+            throw e;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Left-aligned text table: the first row is the header. */
+    public static void table(List<List<String>> rows, PrintStream out) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int cols = rows.get(0).size();
+        int[] width = new int[cols];
+        for (List<String> r : rows) {
+            for (int c = 0; c < cols && c < r.size(); c++) {
+                width[c] = Math.max(width[c], r.get(c).length());
+            }
+        }
+        for (List<String> r : rows) {
+            StringBuilder sb = new StringBuilder(" ");
+            for (int c = 0; c < cols && c < r.size(); c++) {
+                sb.append(' ').append(r.get(c)).append(" ".repeat(width[c] - r.get(c).length() + 1));
+            }
+            out.println(sb.toString().stripTrailing());
+        }
+    }
+}
