@@ -165,7 +165,7 @@ public final class CommandSupport {
         return sb.toString();
     }
 
-    /** Numbers with 4 significant digits, other values as they are. */
+    /** Numbers with up to 4 significant digits (0.01, 0.1235, 1.5e-05), other values as they are. */
     public static String format(Object v) {
         if (v instanceof Double d) {
             if (!Double.isFinite(d)) {
@@ -174,7 +174,12 @@ public final class CommandSupport {
             if (d == Math.rint(d) && Math.abs(d) < 1e9) {
                 return JsonFiles.number(d);
             }
-            return String.format(Locale.ROOT, "%.4g", d);
+            double abs = Math.abs(d);
+            if (abs < 1e-4 || abs >= 1e7) {
+                return String.format(Locale.ROOT, "%.3e", d);
+            }
+            return new java.math.BigDecimal(d).round(new java.math.MathContext(4)).stripTrailingZeros()
+                    .toPlainString();
         }
         return String.valueOf(v);
     }

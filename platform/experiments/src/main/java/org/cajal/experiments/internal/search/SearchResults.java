@@ -101,14 +101,8 @@ public final class SearchResults implements TrialExecutor.Hooks {
                 .collect(Collectors.joining(", "));
     }
 
-    /** A value for a table: doubles with up to 4 significant digits. */
+    /** A value for a table: numbers with up to 4 significant digits. */
     public static String format(Object v) {
-        if (v instanceof Double d) {
-            if (d == Math.rint(d) && Math.abs(d) < 1e9) {
-                return JsonFiles.number(d);
-            }
-            return String.format(java.util.Locale.ROOT, "%.4g", d);
-        }
-        return String.valueOf(v);
+        return org.cajal.experiments.internal.exec.CommandSupport.format(v);
     }
 }
