@@ -154,7 +154,9 @@ class TrialExecutorTest {
             }
         });
         assertTrue(first.await(10, TimeUnit.SECONDS));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (runner.running.get() == 0) {
+            assertTrue(System.nanoTime() < deadline, "the first run never started");
             Thread.sleep(5);
         }
         long t0 = System.nanoTime();
