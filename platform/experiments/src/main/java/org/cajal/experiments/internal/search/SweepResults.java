@@ -252,9 +252,15 @@ public final class SweepResults implements TrialExecutor.Hooks {
         }
         String xLabel = Sweep.DEPTH.equals(sweep.path()) ? "hidden layers" : sweep.path();
         JFreeChart chart = ChartFactory.createXYLineChart("Capacity sweep: " + xLabel, xLabel,
-                measure == null ? "error" : measure.label, data, PlotOrientation.VERTICAL, true, false, false);
+                measure == null ? "error" : measure == Measure.LOSS && !sweep.loss().isEmpty()
+                        ? "loss (" + sweep.loss() + ")" : measure.label, data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
         plot.setRenderer(new XYLineAndShapeRenderer(true, true));
+        boolean whole = rows.stream().allMatch(r -> ((Number) r.value()).doubleValue()
+                == Math.rint(((Number) r.value()).doubleValue()));
+        if (whole && plot.getDomainAxis() instanceof org.jfree.chart.axis.NumberAxis axis) {
+            axis.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        }
         if (min > 0 && max / min >= 50) {
             LogAxis axis = new LogAxis(xLabel);
             axis.setBase(2);
