@@ -30,7 +30,7 @@ public final class OverlayChart {
     }
 
     /** A series with its band (for a single run, a band of no width). */
-    record Curve(String name, double[] epoch, double[] value, double[] low, double[] high) {
+    public record Curve(String name, double[] epoch, double[] value, double[] low, double[] high) {
     }
 
     /** Builds the chart, styled as Cajal's charts. */
@@ -47,7 +47,7 @@ public final class OverlayChart {
         return chart(curves, column, missing);
     }
 
-    static JFreeChart chart(List<Curve> curves, String column, List<String> missing) {
+    public static JFreeChart chart(List<Curve> curves, String column, List<String> missing) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (Curve c : curves) {
             YIntervalSeries s = new YIntervalSeries(unique(data, c.name()), false, true);

@@ -171,7 +171,7 @@ public class RunsCommand implements LauncherCommand {
     }
 
     /** A RUN argument: an existing folder as given, else the folder of that name in the runs directory. */
-    static Path resolve(String run, Path dir) throws IOException {
+    public static Path resolve(String run, Path dir) throws IOException {
         Path given = Path.of(run);
         if (Files.isDirectory(given)) {
             return given.toAbsolutePath().normalize();
