@@ -54,6 +54,11 @@ final class BundleWriter {
     }
 
     static Path write(Path folder, Path zip) throws IOException {
+        return write(folder, zip, DataFiles.MAX_BUNDLED_BYTES);
+    }
+
+    /** Writes the bundle, leaving out data files larger than {@code maxDataBytes} (recorded with their hash). */
+    static Path write(Path folder, Path zip, long maxDataBytes) throws IOException {
         Path source = folder.toAbsolutePath().normalize();
         boolean experiment = FolderFiles.isExperiment(source);
         if (!experiment && !FolderFiles.isRun(source)) {
@@ -74,7 +79,7 @@ final class BundleWriter {
         List<Map<String, Object>> entries = new ArrayList<>();
         Map<String, DataFiles.DataFile> data = new LinkedHashMap<>();
         for (Path run : runs) {
-            List<DataFiles.DataFile> files = DataFiles.of(run);
+            List<DataFiles.DataFile> files = DataFiles.of(run, maxDataBytes);
             files.stream().filter(DataFiles.DataFile::bundled).forEach(f -> data.putIfAbsent(f.entry(), f));
             entries.add(runEntry(run, files));
         }

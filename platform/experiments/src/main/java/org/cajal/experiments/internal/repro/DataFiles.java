@@ -35,11 +35,7 @@ final class DataFiles {
      * @param value the parameter's value as written in the pipeline
      * @param path the absolute file
      */
-    record DataFile(String param, String value, Path path, long bytes, String sha256) {
-
-        boolean bundled() {
-            return bytes <= MAX_BUNDLED_BYTES;
-        }
+    record DataFile(String param, String value, Path path, long bytes, String sha256, boolean bundled) {
 
         /** The zip entry of a bundled copy: data/ + the first 12 hex digits of the hash + the file name. */
         String entry() {
@@ -58,8 +54,8 @@ final class DataFiles {
         }
     }
 
-    /** The data files of a run folder. */
-    static List<DataFile> of(Path run) throws IOException {
+    /** The data files of a run folder; those of at most {@code maxBundledBytes} are to be bundled. */
+    static List<DataFile> of(Path run, long maxBundledBytes) throws IOException {
         Map<String, Object> pipeline = FolderFiles.readObject(run.resolve(FolderFiles.PIPELINE));
         Map<String, Object> provenance = FolderFiles.readObject(run.resolve(FolderFiles.PROVENANCE));
         String base = FolderFiles.string(provenance, "baseDirectory");
@@ -77,7 +73,8 @@ final class DataFiles {
                 continue;
             }
             if (Files.isRegularFile(file)) {
-                files.add(new DataFile(e.getKey(), text, file, Files.size(file), sha256(file)));
+                long bytes = Files.size(file);
+                files.add(new DataFile(e.getKey(), text, file, bytes, sha256(file), bytes <= maxBundledBytes));
             }
         }
         return files;
