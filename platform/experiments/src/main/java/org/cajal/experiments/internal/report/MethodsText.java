@@ -147,7 +147,7 @@ final class MethodsText {
         Map<String, Object> p = FolderFiles.object(layer, "params");
         String activation = FolderFiles.string(p, "activation");
         String rest = params(p, List.of("units", "activation"));
-        StringBuilder b = new StringBuilder("a ");
+        StringBuilder b = new StringBuilder();
         if ("dense".equals(type) && p.get("units") != null) {
             b.append("dense layer of ").append(p.get("units")).append(" units");
         } else if ("output".equals(type)) {
@@ -167,7 +167,7 @@ final class MethodsText {
         if (!rest.isEmpty()) {
             b.append(" (").append(rest).append(")");
         }
-        return b.toString();
+        return ("aeiou".indexOf(b.charAt(0)) >= 0 ? "an " : "a ") + b;
     }
 
     static String training(Inputs in) {
@@ -177,11 +177,15 @@ final class MethodsText {
         Map<String, Object> p = FolderFiles.object(opt, "params");
         String loss = FolderFiles.string(t, "loss");
         StringBuilder b = new StringBuilder("The network was trained to minimise the ")
-                .append(LOSSES.getOrDefault(loss, loss)).append(" loss with ")
-                .append(OPTIMIZERS.getOrDefault(type, type));
+                .append(LOSSES.getOrDefault(loss, loss)).append(" loss with ");
+        String optimizer = OPTIMIZERS.getOrDefault(type, type);
         String own = params(p, SCHEDULE_KEYS);
-        if (!own.isEmpty()) {
-            b.append(" (").append(own).append(")");
+        if (own.isEmpty()) {
+            b.append(optimizer);
+        } else if (optimizer.endsWith(")")) {
+            b.append(optimizer, 0, optimizer.length() - 1).append("; ").append(own).append(")");
+        } else {
+            b.append(optimizer).append(" (").append(own).append(")");
         }
         b.append(schedule(p));
         Object epochs = t.get("epochs");
@@ -286,7 +290,8 @@ final class MethodsText {
         }
         List<Object> devices = FolderFiles.array(FolderFiles.object(provenance, "cpu"), "devices");
         if (!devices.isEmpty()) {
-            b.append(", on ").append(devices.stream().map(Object::toString).reduce((x, y) -> x + "; " + y).orElse(""));
+            b.append(", on ").append(devices.stream().map(d -> d.toString().replaceFirst("^CPU: ", ""))
+                    .reduce((x, y) -> x + "; " + y).orElse("")).append(",");
         }
         Map<String, Object> os = FolderFiles.object(provenance, "os");
         if (os.get("name") != null) {
@@ -331,7 +336,7 @@ final class MethodsText {
     }
 
     static String pct(double fraction) {
-        double p = fraction * 100;
+        double p = Math.round(fraction * 1000) / 10.0;
         return (p == Math.rint(p) ? String.valueOf((long) p) : String.format(Locale.ROOT, "%.1f", p)) + "%";
     }
 
