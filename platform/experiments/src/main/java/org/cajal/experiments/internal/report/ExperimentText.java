@@ -72,7 +72,8 @@ final class ExperimentText {
         b.append("; the configuration with the ").append(min ? "lowest " : "highest ")
                 .append(objective == null ? "objective" : objective)
                 .append(" on the validation data (the mean over folds with k-fold cross-validation) was selected, "
-                        + "and the test split was not used for selection.");
+                        + "and the test split was not used for selection; in each trial the searched parameters "
+                        + "replace the values given above.");
         return b.toString();
     }
 

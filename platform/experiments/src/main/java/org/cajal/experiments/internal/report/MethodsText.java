@@ -99,11 +99,11 @@ final class MethodsText {
         boolean classification = kind == null || !kind.toLowerCase(Locale.ROOT).contains("regression");
         String strat = stratify && classification ? ", stratified by class" : "";
         if (folds >= 2) {
-            String head = test > 0 ? "A test set of " + pct(test) + " of the examples was held out" + strat
+            String head = test > 0 ? "A test set of " + pct(test) + " of the examples was set aside" + strat
                     + "; the remaining examples were used for " : "The examples were used for ";
             return head + folds + "-fold cross-validation" + (test > 0 ? "" : strat) + ", each of the " + folds
-                    + " models being validated on one fold and trained on the others; results are the mean and "
-                    + "standard deviation over folds" + (test > 0 ? ", evaluated on the held-out test set" : "") + ".";
+                    + " models being trained on the other folds and evaluated on its held-out fold; the reported "
+                    + "metrics are the mean and standard deviation over the folds.";
         }
         double train = 1 - validation - test;
         List<String> parts = new ArrayList<>();
@@ -241,8 +241,10 @@ final class MethodsText {
             Object patience = m.get("patience") == null ? 10 : m.get("patience");
             Object minDelta = m.get("minDelta") == null ? 0 : m.get("minDelta");
             boolean restore = !(m.get("restoreBest") instanceof Boolean x) || x;
+            boolean delta = minDelta instanceof Number d && d.doubleValue() > 0;
             b.append(b.length() > 0 ? " " : "").append("Training was stopped early when the validation loss had not "
-                    + "improved by more than ").append(minDelta).append(" for ").append(patience).append(" epochs")
+                    + "improved").append(delta ? " by more than " + minDelta : "").append(" for ").append(patience)
+                    .append(" epochs")
                     .append(restore ? ", and the weights of the epoch with the lowest validation loss were restored."
                             : ".");
         }

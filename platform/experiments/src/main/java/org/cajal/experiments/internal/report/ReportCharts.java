@@ -41,7 +41,7 @@ final class ReportCharts {
                 curves.add(new OverlayChart.Curve(column.replace('_', ' '), t.column("epoch"), v, v, v));
             }
         }
-        return curves.isEmpty() ? null : OverlayChart.chart(curves, "loss", List.of());
+        return curves.isEmpty() ? null : OverlayChart.chart(curves, "Training and validation loss", "loss", List.of());
     }
 
     /** Repeats: each loss column's mean over runs with its 95% band (curves.csv). */
@@ -60,7 +60,8 @@ final class ReportCharts {
                         t.has(column + "_high") ? t.column(column + "_high") : mean));
             }
         }
-        return curves.isEmpty() ? null : OverlayChart.chart(curves, "loss", List.of());
+        return curves.isEmpty() ? null
+                : OverlayChart.chart(curves, "Loss: mean over runs with 95% band", "loss", List.of());
     }
 
     /** A search: the objective of every finished trial, and the best so far. */
@@ -97,6 +98,7 @@ final class ReportCharts {
         String name = objective == null ? "objective" : objective.toString();
         NumberAxis x = new NumberAxis("trial");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis(name + (min ? " (lower is better)" : " (higher is better)"));
         y.setAutoRangeIncludesZero(false);
         JFreeChart chart = new JFreeChart("Objective per trial", JFreeChart.DEFAULT_TITLE_FONT,
@@ -136,6 +138,7 @@ final class ReportCharts {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         Object path = ExperimentFiles.setting(json, "path");
         NumberAxis xAxis = new NumberAxis(path == null ? "swept value" : path.toString());
+        xAxis.setAutoRangeIncludesZero(false);
         NumberAxis yAxis = new NumberAxis("error");
         yAxis.setAutoRangeIncludesZero(false);
         JFreeChart chart = new JFreeChart("Error against capacity", JFreeChart.DEFAULT_TITLE_FONT,

@@ -44,10 +44,11 @@ public final class OverlayChart {
             throw new IOException("no run has a metrics.csv column '" + column + "'" + (missing.isEmpty() ? ""
                     : " (looked in " + String.join(", ", missing) + ")"));
         }
-        return chart(curves, column, missing);
+        return chart(curves, column, column, missing);
     }
 
-    public static JFreeChart chart(List<Curve> curves, String column, List<String> missing) {
+    /** A chart of curves against the epoch, titled {@code title}, the y axis labelled {@code column}. */
+    public static JFreeChart chart(List<Curve> curves, String title, String column, List<String> missing) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (Curve c : curves) {
             YIntervalSeries s = new YIntervalSeries(unique(data, c.name()), false, true);
@@ -64,10 +65,11 @@ public final class OverlayChart {
         renderer.setAlpha(0.2f);
         NumberAxis x = new NumberAxis("epoch");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis(column);
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(data, x, y, renderer);
-        JFreeChart chart = new JFreeChart(column, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartDrawings.style(chart);
         for (int i = 0; i < data.getSeriesCount(); i++) {
             java.awt.Color colour = ChartDrawings.SERIES[i % ChartDrawings.SERIES.length];

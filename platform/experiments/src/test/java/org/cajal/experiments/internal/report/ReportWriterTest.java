@@ -37,7 +37,7 @@ class ReportWriterTest {
                 "stratified by class", "42 trainable parameters", "a dense layer of 8 units with tanh activation",
                 "and an output layer with softmax activation", "Adam (Kingma & Ba, 2015; learning rate 0.05)", "categorical cross-entropy", "Adam", "learning rate 0.05",
                 "for 3 epochs in mini-batches of 16 examples", "L2 weight penalty (weight decay) of 0.001",
-                "had not improved by more than 0 for 5 epochs", "seed, which governs", "was 42",
+                "had not improved for 5 epochs", "seed, which governs", "was 42",
                 "org.cajal.runtime 0.1.0.SNAPSHOT", "Java 17.0.15", "cpu backend", "on Test CPU, 2 cores, under Linux 6.1 (amd64)")) {
             assertTrue(methods.contains(fact), "'" + fact + "' in\n" + methods);
         }
@@ -58,7 +58,7 @@ class ReportWriterTest {
         assertTrue(md.contains("| logLoss | 0.00137147 ± 0.000199521 |"), md);
         assertTrue(Files.readString(out.resolve("results.csv")).contains("logLoss,0.0013714717974855491,1.9952143778114592E-4"));
         String methods = Files.readString(out.resolve("methods.md"));
-        assertTrue(methods.contains("A test set of 20% of the examples was held out, stratified by class; the remaining "
+        assertTrue(methods.contains("A test set of 20% of the examples was set aside, stratified by class; the remaining "
                 + "examples were used for 3-fold cross-validation"), methods);
         assertTrue(methods.contains("on the cpu backend of ND4J (linux-x86_64-onednn-avx512)"), methods);
         assertTrue(Files.readString(out.resolve("results.tex")).contains("mean $\\pm$ sd"));
