@@ -1,0 +1,235 @@
+package org.cajal.experiments.internal.repro;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.cajal.api.pipeline.PipelineDocument;
+import org.cajal.api.pipeline.PipelineException;
+import org.cajal.api.pipeline.PipelineRunner;
+import org.cajal.api.pipeline.Problem;
+import org.cajal.api.pipeline.RunHandle;
+import org.cajal.api.pipeline.RunOptions;
+import org.cajal.api.pipeline.RunResult;
+import org.cajal.api.train.TrainingListener;
+import org.cajal.experiments.ExperimentListener;
+import org.cajal.experiments.Reproducibility.Rerun;
+import org.cajal.experiments.Trial;
+import org.cajal.experiments.internal.store.FolderFiles;
+import org.cajal.experiments.internal.store.RunFiles;
+
+/**
+ * Reruns a bundle: unpacks it into a temporary folder, points the pipeline's data parameters at the bundled copies
+ * (kept in {@code <runs>/bundle-data/} so the new run folders' pipeline.json stay runnable) or at the original
+ * files when they were too large to bundle and still have the same SHA-256, runs every run with its seed one after
+ * the other, and compares the numbers ({@link RunComparison}).
+ */
+final class BundleRerun {
+
+    /** Where bundled data files are unpacked for reruns, inside the runs directory. */
+    static final String DATA_FOLDER = "bundle-data";
+
+    private final PipelineRunner runner;
+
+    BundleRerun(PipelineRunner runner) {
+        this.runner = runner;
+    }
+
+    Rerun rerun(Path zip, Path runsDirectory, ExperimentListener listener) throws IOException, PipelineException {
+        ExperimentListener events = listener == null ? ExperimentListener.NONE : listener;
+        Path bundleFile = zip.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(bundleFile)) {
+            throw new IOException(bundleFile + ": file not found");
+        }
+        Path unpacked = Files.createTempDirectory("cajal-rerun-");
+        try {
+            unzip(bundleFile, unpacked);
+            Path json = unpacked.resolve(BundleWriter.BUNDLE_JSON);
+            if (!Files.isRegularFile(json)) {
+                throw new IOException(bundleFile + " is not a Cajal bundle (no bundle.json at its root)");
+            }
+            Map<String, Object> bundle = FolderFiles.readObject(json);
+            List<Object> runs = FolderFiles.array(bundle, "runs");
+            if (runs.isEmpty()) {
+                throw new IOException(bundleFile + ": bundle.json lists no runs");
+            }
+            Files.createDirectories(runsDirectory);
+            List<String> differences = new ArrayList<>();
+            boolean identical = true;
+            Path lastFolder = runsDirectory;
+            for (int i = 0; i < runs.size(); i++) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> entry = (Map<String, Object>) runs.get(i);
+                Path original = unpacked.resolve(FolderFiles.string(entry, "folder")).normalize();
+                if (!original.startsWith(unpacked) || !Files.isRegularFile(original.resolve(FolderFiles.PIPELINE))) {
+                    throw new IOException(bundleFile + ": run " + entry.get("id") + " has no pipeline.json in the bundle");
+                }
+                OptionalLong seed = entry.get("seed") instanceof Number n ? OptionalLong.of(n.longValue())
+                        : OptionalLong.empty();
+                events.trialStarted(i + 1, runs.size(), Map.of(), seed.orElse(0));
+                String source = bundleFile + "!" + FolderFiles.string(entry, "folder") + FolderFiles.PIPELINE;
+                String text = pipelineText(original, entry, bundleFile, unpacked, runsDirectory, source);
+                PipelineDocument doc = runner.parse(text, source, baseDirectory(original));
+                RunHandle handle = runner.start(doc, new RunOptions(runsDirectory, seed), TrainingListener.none());
+                events.message("rerunning " + entry.get("id") + " as " + handle.runId());
+                RunResult result = await(handle);
+                RunComparison comparison = RunComparison.compare(original, handle.folder(),
+                        runs.size() > 1 ? entry.get("id") + ": " : "");
+                identical &= comparison.identical();
+                differences.addAll(comparison.differences());
+                lastFolder = handle.folder();
+                events.trialFinished(new Trial(i + 1, Map.of(), seed.orElse(0), handle.folder(),
+                        result.cancelled() ? "cancelled" : "finished", Double.NaN,
+                        RunFiles.evaluation(handle.folder()), Map.of(), Map.of(), null));
+            }
+            return new Rerun(bundleFile, runs.size() == 1 ? lastFolder : runsDirectory, identical,
+                    List.copyOf(differences));
+        } finally {
+            deleteQuietly(unpacked);
+        }
+    }
+
+    /** The original base directory when it still exists (other relative paths), else the unpacked run folder. */
+    private static Path baseDirectory(Path original) throws IOException {
+        String base = FolderFiles.string(RunFiles.provenance(original), "baseDirectory");
+        if (base != null && Files.isDirectory(Path.of(base))) {
+            return Path.of(base);
+        }
+        return original;
+    }
+
+    /** The pipeline text with its data parameters pointing at the bundled copies or the checked originals. */
+    private static String pipelineText(Path original, Map<String, Object> entry, Path bundleFile, Path unpacked,
+                                       Path runsDirectory, String source) throws IOException, PipelineException {
+        String text = Files.readString(original.resolve(FolderFiles.PIPELINE), StandardCharsets.UTF_8);
+        List<Object> files = FolderFiles.array(entry, "dataFiles");
+        if (files.isEmpty()) {
+            return text;
+        }
+        JsonNode root = FolderFiles.JSON.readTree(text);
+        if (!(root.path("dataset").path("params") instanceof ObjectNode params)) {
+            return text;
+        }
+        for (Object o : files) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> f = (Map<String, Object>) o;
+            String param = FolderFiles.string(f, "param");
+            String sha = FolderFiles.string(f, "sha256");
+            String entryName = FolderFiles.string(f, "entry");
+            Path path;
+            if (entryName != null) {
+                Path copy = unpacked.resolve(entryName).normalize();
+                if (!copy.startsWith(unpacked) || !Files.isRegularFile(copy)) {
+                    throw new IOException(bundleFile + ": the data file " + entryName + " is missing from the bundle");
+                }
+                if (!sha.equals(DataFiles.sha256(copy))) {
+                    throw new IOException(bundleFile + ": the bundled data file " + entryName
+                            + " does not match its SHA-256 in bundle.json (the bundle is damaged)");
+                }
+                path = keep(copy, runsDirectory.resolve(DATA_FOLDER), sha);
+            } else {
+                path = Path.of(FolderFiles.string(f, "path"));
+                String location = "$.dataset.params." + param;
+                if (!Files.isRegularFile(path)) {
+                    throw new PipelineException(source, new Problem(location, "the data file " + path
+                            + " was too large to bundle and is not there any more; put it back (SHA-256 " + sha + ")"));
+                }
+                String now = DataFiles.sha256(path);
+                if (!now.equals(sha)) {
+                    throw new PipelineException(source, new Problem(location, "the data file " + path
+                            + " has changed since the bundle was made (SHA-256 " + sha + " then, " + now
+                            + " now); restore the original file to reproduce the run"));
+                }
+            }
+            params.put(param, path.toAbsolutePath().toString());
+        }
+        return FolderFiles.JSON.writeValueAsString(root);
+    }
+
+    /** Copies a bundled data file to the data folder (once per content) and returns the copy. */
+    private static Path keep(Path copy, Path dataFolder, String sha) throws IOException {
+        Files.createDirectories(dataFolder);
+        Path target = dataFolder.resolve(copy.getFileName().toString());
+        if (Files.isRegularFile(target) && sha.equals(DataFiles.sha256(target))) {
+            return target;
+        }
+        Path tmp = Files.createTempFile(dataFolder, "." + copy.getFileName(), ".tmp");
+        try {
+            Files.copy(copy, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return target;
+    }
+
+    private static RunResult await(RunHandle handle) throws IOException, PipelineException {
+        try {
+            return handle.result().get();
+        } catch (InterruptedException e) {
+            handle.cancel();
+            Thread.currentThread().interrupt();
+            throw new IOException("rerun interrupted; run " + handle.runId() + " cancelled", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof PipelineException p) {
+                throw p;
+            }
+            throw new IOException("run " + handle.runId() + " failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (CancellationException e) {
+            throw new IOException("run " + handle.runId() + " was cancelled", e);
+        }
+    }
+
+    /** Unpacks a zip; an entry that would land outside the folder is refused. */
+    static void unzip(Path zip, Path into) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                Path target = into.resolve(e.getName()).normalize();
+                if (!target.startsWith(into)) {
+                    throw new IOException(zip + ": entry " + e.getName() + " points outside the bundle; refused");
+                }
+                if (e.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(new NonClosing(in), target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException(zip + ": not a readable zip file (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var walk = Files.walk(folder)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
+    }
+
+    /** Lets Files.copy read one zip entry without closing the zip stream. */
+    private static final class NonClosing extends java.io.FilterInputStream {
+        NonClosing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

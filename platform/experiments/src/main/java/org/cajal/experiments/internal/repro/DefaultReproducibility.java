@@ -1,0 +1,44 @@
+package org.cajal.experiments.internal.repro;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.cajal.api.pipeline.PipelineException;
+import org.cajal.api.pipeline.PipelineRunner;
+import org.cajal.experiments.ExperimentListener;
+import org.cajal.experiments.Reproducibility;
+import org.cajal.experiments.internal.report.ReportWriter;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Reproducibility bundles ({@link BundleWriter}), their rerun ({@link BundleRerun}) and reports ({@link ReportWriter}). */
+@Component(service = Reproducibility.class)
+public class DefaultReproducibility implements Reproducibility {
+
+    @Reference
+    PipelineRunner runner;
+
+    public DefaultReproducibility() {
+    }
+
+    /** For tests and other components: with the given runner. */
+    public DefaultReproducibility(PipelineRunner runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    public Path bundle(Path runOrExperiment, Path zip) throws IOException {
+        return BundleWriter.write(runOrExperiment, zip);
+    }
+
+    @Override
+    public Rerun rerun(Path zip, Path runsDirectory, ExperimentListener listener) throws IOException, PipelineException {
+        return new BundleRerun(runner).rerun(zip, runsDirectory, listener);
+    }
+
+    @Override
+    public List<Path> report(Path runOrExperiment, Path outDirectory) throws IOException {
+        return ReportWriter.write(runOrExperiment, outDirectory);
+    }
+}

@@ -1,0 +1,145 @@
+package org.cajal.experiments.internal.store;
+
+import java.awt.BasicStroke;
+import java.awt.Font;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.cajal.charts.ChartDrawings;
+import org.cajal.experiments.ExperimentFolder;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+/**
+ * The overlay chart: one metrics.csv column of several runs against the epoch, one series per run. A repeats
+ * experiment is one series, its mean, with the 95% band from curves.csv drawn as a shaded area; a search or sweep
+ * is one series per trial run. A run without the column is left out and named in the subtitle.
+ */
+public final class OverlayChart {
+
+    private OverlayChart() {
+    }
+
+    /** A series with its band (for a single run, a band of no width). */
+    public record Curve(String name, double[] epoch, double[] value, double[] low, double[] high) {
+    }
+
+    /** Builds the chart, styled as Cajal's charts. */
+    public static JFreeChart build(List<Path> folders, String column) throws IOException {
+        List<Curve> curves = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Path folder : folders) {
+            collect(folder.toAbsolutePath().normalize(), column, curves, missing);
+        }
+        if (curves.isEmpty()) {
+            throw new IOException("no run has a metrics.csv column '" + column + "'" + (missing.isEmpty() ? ""
+                    : " (looked in " + String.join(", ", missing) + ")"));
+        }
+        return chart(curves, column, column, missing);
+    }
+
+    /** A chart of curves against the epoch, titled {@code title}, the y axis labelled {@code column}. */
+    public static JFreeChart chart(List<Curve> curves, String title, String column, List<String> missing) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        for (Curve c : curves) {
+            YIntervalSeries s = new YIntervalSeries(unique(data, c.name()), false, true);
+            for (int i = 0; i < c.epoch().length; i++) {
+                if (Double.isFinite(c.epoch()[i]) && Double.isFinite(c.value()[i])) {
+                    double low = Double.isFinite(c.low()[i]) ? c.low()[i] : c.value()[i];
+                    double high = Double.isFinite(c.high()[i]) ? c.high()[i] : c.value()[i];
+                    s.add(c.epoch()[i], c.value()[i], low, high);
+                }
+            }
+            data.addSeries(s);
+        }
+        DeviationRenderer renderer = new DeviationRenderer(true, false);
+        renderer.setAlpha(0.2f);
+        NumberAxis x = new NumberAxis("epoch");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setAutoRangeIncludesZero(false);
+        NumberAxis y = new NumberAxis(column);
+        y.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        ChartDrawings.style(chart);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            java.awt.Color colour = ChartDrawings.SERIES[i % ChartDrawings.SERIES.length];
+            renderer.setSeriesPaint(i, colour);
+            renderer.setSeriesFillPaint(i, colour);
+            renderer.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        if (!missing.isEmpty()) {
+            TextTitle note = new TextTitle("left out (no column " + column + "): " + String.join(", ", missing),
+                    new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            chart.addSubtitle(note);
+        }
+        return chart;
+    }
+
+    private static String unique(YIntervalSeriesCollection data, String name) {
+        String candidate = name;
+        for (int n = 2; data.indexOf(candidate) >= 0; n++) {
+            candidate = name + " (" + n + ")";
+        }
+        return candidate;
+    }
+
+    private static void collect(Path folder, String column, List<Curve> curves, List<String> missing)
+            throws IOException {
+        String id = folder.getFileName().toString();
+        if (FolderFiles.isExperiment(folder)) {
+            Map<String, Object> experiment = ExperimentFiles.experiment(folder);
+            if ("repeats".equals(ExperimentFiles.kind(experiment))) {
+                Path file = folder.resolve(ExperimentFolder.CURVES);
+                CsvTable t = Files.isRegularFile(file) ? CsvTable.read(file) : null;
+                if (t == null || !t.has(column + "_mean") || !t.has("epoch")) {
+                    missing.add(id);
+                    return;
+                }
+                double[] mean = t.column(column + "_mean");
+                curves.add(new Curve(id + " (mean, 95% band)", t.column("epoch"), mean,
+                        t.has(column + "_low") ? t.column(column + "_low") : mean,
+                        t.has(column + "_high") ? t.column(column + "_high") : mean));
+                return;
+            }
+            for (Map<String, Object> trial : ExperimentFiles.trials(folder)) {
+                Path run = ExperimentFiles.runFolder(folder, trial);
+                String name = id + " trial " + trial.get("trial");
+                if (run == null || !run(run, name, column, curves)) {
+                    missing.add(name);
+                }
+            }
+            return;
+        }
+        if (!FolderFiles.isRun(folder)) {
+            throw new IOException(folder + " is neither a run folder (no provenance.json) nor an experiment folder "
+                    + "(no " + ExperimentFolder.EXPERIMENT + ")");
+        }
+        if (!run(folder, id, column, curves)) {
+            missing.add(id);
+        }
+    }
+
+    private static boolean run(Path run, String name, String column, List<Curve> curves) throws IOException {
+        Path file = run.resolve(FolderFiles.METRICS);
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        CsvTable t = CsvTable.read(file);
+        if (!t.has(column) || !t.has("epoch")) {
+            return false;
+        }
+        double[] v = t.column(column);
+        curves.add(new Curve(name, t.column("epoch"), v, v, v));
+        return true;
+    }
+}
