@@ -44,10 +44,13 @@ public final class ExperimentSetup {
      * @param kind {@code search}, {@code repeats} or {@code sweep}
      * @param pipelineText the pipeline file's text (a JSON object)
      * @param source the pipeline's path, recorded in experiment.json
+     * @param planned how many trials the experiment runs in all, recorded as {@code settings.planned} (not part
+     *                of the key: it follows from the settings) so the run store can tell an interrupted experiment
      * @throws IOException when the folder cannot be written, or a folder of that name belongs to another kind
      */
     public static Prepared prepare(Path runsDirectory, String kind, String pipelineName, String pipelineText,
-                                   String source, Map<String, Object> settings) throws IOException {
+                                   String source, Map<String, Object> settings, int planned)
+            throws IOException {
         Path folder = runsDirectory.toAbsolutePath().normalize()
                 .resolve(kind + "-" + safeName(pipelineName) + "-" + key(pipelineText, settings));
         Path experiment = folder.resolve(ExperimentFolder.EXPERIMENT);
@@ -65,7 +68,9 @@ public final class ExperimentSetup {
         node.put("kind", kind);
         node.set("pipeline", JsonFiles.MAPPER.readTree(pipelineText));
         node.put("source", source);
-        node.set("settings", JsonFiles.MAPPER.valueToTree(settings));
+        ObjectNode recorded = JsonFiles.MAPPER.valueToTree(settings);
+        recorded.put("planned", planned);
+        node.set("settings", recorded);
         node.put("created", Instant.now().toString());
         JsonFiles.writeJson(experiment, node);
         return new Prepared(folder, false);

@@ -83,7 +83,7 @@ public class RepeatsService implements Repeats {
         Path runs = runsDirectory != null ? runsDirectory : Path.of(System.getProperty("user.home"), ".cajal", "runs");
         try {
             ExperimentSetup.Prepared prepared = ExperimentSetup.prepare(runs, "repeats", tree.name(), pipeline.json(),
-                    pipeline.source(), settings);
+                    pipeline.source(), settings, specs.size());
             return TrialExecutor.start(runner, new TrialExecutor.Config(prepared.folder(), specs, parallel, null,
                     pipeline.source(), pipeline.baseDirectory()), listener, new RepeatsFiles(prepared.folder(), folds));
         } catch (IOException e) {

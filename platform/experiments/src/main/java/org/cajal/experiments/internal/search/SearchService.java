@@ -174,7 +174,7 @@ public class SearchService implements Searches {
         Path runs = runsDirectory(options == null ? null : options.runsDirectory());
         try {
             ExperimentSetup.Prepared prepared = ExperimentSetup.prepare(runs, "search", plan.tree().name(),
-                    pipeline.json(), pipeline.source(), plan.space().settings());
+                    pipeline.json(), pipeline.source(), plan.space().settings(), plan.specs().size());
             plan.notes().forEach(l::message);
             Map<Integer, String> texts = new LinkedHashMap<>();
             plan.specs().forEach(s -> texts.put(s.number(), s.pipelineText()));
@@ -201,7 +201,7 @@ public class SearchService implements Searches {
         Path runs = runsDirectory(options.runsDirectory());
         try {
             ExperimentSetup.Prepared prepared = ExperimentSetup.prepare(runs, "sweep", tree.name(), pipeline.json(),
-                    pipeline.source(), sweep.settings());
+                    pipeline.source(), sweep.settings(), sweep.specs().size());
             return TrialExecutor.start(runner, new TrialExecutor.Config(prepared.folder(), sweep.specs(),
                     Math.max(1, options.parallel()), null, pipeline.source(), pipeline.baseDirectory()), l,
                     new SweepResults(prepared.folder(), sweep, l));

@@ -83,7 +83,7 @@ public final class CorrectedTTest {
                           double meanD, double low, double high, double p, double effect) {
         StringBuilder out = new StringBuilder();
         String numbers = String.format(Locale.ROOT, "%s: A %s, B %s; difference A − B %s (95%% CI %s to %s), "
-                        + "p = %s, corrected resampled t-test over %d pairs",
+                        + "p %s, corrected resampled t-test over %d pairs",
                 metric, num(meanA), num(meanB), num(meanD), num(low), num(high), pValue(p), pairs);
         if (p < ALPHA && meanD != 0) {
             boolean aBetter = (meanD > 0) == higherIsBetter;
@@ -124,6 +124,6 @@ public final class CorrectedTTest {
     }
 
     private static String pValue(double p) {
-        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
+        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "= %.3f", p);
     }
 }

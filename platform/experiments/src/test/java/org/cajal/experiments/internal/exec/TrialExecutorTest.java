@@ -39,7 +39,7 @@ class TrialExecutorTest {
     }
 
     private Path folder(List<TrialSpec> specs) throws Exception {
-        return ExperimentSetup.prepare(tmp, "search", "p", specs.get(0).pipelineText(), "p.json", Map.of("n", 1))
+        return ExperimentSetup.prepare(tmp, "search", "p", specs.get(0).pipelineText(), "p.json", Map.of("n", 1), specs.size())
                 .folder();
     }
 
@@ -175,7 +175,7 @@ class TrialExecutorTest {
     void folderNameHasKindNameAndKeyAndExperimentJson() throws Exception {
         String text = FakeRunner.pipeline("my pipe", 0.01, 8);
         ExperimentSetup.Prepared p = ExperimentSetup.prepare(tmp, "repeats", "my pipe", text, "/x/p.json",
-                Map.of("times", 3, "firstSeed", 1));
+                Map.of("times", 3, "firstSeed", 1), 3);
         String key = JsonFiles.sha256(text + "{\"firstSeed\":1,\"times\":3}").substring(0, 8);
         assertEquals("repeats-my-pipe-" + key, p.folder().getFileName().toString());
         assertFalse(p.resumed());
@@ -183,8 +183,9 @@ class TrialExecutorTest {
         assertEquals("repeats", json.get("kind").asText());
         assertEquals("my pipe", json.get("pipeline").get("name").asText());
         assertEquals(3, json.get("settings").get("times").asInt());
+        assertEquals(3, json.get("settings").get("planned").asInt(), "the run store reads the planned count");
         assertNotNull(json.get("created"));
         assertTrue(ExperimentSetup.prepare(tmp, "repeats", "my pipe", text, "/x/p.json",
-                Map.of("firstSeed", 1, "times", 3)).resumed(), "same settings in another order: same folder");
+                Map.of("firstSeed", 1, "times", 3), 3).resumed(), "same settings in another order: same folder");
     }
 }
