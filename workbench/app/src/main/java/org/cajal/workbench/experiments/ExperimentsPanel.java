@@ -7,6 +7,7 @@ import javax.swing.JComponent;
 import javax.swing.JPanel;
 import javax.swing.JTabbedPane;
 
+import org.cajal.workbench.core.PipelineModel;
 import org.cajal.workbench.core.Workbench;
 
 /**
@@ -45,9 +46,16 @@ public final class ExperimentsPanel {
         // suggestions for the pipeline open now, when the view is first shown
         panel.addHierarchyListener(e -> {
             if ((e.getChangeFlags() & HierarchyEvent.SHOWING_CHANGED) != 0 && panel.isShowing()) {
-                search.prefillIfEmpty();
-                sweep.prefillIfEmpty();
+                search.prefillIfUntouched();
+                sweep.prefillIfUntouched();
                 update();
+            }
+        });
+        // another pipeline opened: new suggestions, unless the user has edited the old ones
+        workbench.pipeline().addListener((model, change) -> {
+            if (change == PipelineModel.Change.REPLACED && panel.isShowing()) {
+                search.prefillIfUntouched();
+                sweep.prefillIfUntouched();
             }
         });
     }

@@ -64,6 +64,8 @@ final class SearchTab extends ExperimentTab {
     private final JFreeChart chart;
     private final ChartPanel chartPanel;
     private boolean minimise = true;
+    /** The text last prefilled: still this text means the user has not edited it. */
+    private String lastPrefill = "";
     private int expected;
 
     SearchTab(Workbench workbench) {
@@ -148,6 +150,7 @@ final class SearchTab extends ExperimentTab {
                 workbench.pipeline().get());
         section.setText(text);
         section.setCaretPosition(0);
+        lastPrefill = text;
         try {
             Map<String, Object> parsed = SearchSection.parse(text);
             trials.setValue(Math.max(1, SearchSection.integer(parsed, "trials", 8)));
@@ -157,9 +160,9 @@ final class SearchTab extends ExperimentTab {
         }
     }
 
-    /** Prefills once, when the tab is first shown with nothing typed yet. */
-    void prefillIfEmpty() {
-        if (section.getText().isBlank()) {
+    /** Prefills when the text is empty or still what was last prefilled (another pipeline was opened). */
+    void prefillIfUntouched() {
+        if (section.getText().isBlank() || section.getText().equals(lastPrefill)) {
             prefill();
         }
     }

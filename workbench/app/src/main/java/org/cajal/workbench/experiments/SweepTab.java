@@ -54,6 +54,9 @@ final class SweepTab extends ExperimentTab {
     private int done;
     /** Increases with every read of sweep.csv: an older read is dropped. */
     private int reads;
+    /** The fields as last suggested: still these means the user has not edited them. */
+    private String suggestedPath = "";
+    private String suggestedValues = "";
 
     SweepTab(Workbench workbench) {
         super(workbench, "experiments.sweep");
@@ -103,11 +106,22 @@ final class SweepTab extends ExperimentTab {
         panel.add(chartArea, BorderLayout.CENTER);
     }
 
-    /** Suggests a sweep for the pipeline when the fields are empty: the first layer's units, else the epochs. */
-    void prefillIfEmpty() {
-        if (!path.getText().isBlank()) {
+    /**
+     * Suggests a sweep for the pipeline (the first layer's units, else the epochs) when the fields are empty or
+     * still hold the last suggestion.
+     */
+    void prefillIfUntouched() {
+        boolean untouched = path.getText().isBlank()
+                || (path.getText().equals(suggestedPath) && values.getText().equals(suggestedValues));
+        if (!untouched) {
             return;
         }
+        suggest();
+        suggestedPath = path.getText();
+        suggestedValues = values.getText();
+    }
+
+    private void suggest() {
         Pipeline p = workbench.pipeline().get();
         List<ComponentRef> layers = p.model().layers() == null ? List.of() : p.model().layers();
         for (int i = 0; i < layers.size(); i++) {
@@ -119,7 +133,9 @@ final class SweepTab extends ExperimentTab {
         }
         path.setText("training.epochs");
         int e = Math.max(1, p.training().epochs());
-        values.setText(Math.max(1, e / 4) + ", " + Math.max(1, e / 2) + ", " + e + ", " + e * 2);
+        java.util.Set<Integer> suggested = new java.util.LinkedHashSet<>(List.of(Math.max(1, e / 4),
+                Math.max(1, e / 2), e, e * 2));
+        values.setText(suggested.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
     }
 
     @Override

@@ -177,6 +177,27 @@ class ExperimentsPanelTest {
         }
     }
 
+    @Test
+    void suggestionsFollowTheOpenPipelineUntilEdited() {
+        SearchTab search = panel.search();
+        SweepTab sweep = panel.sweep();
+        onEdt(() -> {
+            search.prefillIfUntouched();
+            sweep.prefillIfUntouched();
+        });
+        assertTrue(search.section().getText().contains("'demo'"));
+        assertEquals("training.epochs", sweep.pathField().getText(), "the demo pipeline's layer has no units");
+        assertEquals("1, 3, 6", sweep.valuesField().getText(), "a quarter, half, the same, double; no repeats");
+        onEdt(() -> {
+            search.section().setText("{\"parameters\": {\"training.epochs\": {\"choices\": [1, 2]}}}");
+            sweep.pathField().setText("depth");
+            search.prefillIfUntouched();
+            sweep.prefillIfUntouched();
+        });
+        assertTrue(search.section().getText().startsWith("{\"parameters\""), "edited text is kept");
+        assertEquals("depth", sweep.pathField().getText());
+    }
+
     /** Finds and clicks a named button. */
     static final class RunsPanelTestAccess {
         static void click(java.awt.Container root, String name) {
