@@ -58,11 +58,13 @@ import org.cajal.api.pipeline.PipelineRunner;
 import org.cajal.api.pipeline.SplitSpec;
 import org.cajal.api.pipeline.TrainingSpec;
 import org.cajal.workbench.core.Catalog;
+import org.cajal.workbench.core.ExperimentServices;
 import org.cajal.workbench.core.Kind;
 import org.cajal.workbench.core.Notifier;
 import org.cajal.workbench.core.PipelineModel;
 import org.cajal.workbench.core.Workbench;
 import org.cajal.workbench.editor.PipelineEditor;
+import org.cajal.workbench.experiments.ExperimentsPanel;
 import org.cajal.workbench.help.HelpPanel;
 import org.cajal.workbench.palette.PalettePanel;
 import org.cajal.workbench.plugins.PluginsPanel;
@@ -73,7 +75,8 @@ import org.cajal.workbench.runs.RunsPanel;
 import org.osgi.framework.BundleContext;
 
 /**
- * The workbench window: palette on the left; pipeline, training, results, runs and plugins as tabs in the middle;
+ * The workbench window: palette on the left; pipeline, training, results, runs, experiments and plugins as tabs in
+ * the middle;
  * properties and help on the right; a status line at the bottom. Owns the File, Run, View and Help menus, the
  * window's remembered layout and recent files, and the light/dark theme. Event-dispatch thread only.
  */
@@ -105,13 +108,19 @@ final class MainWindow implements Notifier {
     private List<Path> shownRecent;
     private List<Path> shownExamples;
 
-    MainWindow(BundleContext context, Supplier<PipelineRunner> runner, Path home, Path runs, Preferences prefs,
-               ExecutorService background, Runnable onClosed) {
+    MainWindow(BundleContext context, Supplier<PipelineRunner> runner, ExperimentServices experiments, Path home,
+               Path runs, Preferences prefs, ExecutorService background, Runnable onClosed) {
         this.prefs = prefs;
         this.onClosed = onClosed;
         applyTheme(prefs.get(PREF_THEME, "light"));
         this.workbench = new Workbench(context, runner, new PipelineModel(emptyPipeline(Catalog.EMPTY)), home, runs,
                 prefs, background, this);
+        workbench.setExperiments(experiments);
+        workbench.setPipelineOpener(file -> {
+            if (confirmDiscard()) {
+                open(file);
+            }
+        });
         build();
     }
 
@@ -161,6 +170,7 @@ final class MainWindow implements Notifier {
         runPanel = new RunPanel(workbench);
         ResultsPanel results = new ResultsPanel(workbench);
         RunsPanel runsPanel = new RunsPanel(workbench);
+        ExperimentsPanel experiments = new ExperimentsPanel(workbench);
         PluginsPanel plugins = new PluginsPanel(workbench);
         PropertiesPanel properties = new PropertiesPanel(workbench);
         HelpPanel help = new HelpPanel(workbench);
@@ -170,6 +180,7 @@ final class MainWindow implements Notifier {
         centre.addTab("Training", runPanel.component());
         centre.addTab("Results", results.component());
         centre.addTab("Runs", runsPanel.component());
+        centre.addTab("Experiments", experiments.component());
         centre.addTab("Plugins", plugins.component());
         side.setName("cajal.side");
         side.addTab("Properties", properties.component());

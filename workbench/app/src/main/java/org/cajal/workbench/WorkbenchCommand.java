@@ -24,8 +24,13 @@ import org.cajal.api.model.LayerType;
 import org.cajal.api.pipeline.PipelineRunner;
 import org.cajal.api.train.OptimizerProvider;
 import org.cajal.api.visual.Visualiser;
+import org.cajal.experiments.Repeats;
+import org.cajal.experiments.Reproducibility;
+import org.cajal.experiments.RunStore;
+import org.cajal.experiments.Searches;
 import org.cajal.launcher.spi.LauncherCommand;
 import org.cajal.workbench.core.Catalog;
+import org.cajal.workbench.core.ExperimentServices;
 import org.cajal.workbench.core.Kind;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -52,6 +57,10 @@ public final class WorkbenchCommand implements LauncherCommand {
 
     private final Map<Object, Catalog.Entry> entries = new ConcurrentHashMap<>();
     private volatile PipelineRunner runner;
+    private volatile RunStore runStore;
+    private volatile Searches searches;
+    private volatile Repeats repeats;
+    private volatile Reproducibility reproducibility;
     private volatile MainWindow window;
     /** Held by the one command whose window is open (a second 'workbench' brings that window to the front). */
     private final java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean();
@@ -124,7 +133,10 @@ public final class WorkbenchCommand implements LauncherCommand {
         try {
             SwingUtilities.invokeAndWait(() -> {
                 Thread.currentThread().setContextClassLoader(WorkbenchCommand.class.getClassLoader());
-                MainWindow w = new MainWindow(context, () -> runner, home, runs, prefs, background, closed::countDown);
+                ExperimentServices experiments = new ExperimentServices(() -> runStore, () -> searches,
+                        () -> repeats, () -> reproducibility);
+                MainWindow w = new MainWindow(context, () -> runner, experiments, home, runs, prefs, background,
+                        closed::countDown);
                 window = w; // from here on, components that come or go reach it (execute's finally clears it)
                 w.catalogChanged(catalog());
                 w.show(file);
@@ -191,6 +203,64 @@ public final class WorkbenchCommand implements LauncherCommand {
     void unsetRunner(PipelineRunner r) {
         if (this.runner == r) {
             this.runner = null;
+        }
+    }
+
+    // the experiments bundle's services: each optional; the views disable what needs a missing one
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setRunStore(RunStore s) {
+        this.runStore = s;
+        changed();
+    }
+
+    void unsetRunStore(RunStore s) {
+        if (this.runStore == s) {
+            this.runStore = null;
+            changed();
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setSearches(Searches s) {
+        this.searches = s;
+        changed();
+    }
+
+    void unsetSearches(Searches s) {
+        if (this.searches == s) {
+            this.searches = null;
+            changed();
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setRepeats(Repeats s) {
+        this.repeats = s;
+        changed();
+    }
+
+    void unsetRepeats(Repeats s) {
+        if (this.repeats == s) {
+            this.repeats = null;
+            changed();
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setReproducibility(Reproducibility s) {
+        this.reproducibility = s;
+        changed();
+    }
+
+    void unsetReproducibility(Reproducibility s) {
+        if (this.reproducibility == s) {
+            this.reproducibility = null;
+            changed();
         }
     }
 

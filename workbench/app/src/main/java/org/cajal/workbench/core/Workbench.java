@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 
@@ -35,6 +36,9 @@ public final class Workbench {
     private final List<Runnable> catalogListeners = new CopyOnWriteArrayList<>();
     private volatile Catalog catalog = Catalog.EMPTY;
     private volatile Notifier notifier;
+    private volatile ExperimentServices experiments = ExperimentServices.NONE;
+    private volatile Consumer<Path> pipelineOpener;
+    private volatile Dialogs dialogs = Dialogs.SWING;
 
     public Workbench(BundleContext bundleContext, Supplier<PipelineRunner> runner, PipelineModel pipeline, Path home,
                      Path runsDirectory, Preferences preferences, ExecutorService background, Notifier notifier) {
@@ -124,5 +128,42 @@ public final class Workbench {
 
     public void setNotifier(Notifier notifier) {
         this.notifier = notifier;
+    }
+
+    /** The experiments bundle's services (run store, searches, repeats, reproducibility), each maybe absent. */
+    public ExperimentServices experiments() {
+        return experiments;
+    }
+
+    public void setExperiments(ExperimentServices services) {
+        this.experiments = services == null ? ExperimentServices.NONE : services;
+    }
+
+    /**
+     * Opens a pipeline file in the editor as File &gt; Open does (asking first about unsaved changes).
+     * Event-dispatch thread.
+     *
+     * @throws IllegalStateException when no window is there to open it in
+     */
+    public void openPipeline(Path file) {
+        Consumer<Path> opener = pipelineOpener;
+        if (opener == null) {
+            throw new IllegalStateException("no editor to open " + file + " in");
+        }
+        opener.accept(file);
+    }
+
+    /** How views ask the user a question or show a message ({@link Dialogs#SWING} unless a test sets another). */
+    public Dialogs dialogs() {
+        return dialogs;
+    }
+
+    public void setDialogs(Dialogs dialogs) {
+        this.dialogs = dialogs == null ? Dialogs.SWING : dialogs;
+    }
+
+    /** Set by the window: how {@link #openPipeline} opens a file. */
+    public void setPipelineOpener(Consumer<Path> opener) {
+        this.pipelineOpener = opener;
     }
 }

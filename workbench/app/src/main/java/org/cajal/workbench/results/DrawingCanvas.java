@@ -15,40 +15,41 @@ import org.cajal.api.visual.Drawing;
 
 /**
  * Paints a visualiser's {@link Drawing} at the component's size, or a one-line message (rendering, an error) in
- * its place. A drawing that fails while painting is replaced by its message. Event-dispatch thread.
+ * its place. A drawing that fails while painting is replaced by its message. Named {@code results.drawing} unless
+ * its user names it otherwise. Event-dispatch thread.
  */
-final class DrawingCanvas extends JComponent {
+public final class DrawingCanvas extends JComponent {
 
     private static final long serialVersionUID = 1L;
 
     private transient Drawing drawing;
     private String message = "";
 
-    DrawingCanvas() {
+    public DrawingCanvas() {
         setName("results.drawing");
         setPreferredSize(new Dimension(600, 420));
         setOpaque(true);
     }
 
     /** Shows the drawing. */
-    void setDrawing(Drawing d) {
+    public void setDrawing(Drawing d) {
         drawing = d;
         message = "";
         repaint();
     }
 
     /** Shows a message instead of a drawing. */
-    void setMessage(String text) {
+    public void setMessage(String text) {
         drawing = null;
         message = text == null ? "" : text;
         repaint();
     }
 
-    Drawing drawing() {
+    public Drawing drawing() {
         return drawing;
     }
 
-    String message() {
+    public String message() {
         return message;
     }
 

@@ -23,6 +23,7 @@ import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
 import javax.swing.JTabbedPane;
 import javax.swing.JTable;
+import javax.swing.JTextArea;
 import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
 import javax.swing.table.DefaultTableModel;
@@ -42,7 +43,8 @@ import org.cajal.workbench.runs.RunFolders;
  * shown adds or removes its tab. Event-dispatch thread.
  *
  * <p>Swing names: {@code results.hint}, {@code results.title}, {@code results.table},
- * {@code results.visualisers}, and in each tab {@code results.visualiser.<id>}, {@code results.param.<key>},
+ * {@code results.visualisers}, {@code results.diagnostics} (the run's diagnostics.json as lines, under the
+ * table), and in each tab {@code results.visualiser.<id>}, {@code results.param.<key>},
  * {@code results.apply}, {@code results.drawing}, {@code results.exportPng}, {@code results.exportSvg}.
  */
 public final class ResultsPanel {
@@ -67,6 +69,7 @@ public final class ResultsPanel {
         }
     };
     private final JTable table = new JTable(evaluation);
+    private final JTextArea diagnostics = new JTextArea(5, 24);
     private final JTabbedPane visualisers = new JTabbedPane();
     /** The views now shown, in tab order. */
     private final List<VisualiserView> views = new ArrayList<>();
@@ -101,7 +104,14 @@ public final class ResultsPanel {
 
         JScrollPane tableScroll = new JScrollPane(table);
         tableScroll.setPreferredSize(new Dimension(280, 300));
-        JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, tableScroll, visualisers);
+        diagnostics.setName("results.diagnostics");
+        diagnostics.setEditable(false);
+        diagnostics.setLineWrap(true);
+        diagnostics.setWrapStyleWord(true);
+        JSplitPane left = new JSplitPane(JSplitPane.VERTICAL_SPLIT, tableScroll, new JScrollPane(diagnostics));
+        left.setResizeWeight(0.7);
+        left.setBorder(null);
+        JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, left, visualisers);
         split.setResizeWeight(0.0);
         split.setBorder(null);
 
@@ -124,7 +134,14 @@ public final class ResultsPanel {
                 RunRecord loaded = workbench.runner().record(folder);
                 String heading = heading(loaded);
                 List<Visualiser> accepted = accepted(loaded);
-                SwingUtilities.invokeLater(() -> shown(mine, loaded, heading, accepted));
+                String notes = diagnosticsText(folder);
+                SwingUtilities.invokeLater(() -> {
+                    shown(mine, loaded, heading, accepted);
+                    if (mine == generation) {
+                        diagnostics.setText(notes);
+                        diagnostics.setCaretPosition(0);
+                    }
+                });
             } catch (PipelineException e) {
                 SwingUtilities.invokeLater(() -> failed(mine, e.getMessage()));
             } catch (RuntimeException e) {
@@ -162,6 +179,17 @@ public final class ResultsPanel {
         }
         setTabs(accepted);
         cards.show(panel, CARD_RUN);
+    }
+
+    /** The run's diagnostics as text: one per line, or a line saying there are none. Any thread. */
+    static String diagnosticsText(Path folder) {
+        try {
+            List<String> lines = org.cajal.workbench.run.Diagnostics.read(folder);
+            return lines.isEmpty() ? "Diagnostics: none recorded for this run."
+                    : "Diagnostics:\n" + String.join("\n", lines);
+        } catch (IOException e) {
+            return "Diagnostics could not be read: " + e.getMessage();
+        }
     }
 
     /** The visualisers installed now that accept the run (one that fails to answer is left out). Any thread. */
@@ -280,5 +308,9 @@ public final class ResultsPanel {
 
     JLabel title() {
         return title;
+    }
+
+    JTextArea diagnosticsArea() {
+        return diagnostics;
     }
 }

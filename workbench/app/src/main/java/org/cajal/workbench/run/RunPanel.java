@@ -16,8 +16,11 @@ import javax.swing.Box;
 import javax.swing.BoxLayout;
 import javax.swing.JButton;
 import javax.swing.JComponent;
+import javax.swing.DefaultListModel;
 import javax.swing.JLabel;
+import javax.swing.JList;
 import javax.swing.JPanel;
+import javax.swing.JScrollPane;
 import javax.swing.JProgressBar;
 import javax.swing.JSplitPane;
 import javax.swing.SwingUtilities;
@@ -49,15 +52,22 @@ import org.jfree.chart.ChartPanel;
  *
  * <p>Swing names: {@code run.progress}, {@code run.status}, {@code run.lossChart}, {@code run.batchChart},
  * {@code run.exportPng}/{@code run.exportSvg} (loss chart), {@code run.batchExportPng}/{@code run.batchExportSvg}
- * (batch chart), {@code run.trainButton}, {@code run.stopButton}.
+ * (batch chart), {@code run.trainButton}, {@code run.stopButton}, {@code run.diagnostics} (the list of training
+ * diagnostics in plain language, under the charts; cleared when a new run starts), {@code run.diagnosticsTitle}
+ * (its heading, with the count).
  */
 public final class RunPanel {
+
+    static final String NO_DIAGNOSTICS = "Diagnostics: none so far";
 
     private final Workbench workbench;
     private final JPanel panel = new JPanel(new BorderLayout());
     private final JProgressBar progressBar = new JProgressBar();
     private final JLabel status = new JLabel("Compose a pipeline, then press Train.");
     private final TrainingCharts charts = new TrainingCharts();
+    private final DefaultListModel<String> diagnostics = new DefaultListModel<>();
+    private final JList<String> diagnosticsList = new JList<>(diagnostics);
+    private final JLabel diagnosticsTitle = new JLabel(NO_DIAGNOSTICS);
     private final TrainingProgress progress;
     private final Action train;
     private final Action stop;
@@ -147,8 +157,18 @@ public final class RunPanel {
         split.setResizeWeight(0.6);
         split.setBorder(null);
 
+        diagnosticsList.setName("run.diagnostics");
+        diagnosticsList.setVisibleRowCount(4);
+        diagnosticsList.setToolTipText("What the runtime noticed during training, and what to try");
+        diagnosticsTitle.setName("run.diagnosticsTitle");
+        JPanel notes = new JPanel(new BorderLayout(0, 2));
+        notes.setBorder(BorderFactory.createEmptyBorder(4, 6, 6, 6));
+        notes.add(diagnosticsTitle, BorderLayout.NORTH);
+        notes.add(new JScrollPane(diagnosticsList), BorderLayout.CENTER);
+
         panel.add(header, BorderLayout.NORTH);
         panel.add(split, BorderLayout.CENTER);
+        panel.add(notes, BorderLayout.SOUTH);
     }
 
     private JComponent withExport(ChartPanel chart, String pngName, String svgName, String what) {
@@ -328,9 +348,23 @@ public final class RunPanel {
         }
         showProgress();
     }
+    /**
+     * Shows a training diagnostic (NaN or exploding loss, overfitting, dead units, update sizes) in the list under
+     * the charts, newest last.
+     */
+    void showDiagnostic(int epoch, String kind, String message) {
+        String line = (fold > 0 ? "Fold " + fold + " · " : "") + Diagnostics.line(epoch, kind, message);
+        diagnostics.addElement(line);
+        diagnosticsTitle.setText("Diagnostics (" + diagnostics.size() + "):");
+        diagnosticsList.ensureIndexIsVisible(diagnostics.size() - 1);
+        workbench.notifier().status(line);
+    }
+
     /** A new run's first event: clear the charts (they keep the last run's data until now). */
     private void newRun(int folds) {
         charts.clear();
+        diagnostics.clear();
+        diagnosticsTitle.setText(NO_DIAGNOSTICS);
         progress.reset(folds);
         fold = 0;
         progressBar.setIndeterminate(false);
@@ -399,5 +433,9 @@ public final class RunPanel {
 
     JLabel statusLabel() {
         return status;
+    }
+
+    DefaultListModel<String> diagnostics() {
+        return diagnostics;
     }
 }

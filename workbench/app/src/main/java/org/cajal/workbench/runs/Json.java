@@ -69,6 +69,83 @@ public final class Json {
         };
     }
 
+    /**
+     * Writes a value as pretty-printed JSON (two spaces; arrays of numbers, strings and booleans on one line):
+     * maps, lists, strings, numbers, booleans and null. NaN and infinities are written as this reader reads them.
+     */
+    public static String write(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out, "");
+        return out.toString();
+    }
+
+    private static void write(Object value, StringBuilder out, String indent) {
+        if (value instanceof Map<?, ?> map) {
+            if (map.isEmpty()) {
+                out.append("{ }");
+                return;
+            }
+            out.append("{\n");
+            String inner = indent + "  ";
+            int i = 0;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                out.append(inner);
+                quote(String.valueOf(e.getKey()), out);
+                out.append(": ");
+                write(e.getValue(), out, inner);
+                out.append(++i < map.size() ? ",\n" : "\n");
+            }
+            out.append(indent).append('}');
+        } else if (value instanceof List<?> list) {
+            boolean flat = list.stream().noneMatch(v -> v instanceof Map<?, ?> || v instanceof List<?>);
+            if (flat) {
+                out.append('[');
+                for (int i = 0; i < list.size(); i++) {
+                    out.append(i == 0 ? "" : ", ");
+                    write(list.get(i), out, indent);
+                }
+                out.append(']');
+                return;
+            }
+            out.append("[\n");
+            String inner = indent + "  ";
+            for (int i = 0; i < list.size(); i++) {
+                out.append(inner);
+                write(list.get(i), out, inner);
+                out.append(i + 1 < list.size() ? ",\n" : "\n");
+            }
+            out.append(indent).append(']');
+        } else if (value instanceof String s) {
+            quote(s, out);
+        } else if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
+            out.append(d.isNaN() ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+        } else {
+            out.append(value);
+        }
+    }
+
+    private static void quote(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
     private Map<String, Object> object() {
         Map<String, Object> map = new LinkedHashMap<>();
         pos++;

@@ -12,7 +12,8 @@ import org.cajal.workbench.results.Metrics;
 
 /**
  * The runs table's rows: run id, pipeline, start time (local, {@code yyyy-MM-dd HH:mm:ss}, so it sorts as text),
- * status, epochs and the headline metric ({@link Metrics.Headline}, sorted by value). Event-dispatch thread.
+ * status, epochs, the headline metric ({@link Metrics.Headline}, sorted by value), the kind (run, search, repeats,
+ * sweep) and the tags. Event-dispatch thread.
  */
 final class RunsTableModel extends AbstractTableModel {
 
@@ -22,33 +23,43 @@ final class RunsTableModel extends AbstractTableModel {
     static final int STATUS = 3;
     static final int EPOCHS = 4;
     static final int RESULT = 5;
+    static final int KIND = 6;
+    static final int TAGS = 7;
 
-    private static final String[] NAMES = {"Run", "Pipeline", "Started", "Status", "Epochs", "Result"};
+    private static final String[] NAMES = {"Run", "Pipeline", "Started", "Status", "Epochs", "Result", "Kind",
+        "Tags"};
     private static final Class<?>[] TYPES = {String.class, String.class, String.class, String.class, Integer.class,
-        Metrics.Headline.class};
+        Metrics.Headline.class, String.class, String.class};
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
-    private List<RunSummary> rows = List.of();
+    private List<RunRow> rows = List.of();
 
-    void setRows(List<RunSummary> runs) {
+    void setRows(List<RunRow> runs) {
         rows = List.copyOf(runs);
         fireTableDataChanged();
     }
 
-    List<RunSummary> rows() {
+    List<RunRow> rows() {
         return rows;
     }
 
-    RunSummary row(int modelIndex) {
+    RunRow row(int modelIndex) {
         return rows.get(modelIndex);
+    }
+
+    /** Every tag of the listed rows, sorted case-insensitively. */
+    List<String> tags() {
+        java.util.TreeSet<String> all = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        rows.forEach(r -> all.addAll(r.tags()));
+        return List.copyOf(all);
     }
 
     /** The union of the runs' metric columns (without {@code epoch}), in first-seen order. */
     List<String> metricColumns() {
         List<String> columns = new ArrayList<>();
-        for (RunSummary run : rows) {
-            for (String c : run.metricColumns()) {
+        for (RunRow row : rows) {
+            for (String c : row.run().metricColumns()) {
                 if (!c.equals("epoch") && !columns.contains(c)) {
                     columns.add(c);
                 }
@@ -79,7 +90,8 @@ final class RunsTableModel extends AbstractTableModel {
 
     @Override
     public Object getValueAt(int rowIndex, int column) {
-        RunSummary r = rows.get(rowIndex);
+        RunRow row = rows.get(rowIndex);
+        RunSummary r = row.run();
         return switch (column) {
             case RUN -> r.runId();
             case PIPELINE -> r.pipeline();
@@ -87,6 +99,8 @@ final class RunsTableModel extends AbstractTableModel {
             case STATUS -> r.status();
             case EPOCHS -> r.epochs();
             case RESULT -> r.headline().orElse(null);
+            case KIND -> row.kind();
+            case TAGS -> row.tagText();
             default -> throw new IndexOutOfBoundsException("column " + column);
         };
     }

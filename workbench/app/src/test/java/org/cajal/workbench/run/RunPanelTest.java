@@ -221,4 +221,42 @@ class RunPanelTest {
         assertFalse(fake.notifier.errors.isEmpty());
         assertTrue(panel.trainAction().isEnabled());
     }
+
+    @Test
+    void diagnosticsAreListedUntilTheNextRunStarts() throws java.io.IOException {
+        onEdt(() -> panel.showDiagnostic(12, "overfitting", "validation loss rising while training loss falls: "
+                + "try early stopping or regularisation"));
+        assertEquals(1, panel.diagnostics().size());
+        assertEquals("Epoch 12 · overfitting: validation loss rising while training loss falls: try early stopping "
+                + "or regularisation", panel.diagnostics().get(0));
+        assertEquals("run.diagnostics", RunsPanelFinder.named(panel.component(), "run.diagnostics").getName());
+        publish(new TrainingEvent.Started("run-9", home, 1, 1, 10, 10));
+        flush();
+        assertEquals(0, panel.diagnostics().size(), "a new run starts with an empty list");
+
+        java.nio.file.Files.writeString(home.resolve("diagnostics.json"), "[{\"epoch\": 3, \"kind\": \"nan_loss\", "
+                + "\"message\": \"the loss is NaN: lower the learning rate\", \"values\": {}}]");
+        assertEquals(java.util.List.of("Epoch 3 · nan loss: the loss is NaN: lower the learning rate"),
+                Diagnostics.read(home));
+        java.nio.file.Files.writeString(home.resolve("diagnostics.json"), "{}");
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> Diagnostics.read(home));
+    }
+
+    /** Finds a component by name. */
+    static final class RunsPanelFinder {
+        static java.awt.Component named(java.awt.Container root, String name) {
+            for (java.awt.Component c : root.getComponents()) {
+                if (name.equals(c.getName())) {
+                    return c;
+                }
+                if (c instanceof java.awt.Container child) {
+                    java.awt.Component found = named(child, name);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+            return null;
+        }
+    }
 }

@@ -1,0 +1,208 @@
+package org.cajal.workbench.experiments;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.cajal.experiments.Comparison;
+import org.cajal.experiments.Summary;
+import org.cajal.workbench.results.Metrics;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+
+/**
+ * What the experiments view draws and tabulates, read from an experiment's files and summaries: sweep.csv as
+ * error curves, a repeats curve as a mean with its 95% band, summaries and comparisons as table rows. Any thread.
+ */
+public final class ExperimentData {
+
+    private ExperimentData() {
+    }
+
+    /** A CSV table of numbers: its header and rows (a cell that is not a number is NaN). */
+    public record Table(List<String> columns, List<double[]> rows) {
+
+        /** The columns that are errors ({@code train_error}, {@code validation_error}, {@code test_error}...). */
+        public List<String> errorColumns() {
+            return columns.stream().filter(c -> c.endsWith("_error")).toList();
+        }
+
+        /** One column against the first ({@code value}), NaN left out. */
+        public XYSeries series(String column) {
+            XYSeries s = new XYSeries(column.replace('_', ' '), true, false);
+            int y = columns.indexOf(column);
+            if (y < 0) {
+                return s;
+            }
+            for (double[] row : rows) {
+                if (row.length > y && !Double.isNaN(row[0]) && !Double.isNaN(row[y])) {
+                    s.add(row[0], row[y], false);
+                }
+            }
+            return s;
+        }
+    }
+
+    /**
+     * Reads sweep.csv ({@code value, train_error, validation_error, test_error, metrics...}); an absent file is
+     * an empty table.
+     *
+     * @throws IOException when it cannot be read or has no header
+     */
+    public static Table sweep(Path sweepCsv) throws IOException {
+        if (!Files.isRegularFile(sweepCsv)) {
+            return new Table(List.of(), List.of());
+        }
+        List<String> lines = Files.readAllLines(sweepCsv, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || lines.get(0).isBlank()) {
+            throw new IOException(sweepCsv + " has no header row");
+        }
+        List<String> columns = splitCsv(lines.get(0)).stream().map(String::strip).toList();
+        List<double[]> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            List<String> cells = splitCsv(line);
+            double[] row = new double[columns.size()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = i < cells.size() ? number(cells.get(i)) : Double.NaN;
+            }
+            rows.add(row);
+        }
+        return new Table(columns, rows);
+    }
+
+    /** The error curves of a sweep, one series per error column. */
+    public static XYSeriesCollection sweepSeries(Table table) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (String c : table.errorColumns()) {
+            XYSeries s = table.series(c);
+            if (s.getItemCount() > 0) {
+                data.addSeries(s);
+            }
+        }
+        return data;
+    }
+
+    /** A repeats curve (one summary per epoch, epoch 1 first) as a mean with its band; empty epochs left out. */
+    public static YIntervalSeries band(String column, List<Summary> curve) {
+        YIntervalSeries s = new YIntervalSeries(column.replace('_', ' ') + " (mean, 95% band)", false, false);
+        for (int i = 0; i < curve.size(); i++) {
+            Summary e = curve.get(i);
+            if (e == null || e.n() == 0 || Double.isNaN(e.mean())) {
+                continue;
+            }
+            double low = Double.isNaN(e.ciLow()) ? e.mean() : e.ciLow();
+            double high = Double.isNaN(e.ciHigh()) ? e.mean() : e.ciHigh();
+            s.add(i + 1, e.mean(), low, high);
+        }
+        return s;
+    }
+
+    /** Repeats' final metrics as rows: metric, n, mean, sd, 95% CI low, 95% CI high, and the one-line summary. */
+    public static List<List<String>> summaryRows(Map<String, Summary> metrics) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("Metric", "n", "Mean", "SD", "95% CI low", "95% CI high", "Summary"));
+        metrics.forEach((name, s) -> rows.add(List.of(name, Integer.toString(s.n()), Metrics.format(s.mean()),
+                Metrics.format(s.sd()), Metrics.format(s.ciLow()), Metrics.format(s.ciHigh()), s.format(4))));
+        return rows;
+    }
+
+    /** A comparison as rows of quantity and value. */
+    public static List<List<String>> comparisonRows(Comparison c) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("Quantity", "Value"));
+        rows.add(List.of("Metric", c.metric()));
+        rows.add(List.of("Pairs (n)", Integer.toString(c.n())));
+        rows.add(List.of("Mean A", Metrics.format(c.meanA())));
+        rows.add(List.of("Mean B", Metrics.format(c.meanB())));
+        rows.add(List.of("Mean difference (A − B)", Metrics.format(c.meanDifference())));
+        rows.add(List.of("SD of the differences", Metrics.format(c.sdDifference())));
+        rows.add(List.of("Corrected t", String.format(Locale.ROOT, "%.4f", c.t())));
+        rows.add(List.of("Degrees of freedom", Integer.toString(c.df())));
+        rows.add(List.of("p (two-sided)", String.format(Locale.ROOT, "%.4g", c.p())));
+        rows.add(List.of("Effect size (paired d)", Double.isNaN(c.effectSize()) ? "n/a"
+                : Metrics.format(c.effectSize())));
+        rows.add(List.of("Corrected 95% CI of the difference", Metrics.format(c.ciLow()) + " to "
+                + Metrics.format(c.ciHigh())));
+        return rows;
+    }
+
+    /**
+     * Parses the sweep's values field: numbers separated by commas (integers stay integers).
+     *
+     * @throws IllegalArgumentException naming the value that is not a number
+     */
+    public static List<Object> values(String text) {
+        List<Object> values = new ArrayList<>();
+        for (String part : (text == null ? "" : text).split(",")) {
+            String v = part.strip();
+            if (v.isEmpty()) {
+                continue;
+            }
+            try {
+                values.add(Long.parseLong(v));
+            } catch (NumberFormatException notInteger) {
+                try {
+                    double d = Double.parseDouble(v);
+                    if (!Double.isFinite(d)) {
+                        throw new NumberFormatException();
+                    }
+                    values.add(d);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("Values: '" + v + "' is not a number. Write numbers "
+                            + "separated by commas, e.g. 2, 4, 8, 16.");
+                }
+            }
+        }
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("Values: write the values to sweep, separated by commas, e.g. "
+                    + "2, 4, 8, 16.");
+        }
+        return values;
+    }
+
+    private static List<String> splitCsv(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+
+    private static double number(String cell) {
+        String s = cell.strip();
+        try {
+            return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+}

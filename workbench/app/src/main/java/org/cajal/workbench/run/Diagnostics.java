@@ -1,0 +1,61 @@
+package org.cajal.workbench.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.cajal.experiments.ExperimentFolder;
+import org.cajal.workbench.runs.Json;
+
+/**
+ * Training diagnostics in plain language (NaN or exploding loss, overfitting, dead ReLU units, update sizes) as
+ * lines for the training and results views: shown live from the runtime's diagnostic events, and read back from a
+ * run folder's diagnostics.json ({@link ExperimentFolder#DIAGNOSTICS}: a JSON array of
+ * {@code {epoch, kind, message, values}}). Any thread.
+ */
+public final class Diagnostics {
+
+    private Diagnostics() {
+    }
+
+    /** "Epoch 12 · overfitting: validation loss rising while ..." (epoch 0 or less: no epoch). */
+    public static String line(int epoch, String kind, String message) {
+        String k = kind == null || kind.isBlank() ? "" : kind.replace('_', ' ').replace('-', ' ') + ": ";
+        return (epoch > 0 ? "Epoch " + epoch + " · " : "") + k + (message == null ? "" : message);
+    }
+
+    /**
+     * The lines of a run folder's diagnostics.json; empty when it has none.
+     *
+     * @throws IOException when the file exists but cannot be read or is not such an array (the message names it)
+     */
+    public static List<String> read(Path runFolder) throws IOException {
+        Path file = runFolder.resolve(ExperimentFolder.DIAGNOSTICS);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        Object parsed;
+        try {
+            parsed = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage());
+        }
+        if (!(parsed instanceof List<?> list)) {
+            throw new IOException(file + ": expected a JSON array of {epoch, kind, message}");
+        }
+        List<String> lines = new ArrayList<>();
+        for (Object item : list) {
+            if (item instanceof Map<?, ?> m) {
+                int epoch = m.get("epoch") instanceof Number n ? n.intValue() : 0;
+                String kind = m.get("kind") instanceof String s ? s : "";
+                String message = m.get("message") instanceof String s ? s : "";
+                lines.add(line(epoch, kind, message));
+            }
+        }
+        return lines;
+    }
+}
