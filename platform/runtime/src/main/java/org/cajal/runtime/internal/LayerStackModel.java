@@ -147,6 +147,52 @@ final class LayerStackModel implements TrainableModel {
         return rows;
     }
 
+    /** Indices of the layers whose activation is ReLU (dense, convolutional or any other weighted layer). */
+    List<Integer> reluLayers() {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < network.getnLayers(); i++) {
+            if (network.getLayer(i).conf().getLayer() instanceof BaseLayer b
+                    && b.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationReLU) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The share of dead units ({@link LayerProbe#deadShare}) of each given layer, from one inference pass over
+     * {@code features} (no dropout, no noise; the model is not changed).
+     */
+    java.util.Map<Integer, Double> deadShares(List<Integer> layers, INDArray features) {
+        java.util.Map<Integer, Double> out = new java.util.LinkedHashMap<>();
+        if (layers.isEmpty()) {
+            return out;
+        }
+        List<INDArray> activations = network.feedForward(features, false);
+        // activations.get(0) is the input; layer i's output is at i + 1
+        layers.forEach(i -> out.put(i, LayerProbe.deadShare(activations.get(i + 1))));
+        return out;
+    }
+
+    /** A copy of every layer's weight matrix (DL4J's parameter {@code W}), by layer index. */
+    java.util.Map<Integer, INDArray> weightMatrices() {
+        java.util.Map<Integer, INDArray> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < network.getnLayers(); i++) {
+            INDArray w = network.getLayer(i).paramTable().get("W");
+            if (w != null) {
+                out.put(i, w.dup());
+            }
+        }
+        return out;
+    }
+
+    /** Each layer's update ratio ({@link LayerProbe#updateRatio}) since {@code before} was taken. */
+    java.util.Map<Integer, Double> updateRatios(java.util.Map<Integer, INDArray> before) {
+        java.util.Map<Integer, Double> out = new java.util.LinkedHashMap<>();
+        before.forEach((i, w) -> out.put(i, LayerProbe.updateRatio(w, network.getLayer(i).paramTable().get("W"))));
+        return out;
+    }
+
     @Override
     public java.util.Optional<Object> snapshot() {
         return java.util.Optional.of(network.params().dup());

@@ -1,0 +1,133 @@
+package org.cajal.runtime.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The layer-level diagnostics of a layer stack, measured cheaply at a few epochs ({@link #measured}): the share
+ * of dead ReLU units ({@code dead-relu}) and the size of the last update relative to the weights
+ * ({@code update-ratio}).
+ *
+ * <p>Thresholds: a ReLU layer is reported when at least {@value #DEAD_SHARE} of its units output zero for every
+ * example of a batch of up to {@value #PROBE_EXAMPLES} training examples; a layer's update ratio
+ * ||&Delta;W|| / ||W|| (Frobenius norms of its weight matrix {@code W}, before and after the epoch's last
+ * mini-batch; biases left out, as they start at zero) is reported outside [{@value #MIN_RATIO},
+ * {@value #MAX_RATIO}]. Each layer is reported at most once per kind (and direction) per model; the measured values
+ * of every epoch go to diagnostics.csv.
+ */
+final class LayerProbe {
+
+    /** Share of dead units at which a ReLU layer is reported. */
+    static final double DEAD_SHARE = 0.4;
+
+    /** Most training examples fed forward to count dead units. */
+    static final int PROBE_EXAMPLES = 256;
+
+    /** Update ratios below this mean learning has stalled. */
+    static final double MIN_RATIO = 1e-5;
+
+    /** Update ratios above this mean the steps are too large. */
+    static final double MAX_RATIO = 1e-1;
+
+    private LayerProbe() {
+    }
+
+    /** Whether the end of this (1-based) epoch is measured: 1, 2, 5, 10, 20, 50, 100, 200, 500, ... */
+    static boolean measured(int epoch) {
+        long decade = 1;
+        while (decade <= epoch) {
+            if (epoch == decade || epoch == 2 * decade || epoch == 5 * decade) {
+                return true;
+            }
+            decade *= 10;
+        }
+        return false;
+    }
+
+    /**
+     * The share of units that are zero (or below) for every example: {@code activations} is
+     * {@code [examples, units, ...]} (dense {@code [n, units]}; convolutional {@code [n, channels, h, w]} or
+     * {@code [n, channels, t]}, where a unit is a channel, dead when zero at every position of every example).
+     * NaN for no units or no examples.
+     */
+    static double deadShare(INDArray activations) {
+        if (activations.rank() < 2 || activations.size(0) == 0 || activations.size(1) == 0) {
+            return Double.NaN;
+        }
+        int[] others = IntStream.range(0, activations.rank()).filter(d -> d != 1).toArray();
+        INDArray most = activations.max(others);
+        long units = most.length();
+        long dead = 0;
+        for (long u = 0; u < units; u++) {
+            if (most.getDouble(u) <= 0) {
+                dead++;
+            }
+        }
+        return (double) dead / units;
+    }
+
+    /** ||after - before|| / ||before|| (Frobenius norms); NaN when the weights before were all zero. */
+    static double updateRatio(INDArray before, INDArray after) {
+        double norm = before.norm2Number().doubleValue();
+        if (norm == 0) {
+            return Double.NaN;
+        }
+        return after.sub(before).norm2Number().doubleValue() / norm;
+    }
+
+    /** One layer's measurement at one epoch: NaN where not measured (not ReLU, or no weights). */
+    record Row(int epoch, int layer, double deadShare, double updateRatio) {
+    }
+
+    /**
+     * What one epoch's measurement says: a note per ReLU layer with too many dead units and per layer whose update
+     * ratio is out of range, unless {@code said} already holds that layer's key (which this then adds).
+     *
+     * @param labels each layer's label ({@code dense, relu}), by layer index
+     */
+    static List<Note> notes(List<Row> rows, Map<Integer, String> labels, java.util.Set<String> said) {
+        List<Note> notes = new ArrayList<>();
+        Map<String, Object> shares = new LinkedHashMap<>();
+        Map<String, Object> ratios = new LinkedHashMap<>();
+        for (Row r : rows) {
+            if (!Double.isNaN(r.deadShare())) {
+                shares.put(String.valueOf(r.layer()), r.deadShare());
+            }
+            if (!Double.isNaN(r.updateRatio())) {
+                ratios.put(String.valueOf(r.layer()), r.updateRatio());
+            }
+        }
+        for (Row r : rows) {
+            String label = labels.getOrDefault(r.layer(), "layer");
+            if (r.deadShare() >= DEAD_SHARE && said.add("dead-relu " + r.layer())) {
+                Map<String, Object> values = new LinkedHashMap<>();
+                values.put("layer", r.layer());
+                values.put("deadShare", r.deadShare());
+                values.put("shares", shares);
+                notes.add(new Note("dead-relu", Math.round(r.deadShare() * 100) + "% of the units in layer "
+                        + r.layer() + " (" + label + ") output zero for every example: they no longer learn. "
+                        + "Try a lower learning rate, He initialisation or leaky ReLU.", values));
+            }
+            boolean tiny = r.updateRatio() < MIN_RATIO;
+            boolean large = r.updateRatio() > MAX_RATIO;
+            if ((tiny || large) && said.add("update-ratio " + r.layer() + (tiny ? " tiny" : " large"))) {
+                Map<String, Object> values = new LinkedHashMap<>();
+                values.put("layer", r.layer());
+                values.put("ratio", r.updateRatio());
+                values.put("ratios", ratios);
+                String what = tiny
+                        ? "updates are tiny relative to the weights: learning has stalled; raise the learning rate"
+                        : "updates are large relative to the weights: lower the learning rate";
+                notes.add(new Note("update-ratio", "In layer " + r.layer() + " (" + label + ") the last update "
+                        + "changed the weights by " + Note.number(r.updateRatio()) + " of their size (healthy: "
+                        + Note.number(MIN_RATIO) + " to " + Note.number(MAX_RATIO) + "): " + what + ".", values));
+            }
+        }
+        return notes;
+    }
+}
