@@ -89,8 +89,12 @@ final class LayerProbe {
      * ratio is out of range, unless {@code said} already holds that layer's key (which this then adds).
      *
      * @param labels each layer's label ({@code dense, relu}), by layer index
+     * @param tooFast whether training is already known to go too fast (exploding loss, or large updates in some
+     *                layer): tiny updates then come from saturated units, not from a low learning rate, and are
+     *                not reported (raising the learning rate would be the wrong advice)
      */
-    static List<Note> notes(List<Row> rows, Map<Integer, String> labels, java.util.Set<String> said) {
+    static List<Note> notes(List<Row> rows, Map<Integer, String> labels, java.util.Set<String> said,
+                            boolean tooFast) {
         List<Note> notes = new ArrayList<>();
         Map<String, Object> shares = new LinkedHashMap<>();
         Map<String, Object> ratios = new LinkedHashMap<>();
@@ -113,7 +117,7 @@ final class LayerProbe {
                         + r.layer() + " (" + label + ") output zero for every example: they no longer learn. "
                         + "Try a lower learning rate, He initialisation or leaky ReLU.", values));
             }
-            boolean tiny = r.updateRatio() < MIN_RATIO;
+            boolean tiny = r.updateRatio() < MIN_RATIO && !tooFast;
             boolean large = r.updateRatio() > MAX_RATIO;
             if ((tiny || large) && said.add("update-ratio " + r.layer() + (tiny ? " tiny" : " large"))) {
                 Map<String, Object> values = new LinkedHashMap<>();

@@ -39,6 +39,11 @@ final class LossWatch {
         this.earlyStopping = earlyStopping;
     }
 
+    /** Whether the {@code exploding-loss} note was given. */
+    boolean saidExploding() {
+        return explodingSaid;
+    }
+
     /** The {@code nan-loss} note when a mini-batch loss is NaN or infinite, else null. */
     Note batch(int epoch, int batch, double loss) {
         if (Double.isFinite(loss)) {

@@ -285,7 +285,8 @@ final class ModelTraining {
                     .append(',').append(cell(row.updateRatio())).append('\n');
         }
         folder.writeText(DIAGNOSTICS_CSV, probeRows.toString());
-        for (Note note : LayerProbe.notes(rows, layerLabels(dead.keySet()), said)) {
+        boolean tooFast = watch.saidExploding() || said.stream().anyMatch(k -> k.endsWith(" large"));
+        for (Note note : LayerProbe.notes(rows, layerLabels(dead.keySet()), said, tooFast)) {
             diagnostics.add(fold, epoch, note);
         }
     }

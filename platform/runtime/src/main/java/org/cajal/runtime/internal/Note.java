@@ -28,7 +28,8 @@ record Note(String kind, String message, Map<String, Object> values) {
             return "0";
         }
         BigDecimal d = new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros();
-        return Math.abs(v) >= 1e-4 && Math.abs(v) < 1e7 ? d.toPlainString() : d.toString();
+        return Math.abs(v) >= 1e-4 && Math.abs(v) < 1e7 ? d.toPlainString()
+                : d.toString().replace("E+", "e").replace('E', 'e');
     }
 
     /** A number for JSON: non-finite values (which JSON cannot hold) as null. */
