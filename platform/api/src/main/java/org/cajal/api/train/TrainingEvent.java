@@ -60,7 +60,8 @@ public sealed interface TrainingEvent {
      *       its status {@code diverged}. Values: {@code batch}, {@code loss} (as text: NaN/Infinity),
      *       {@code learningRate} when the optimizer has one.</li>
      *   <li>{@code exploding-loss}: an epoch's training loss is more than 10 times the first epoch's and higher
-     *       than the epoch before; once per run. Values: {@code firstLoss}, {@code loss}.</li>
+     *       than the epoch before; once per run. Values: {@code firstLoss}, {@code loss}, {@code learningRate} when
+     *       the optimizer has one.</li>
      *   <li>{@code overfitting}: the validation loss rose 3 epochs in a row while the training loss fell in each
      *       of them; once per run, only with a validation split. Values: {@code fromValidationLoss},
      *       {@code toValidationLoss}, {@code fromTrainLoss}, {@code toTrainLoss}.</li>
@@ -71,7 +72,10 @@ public sealed interface TrainingEvent {
      *       weights (||&Delta;w|| / ||w|| over the epoch's last mini-batch). Values: {@code layer},
      *       {@code ratio}, and {@code ratios} {layer index: ratio} for every layer with weights.</li>
      * </ul>
-     * The last two only for layer-stack models; an architecture from a plugin gets the loss-based ones.
+     * The last two only for layer-stack models; an architecture from a plugin gets the loss-based ones. "Once per
+     * run" means once per trained model: once per fold in k-fold cross-validation, where {@code values} also
+     * holds the 1-based {@code fold}. Tiny update ratios are not reported once the loss exploded or an update was
+     * too large (saturated units, not a low learning rate).
      *
      * @param epoch 1-based epoch the diagnostic belongs to
      * @param kind one of the kinds above (more may come: treat an unknown one as a note)
