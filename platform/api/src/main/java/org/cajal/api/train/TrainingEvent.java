@@ -69,7 +69,8 @@ public sealed interface TrainingEvent {
      *       its units outputting zero for every example of one batch (up to 256 training examples). Values:
      *       {@code layer}, {@code deadShare}, and {@code shares} {layer index: share} for every ReLU layer.</li>
      *   <li>{@code update-ratio}: at the same epochs, a layer's last update was outside [1e-5, 1e-1] of its
-     *       weights (||&Delta;w|| / ||w|| over the epoch's last mini-batch). Values: {@code layer},
+     *       weights (||&Delta;w|| / ||w|| over the epoch's last mini-batch; above the range only from epoch 5 on, as
+     *       large ratios are normal in the first epochs). Values: {@code layer},
      *       {@code ratio}, and {@code ratios} {layer index: ratio} for every layer with weights.</li>
      * </ul>
      * The last two only for layer-stack models; an architecture from a plugin gets the loss-based ones. "Once per

@@ -55,8 +55,8 @@ class LayerProbeTest {
     void notesForDeadLayersAndOutOfRangeRatiosAreSaidOncePerLayer() {
         Set<String> said = new HashSet<>();
         Map<Integer, String> labels = Map.of(0, "dense, relu", 1, "dense, relu", 2, "output");
-        List<LayerProbe.Row> rows = List.of(new LayerProbe.Row(1, 0, 0.625, 0.01),
-                new LayerProbe.Row(1, 1, 0.3, 2e-6), new LayerProbe.Row(1, 2, Double.NaN, 0.5));
+        List<LayerProbe.Row> rows = List.of(new LayerProbe.Row(5, 0, 0.625, 0.01),
+                new LayerProbe.Row(5, 1, 0.3, 2e-6), new LayerProbe.Row(5, 2, Double.NaN, 0.5));
         List<Note> notes = LayerProbe.notes(rows, labels, said, false);
         assertEquals(List.of("dead-relu", "update-ratio", "update-ratio"), notes.stream().map(Note::kind).toList());
         assertEquals("63% of the units in layer 0 (dense, relu) output zero for every example: they no longer "
@@ -72,6 +72,8 @@ class LayerProbeTest {
         assertEquals(List.of(), LayerProbe.notes(rows, labels, said, false), "each layer's note is said once");
         assertEquals(List.of(), LayerProbe.notes(List.of(new LayerProbe.Row(2, 0, 0.39, 1e-5)), labels,
                 new HashSet<>(), false), "the bounds themselves are healthy");
+        assertEquals(List.of(), LayerProbe.notes(List.of(new LayerProbe.Row(2, 2, Double.NaN, 0.5)), labels,
+                new HashSet<>(), false), "large updates in the first epochs are normal: not said before epoch 5");
         assertEquals(List.of(), LayerProbe.notes(List.of(new LayerProbe.Row(2, 1, 0.0, 1e-9)), labels,
                 new HashSet<>(), true), "tiny updates while training goes too fast are saturation: not said");
     }
