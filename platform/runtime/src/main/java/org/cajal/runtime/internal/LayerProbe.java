@@ -78,6 +78,20 @@ final class LayerProbe {
         return (double) dead / units;
     }
 
+    /**
+     * The share of values at or beyond the ends of an activation's range ({@code <= low} or {@code >= high}): a
+     * saturated tanh or sigmoid unit passes almost no gradient. NaN for an empty array.
+     */
+    static double saturatedShare(INDArray activations, double low, double high) {
+        if (activations.length() == 0) {
+            return Double.NaN;
+        }
+        double saturated = activations.lte(low).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).sumNumber()
+                .doubleValue() + activations.gte(high).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)
+                .sumNumber().doubleValue();
+        return saturated / activations.length();
+    }
+
     /** ||after - before|| / ||before|| (Frobenius norms); NaN when the weights before were all zero. */
     static double updateRatio(INDArray before, INDArray after) {
         double norm = before.norm2Number().doubleValue();
@@ -87,9 +101,20 @@ final class LayerProbe {
         return after.sub(before).norm2Number().doubleValue() / norm;
     }
 
-    /** One layer's measurement at one epoch: NaN where not measured (not ReLU, or no weights). */
-    record Row(int epoch, int layer, double deadShare, double updateRatio) {
+    /**
+     * One layer's measurement at one epoch, NaN where not measured: {@code deadShare} for ReLU layers,
+     * {@code saturatedShare} (values within 1% of the ends of the range) for tanh and sigmoid layers,
+     * {@code updateRatio} for layers with weights.
+     */
+    record Row(int epoch, int layer, double deadShare, double updateRatio, double saturatedShare) {
+
+        Row(int epoch, int layer, double deadShare, double updateRatio) {
+            this(epoch, layer, deadShare, updateRatio, Double.NaN);
+        }
     }
+
+    /** Share of saturated values at which a tanh or sigmoid layer explains tiny updates. */
+    static final double SATURATED_SHARE = 0.5;
 
     /**
      * What one epoch's measurement says: a note per ReLU layer with too many dead units and per layer whose update
@@ -99,9 +124,18 @@ final class LayerProbe {
      * @param tooFast whether training is already known to go too fast (exploding loss, or large updates in some
      *                layer): tiny updates then come from saturated units, not from a low learning rate, and are
      *                not reported (raising the learning rate would be the wrong advice)
+     * @param learningRate the optimizer's learning rate, NaN if it has none (named in the advice)
+     *
+     * <p>Tiny updates have three causes, told apart by the same measurement: dead ReLU units (some layer at least
+     * {@value #DEAD_SHARE} dead: the {@code dead-relu} note says what to do, so no update-ratio note), saturated
+     * tanh/sigmoid units (some layer with at least {@value #SATURATED_SHARE} of its outputs at the ends of its
+     * range: the note says so and advises a lower learning rate or standardised inputs) or too low a learning rate
+     * (otherwise: raise it).
      */
     static List<Note> notes(List<Row> rows, Map<Integer, String> labels, java.util.Set<String> said,
-                            boolean tooFast) {
+                            boolean tooFast, double learningRate) {
+        boolean deadSomewhere = rows.stream().anyMatch(r -> r.deadShare() >= DEAD_SHARE);
+        Row saturated = rows.stream().filter(r -> r.saturatedShare() >= SATURATED_SHARE).findFirst().orElse(null);
         List<Note> notes = new ArrayList<>();
         Map<String, Object> shares = new LinkedHashMap<>();
         Map<String, Object> ratios = new LinkedHashMap<>();
@@ -124,16 +158,28 @@ final class LayerProbe {
                         + r.layer() + " (" + label + ") output zero for every example: they no longer learn. "
                         + "Try a lower learning rate, He initialisation or leaky ReLU.", values));
             }
-            boolean tiny = r.updateRatio() < MIN_RATIO && !tooFast;
+            boolean tiny = r.updateRatio() < MIN_RATIO && !tooFast && !deadSomewhere;
             boolean large = r.updateRatio() > MAX_RATIO && r.epoch() >= LARGE_FROM_EPOCH;
             if ((tiny || large) && said.add("update-ratio " + r.layer() + (tiny ? " tiny" : " large"))) {
                 Map<String, Object> values = new LinkedHashMap<>();
                 values.put("layer", r.layer());
                 values.put("ratio", r.updateRatio());
                 values.put("ratios", ratios);
-                String what = tiny
-                        ? "updates are tiny relative to the weights: learning has stalled; raise the learning rate"
-                        : "updates are large relative to the weights: lower the learning rate";
+                String what;
+                if (large) {
+                    what = "updates are large relative to the weights: lower the learning rate";
+                } else if (saturated != null) {
+                    values.put("saturatedLayer", saturated.layer());
+                    values.put("saturatedShare", saturated.saturatedShare());
+                    what = "updates are tiny relative to the weights: learning has stalled, because "
+                            + Math.round(saturated.saturatedShare() * 100) + "% of the outputs of layer "
+                            + saturated.layer() + " (" + labels.getOrDefault(saturated.layer(), "layer")
+                            + ") are saturated at the ends of their range, where gradients vanish. Lower the "
+                            + "learning rate" + (Double.isNaN(learningRate) ? "" : " (" + Note.number(learningRate)
+                            + ")") + " or standardise the inputs, rather than raising it";
+                } else {
+                    what = "updates are tiny relative to the weights: learning has stalled; raise the learning rate";
+                }
                 notes.add(new Note("update-ratio", "In layer " + r.layer() + " (" + label + ") the last update "
                         + "changed the weights by " + Note.number(r.updateRatio()) + " of their size (healthy: "
                         + Note.number(MIN_RATIO) + " to " + Note.number(MAX_RATIO) + "): " + what + ".", values));

@@ -147,30 +147,44 @@ final class LayerStackModel implements TrainableModel {
         return rows;
     }
 
-    /** Indices of the layers whose activation is ReLU (dense, convolutional or any other weighted layer). */
-    List<Integer> reluLayers() {
-        List<Integer> out = new ArrayList<>();
+    /** What a layer's activation lets the probe measure: dead units (ReLU), saturation (tanh, sigmoid), or nothing. */
+    enum Activity { RELU, TANH, SIGMOID, OTHER }
+
+    /** Each layer's activation kind, by index. */
+    java.util.Map<Integer, Activity> activities() {
+        java.util.Map<Integer, Activity> out = new java.util.LinkedHashMap<>();
         for (int i = 0; i < network.getnLayers(); i++) {
-            if (network.getLayer(i).conf().getLayer() instanceof BaseLayer b
-                    && b.getActivationFn() instanceof org.nd4j.linalg.activations.impl.ActivationReLU) {
-                out.add(i);
-            }
+            Object fn = network.getLayer(i).conf().getLayer() instanceof BaseLayer b ? b.getActivationFn() : null;
+            out.put(i, fn instanceof org.nd4j.linalg.activations.impl.ActivationReLU ? Activity.RELU
+                    : fn instanceof org.nd4j.linalg.activations.impl.ActivationTanH ? Activity.TANH
+                    : fn instanceof org.nd4j.linalg.activations.impl.ActivationSigmoid ? Activity.SIGMOID
+                    : Activity.OTHER);
         }
         return out;
     }
 
     /**
-     * The share of dead units ({@link LayerProbe#deadShare}) of each given layer, from one inference pass over
-     * {@code features} (no dropout, no noise; the model is not changed).
+     * One inference pass over {@code features} (no dropout, no noise; the model is not changed), measured per
+     * layer: {@code [deadShare, saturatedShare]} ({@link LayerProbe#deadShare} for ReLU layers,
+     * {@link LayerProbe#saturatedShare} for tanh and sigmoid layers, NaN where it does not apply).
      */
-    java.util.Map<Integer, Double> deadShares(List<Integer> layers, INDArray features) {
-        java.util.Map<Integer, Double> out = new java.util.LinkedHashMap<>();
-        if (layers.isEmpty()) {
+    java.util.Map<Integer, double[]> activationShares(INDArray features) {
+        java.util.Map<Integer, Activity> kinds = activities();
+        java.util.Map<Integer, double[]> out = new java.util.LinkedHashMap<>();
+        if (kinds.values().stream().allMatch(k -> k == Activity.OTHER)) {
             return out;
         }
         List<INDArray> activations = network.feedForward(features, false);
         // activations.get(0) is the input; layer i's output is at i + 1
-        layers.forEach(i -> out.put(i, LayerProbe.deadShare(activations.get(i + 1))));
+        kinds.forEach((i, kind) -> {
+            INDArray a = activations.get(i + 1);
+            switch (kind) {
+                case RELU -> out.put(i, new double[] {LayerProbe.deadShare(a), Double.NaN});
+                case TANH -> out.put(i, new double[] {Double.NaN, LayerProbe.saturatedShare(a, -0.99, 0.99)});
+                case SIGMOID -> out.put(i, new double[] {Double.NaN, LayerProbe.saturatedShare(a, 0.01, 0.99)});
+                default -> { }
+            }
+        });
         return out;
     }
 

@@ -62,7 +62,10 @@ final class ModelTraining {
     record Divergence(int epoch, int batch) {
     }
 
-    /** The per-layer measurements of a layer stack: {@code epoch,layer,dead_share,update_ratio}, empty = not measured. */
+    /**
+     * The per-layer measurements of a layer stack: {@code epoch,layer,dead_share,update_ratio,saturated_share}, an
+     * empty cell where not measured.
+     */
     static final String DIAGNOSTICS_CSV = "diagnostics.csv";
 
     private final RunPlan plan;
@@ -86,7 +89,8 @@ final class ModelTraining {
     private INDArray probeFeatures;
     private Map<Integer, Double> lastRatios = Map.of();
     private final java.util.Set<String> said = new java.util.HashSet<>();
-    private final StringBuilder probeRows = new StringBuilder("epoch,layer,dead_share,update_ratio\n");
+    private final StringBuilder probeRows = new StringBuilder(
+            "epoch,layer,dead_share,update_ratio,saturated_share\n");
 
     /**
      * @param diagnostics the run's diagnostics log
@@ -273,20 +277,23 @@ final class ModelTraining {
             probeFeatures = loader.load(Arrays.copyOf(train, Math.min(train.length, LayerProbe.PROBE_EXAMPLES)))
                     .getFeatures();
         }
-        Map<Integer, Double> dead = stack.deadShares(stack.reluLayers(), probeFeatures);
-        java.util.TreeSet<Integer> layers = new java.util.TreeSet<>(dead.keySet());
+        Map<Integer, double[]> shares = stack.activationShares(probeFeatures);
+        java.util.TreeSet<Integer> layers = new java.util.TreeSet<>(shares.keySet());
         layers.addAll(lastRatios.keySet());
         List<LayerProbe.Row> rows = new ArrayList<>();
         for (int layer : layers) {
-            LayerProbe.Row row = new LayerProbe.Row(epoch, layer, dead.getOrDefault(layer, Double.NaN),
-                    lastRatios.getOrDefault(layer, Double.NaN));
+            double[] s = shares.getOrDefault(layer, new double[] {Double.NaN, Double.NaN});
+            LayerProbe.Row row = new LayerProbe.Row(epoch, layer, s[0], lastRatios.getOrDefault(layer, Double.NaN),
+                    s[1]);
             rows.add(row);
             probeRows.append(epoch).append(',').append(layer).append(',').append(cell(row.deadShare()))
-                    .append(',').append(cell(row.updateRatio())).append('\n');
+                    .append(',').append(cell(row.updateRatio())).append(',').append(cell(row.saturatedShare()))
+                    .append('\n');
         }
         folder.writeText(DIAGNOSTICS_CSV, probeRows.toString());
         boolean tooFast = watch.saidExploding() || said.stream().anyMatch(k -> k.endsWith(" large"));
-        for (Note note : LayerProbe.notes(rows, layerLabels(dead.keySet()), said, tooFast)) {
+        for (Note note : LayerProbe.notes(rows, layerLabels(stack.activities()), said, tooFast,
+                learningRate().orElse(Double.NaN))) {
             diagnostics.add(fold, epoch, note);
         }
     }
@@ -295,12 +302,14 @@ final class ModelTraining {
         return Double.isNaN(v) ? "" : Double.toString(v);
     }
 
-    /** Each layer's label for the notes: its type id, with {@code relu} for the ReLU layers. */
-    private Map<Integer, String> layerLabels(java.util.Set<Integer> relu) {
+    /** Each layer's label for the notes: its type id, with its activation when relu, tanh or sigmoid. */
+    private Map<Integer, String> layerLabels(Map<Integer, LayerStackModel.Activity> activities) {
         Map<Integer, String> labels = new java.util.HashMap<>();
         List<org.cajal.api.pipeline.ComponentRef> refs = plan.pipeline().model().layers();
         for (int i = 0; i < refs.size(); i++) {
-            labels.put(i, refs.get(i).type() + (relu.contains(i) ? ", relu" : ""));
+            LayerStackModel.Activity a = activities.getOrDefault(i, LayerStackModel.Activity.OTHER);
+            labels.put(i, refs.get(i).type() + (a == LayerStackModel.Activity.OTHER ? ""
+                    : ", " + a.name().toLowerCase(java.util.Locale.ROOT)));
         }
         return labels;
     }

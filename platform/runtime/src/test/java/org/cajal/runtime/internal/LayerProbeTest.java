@@ -52,29 +52,54 @@ class LayerProbeTest {
     }
 
     @Test
-    void notesForDeadLayersAndOutOfRangeRatiosAreSaidOncePerLayer() {
+    void saturationIsTheShareOfValuesAtTheEndsOfTheRange() {
+        var tanh = Nd4j.createFromArray(new float[][] {{-0.999f, 0.2f}, {0.995f, 0.99f}}); // 3 of 4 at |a| >= 0.99
+        assertEquals(0.75, LayerProbe.saturatedShare(tanh, -0.99, 0.99), 1e-12);
+        var sigmoid = Nd4j.createFromArray(new float[][] {{0.005f, 0.5f, 0.6f, 0.999f}});
+        assertEquals(0.5, LayerProbe.saturatedShare(sigmoid, 0.01, 0.99), 1e-12);
+    }
+
+    private static final Map<Integer, String> LABELS = Map.of(0, "dense, relu", 1, "dense, tanh", 2, "output");
+
+    @Test
+    void notesForDeadLayersAndLargeUpdatesAreSaidOncePerLayer() {
         Set<String> said = new HashSet<>();
-        Map<Integer, String> labels = Map.of(0, "dense, relu", 1, "dense, relu", 2, "output");
         List<LayerProbe.Row> rows = List.of(new LayerProbe.Row(5, 0, 0.625, 0.01),
-                new LayerProbe.Row(5, 1, 0.3, 2e-6), new LayerProbe.Row(5, 2, Double.NaN, 0.5));
-        List<Note> notes = LayerProbe.notes(rows, labels, said, false);
-        assertEquals(List.of("dead-relu", "update-ratio", "update-ratio"), notes.stream().map(Note::kind).toList());
+                new LayerProbe.Row(5, 1, Double.NaN, 2e-6), new LayerProbe.Row(5, 2, Double.NaN, 0.5));
+        List<Note> notes = LayerProbe.notes(rows, LABELS, said, false, 0.1);
+        // layer 1's tiny updates come from the dead layer before it: the dead-relu note says what to do
+        assertEquals(List.of("dead-relu", "update-ratio"), notes.stream().map(Note::kind).toList());
         assertEquals("63% of the units in layer 0 (dense, relu) output zero for every example: they no longer "
                 + "learn. Try a lower learning rate, He initialisation or leaky ReLU.", notes.get(0).message());
-        assertEquals(Map.of("0", 0.625, "1", 0.3), notes.get(0).values().get("shares"));
-        assertTrue(notes.get(1).message().contains("layer 1 (dense, relu)")
-                && notes.get(1).message().contains("tiny relative to the weights: learning has stalled; raise the "
-                        + "learning rate"), notes.get(1).message());
-        assertTrue(notes.get(2).message().contains("layer 2 (output)")
-                && notes.get(2).message().contains("large relative to the weights: lower the learning rate"),
-                notes.get(2).message());
-        assertEquals(Map.of("0", 0.01, "1", 2e-6, "2", 0.5), notes.get(2).values().get("ratios"));
-        assertEquals(List.of(), LayerProbe.notes(rows, labels, said, false), "each layer's note is said once");
-        assertEquals(List.of(), LayerProbe.notes(List.of(new LayerProbe.Row(2, 0, 0.39, 1e-5)), labels,
-                new HashSet<>(), false), "the bounds themselves are healthy");
-        assertEquals(List.of(), LayerProbe.notes(List.of(new LayerProbe.Row(2, 2, Double.NaN, 0.5)), labels,
-                new HashSet<>(), false), "large updates in the first epochs are normal: not said before epoch 5");
-        assertEquals(List.of(), LayerProbe.notes(List.of(new LayerProbe.Row(2, 1, 0.0, 1e-9)), labels,
-                new HashSet<>(), true), "tiny updates while training goes too fast are saturation: not said");
+        assertEquals(Map.of("0", 0.625), notes.get(0).values().get("shares"));
+        assertEquals("In layer 2 (output) the last update changed the weights by 0.5 of their size (healthy: "
+                + "0.00001 to 0.1): updates are large relative to the weights: lower the learning rate.",
+                notes.get(1).message());
+        assertEquals(Map.of("0", 0.01, "1", 2e-6, "2", 0.5), notes.get(1).values().get("ratios"));
+        assertEquals(List.of(), LayerProbe.notes(rows, LABELS, said, false, 0.1), "each layer's note is said once");
+        assertEquals(List.of(), LayerProbe.notes(List.of(new LayerProbe.Row(2, 0, 0.39, 1e-5)), LABELS,
+                new HashSet<>(), false, 0.1), "the bounds themselves are healthy");
+        assertEquals(List.of(), LayerProbe.notes(List.of(new LayerProbe.Row(2, 2, Double.NaN, 0.5)), LABELS,
+                new HashSet<>(), false, 0.1), "large updates in the first epochs are normal: not said before epoch 5");
+    }
+
+    @Test
+    void tinyUpdatesAdviseARaiseOnlyWhenNoUnitsAreSaturatedOrDead() {
+        List<LayerProbe.Row> healthy = List.of(new LayerProbe.Row(10, 1, Double.NaN, 3e-6, 0.1),
+                new LayerProbe.Row(10, 2, Double.NaN, 0.01));
+        Note raise = LayerProbe.notes(healthy, LABELS, new HashSet<>(), false, 1e-6).get(0);
+        assertTrue(raise.message().startsWith("In layer 1 (dense, tanh) the last update changed the weights by "
+                + "0.000003 of their size"), raise.message());
+        assertTrue(raise.message().endsWith("updates are tiny relative to the weights: learning has stalled; raise "
+                + "the learning rate."), raise.message());
+
+        List<LayerProbe.Row> saturated = List.of(new LayerProbe.Row(10, 1, Double.NaN, 3e-6, 0.8));
+        Note lower = LayerProbe.notes(saturated, LABELS, new HashSet<>(), false, 10).get(0);
+        assertTrue(lower.message().contains("learning has stalled, because 80% of the outputs of layer 1 (dense, "
+                + "tanh) are saturated") && lower.message().contains("Lower the learning rate (10)"), lower.message());
+        assertEquals(1, lower.values().get("saturatedLayer"));
+
+        assertEquals(List.of(), LayerProbe.notes(List.of(new LayerProbe.Row(2, 1, Double.NaN, 1e-9)), LABELS,
+                new HashSet<>(), true, 0.1), "tiny updates while training goes too fast are saturation: not said");
     }
 }
