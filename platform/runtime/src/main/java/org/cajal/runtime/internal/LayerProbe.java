@@ -17,7 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * example of a batch of up to {@value #PROBE_EXAMPLES} training examples; a layer's update ratio
  * ||&Delta;W|| / ||W|| (Frobenius norms of its weight matrix {@code W}, before and after the epoch's last
  * mini-batch; biases left out, as they start at zero) is reported outside [{@value #MIN_RATIO},
- * {@value #MAX_RATIO}] (above it only from epoch {@value #LARGE_FROM_EPOCH} on). Each layer is reported at most once per kind (and direction) per model; the measured values
+ * {@value #MAX_RATIO}], but only where the losses say it matters ({@link Context}). Each layer is reported at most once per kind (and direction) per model; the measured values
  * of every epoch go to diagnostics.csv.
  */
 final class LayerProbe {
@@ -35,11 +35,24 @@ final class LayerProbe {
     static final double MAX_RATIO = 1e-1;
 
     /**
-     * The first measured epoch at which large update ratios are reported: in the first epochs, while the weights
-     * leave their initial scale, ratios above {@link #MAX_RATIO} are common and harmless (the house-prices example
-     * has 0.14 and 0.11 in its output layer at epochs 1 and 2, 0.002 at epoch 5, and trains well).
+     * What the training loss says, which decides whether an update ratio out of range is worth a note. Large
+     * ratios are common and harmless while the loss falls steadily (the first epochs of the house-prices example,
+     * 0.14; a one-weight linear regression moving its weight from near 0 to 2): they are reported only when the
+     * training loss rose in some epoch since the previous measurement. Tiny ratios are right once a model has
+     * converged (linear regression by gradient descent ends with updates of 0): they are reported only while the
+     * training loss is still above {@value #STILL_HIGH} of the first epoch's, and not once training is known to go
+     * too fast (then they come from saturated units).
+     *
+     * @param tooFast the loss exploded, or a large update was reported already
+     * @param lossRose the training loss rose in some epoch since the previous measured epoch
+     * @param lossStillHigh the last epoch's training loss is above {@value #STILL_HIGH} of the first epoch's
+     * @param learningRate the optimizer's learning rate, NaN if it has none (named in the advice)
      */
-    static final int LARGE_FROM_EPOCH = 5;
+    record Context(boolean tooFast, boolean lossRose, boolean lossStillHigh, double learningRate) {
+    }
+
+    /** Share of the first epoch's training loss above which training has not achieved much yet. */
+    static final double STILL_HIGH = 0.5;
 
     private LayerProbe() {
     }
@@ -121,10 +134,7 @@ final class LayerProbe {
      * ratio is out of range, unless {@code said} already holds that layer's key (which this then adds).
      *
      * @param labels each layer's label ({@code dense, relu}), by layer index
-     * @param tooFast whether training is already known to go too fast (exploding loss, or large updates in some
-     *                layer): tiny updates then come from saturated units, not from a low learning rate, and are
-     *                not reported (raising the learning rate would be the wrong advice)
-     * @param learningRate the optimizer's learning rate, NaN if it has none (named in the advice)
+     * @param context what the losses say ({@link Context}: when out-of-range ratios are worth a note)
      *
      * <p>Tiny updates have three causes, told apart by the same measurement: dead ReLU units (some layer at least
      * {@value #DEAD_SHARE} dead: the {@code dead-relu} note says what to do, so no update-ratio note), saturated
@@ -133,7 +143,8 @@ final class LayerProbe {
      * (otherwise: raise it).
      */
     static List<Note> notes(List<Row> rows, Map<Integer, String> labels, java.util.Set<String> said,
-                            boolean tooFast, double learningRate) {
+                            Context context) {
+        double learningRate = context.learningRate();
         boolean deadSomewhere = rows.stream().anyMatch(r -> r.deadShare() >= DEAD_SHARE);
         Row saturated = rows.stream().filter(r -> r.saturatedShare() >= SATURATED_SHARE).findFirst().orElse(null);
         List<Note> notes = new ArrayList<>();
@@ -158,8 +169,9 @@ final class LayerProbe {
                         + r.layer() + " (" + label + ") output zero for every example: they no longer learn. "
                         + "Try a lower learning rate, He initialisation or leaky ReLU.", values));
             }
-            boolean tiny = r.updateRatio() < MIN_RATIO && !tooFast && !deadSomewhere;
-            boolean large = r.updateRatio() > MAX_RATIO && r.epoch() >= LARGE_FROM_EPOCH;
+            boolean tiny = r.updateRatio() < MIN_RATIO && context.lossStillHigh() && !context.tooFast()
+                    && !deadSomewhere;
+            boolean large = r.updateRatio() > MAX_RATIO && context.lossRose();
             if ((tiny || large) && said.add("update-ratio " + r.layer() + (tiny ? " tiny" : " large"))) {
                 Map<String, Object> values = new LinkedHashMap<>();
                 values.put("layer", r.layer());

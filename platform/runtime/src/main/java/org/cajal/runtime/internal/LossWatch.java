@@ -39,6 +39,22 @@ final class LossWatch {
         this.earlyStopping = earlyStopping;
     }
 
+    /** Whether the training loss rose in some epoch after {@code epoch} (1-based; 0: from the first on). */
+    boolean roseAfter(int epoch) {
+        for (int e = Math.max(epoch, 1); e < history.size(); e++) {
+            if (history.get(e)[0] > history.get(e - 1)[0]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the last epoch's training loss is above {@code share} of the first epoch's (false before two). */
+    boolean stillAbove(double share) {
+        int n = history.size();
+        return n >= 2 && history.get(n - 1)[0] > share * history.get(0)[0];
+    }
+
     /** Whether the {@code exploding-loss} note was given. */
     boolean saidExploding() {
         return explodingSaid;

@@ -88,6 +88,8 @@ final class ModelTraining {
     private LayerStackModel stack;
     private INDArray probeFeatures;
     private Map<Integer, Double> lastRatios = Map.of();
+    /** The last epoch the layers were measured at (0: none yet). */
+    private int lastMeasured;
     private final java.util.Set<String> said = new java.util.HashSet<>();
     private final StringBuilder probeRows = new StringBuilder(
             "epoch,layer,dead_share,update_ratio,saturated_share\n");
@@ -291,9 +293,12 @@ final class ModelTraining {
                     .append('\n');
         }
         folder.writeText(DIAGNOSTICS_CSV, probeRows.toString());
-        boolean tooFast = watch.saidExploding() || said.stream().anyMatch(k -> k.endsWith(" large"));
-        for (Note note : LayerProbe.notes(rows, layerLabels(stack.activities()), said, tooFast,
-                learningRate().orElse(Double.NaN))) {
+        LayerProbe.Context context = new LayerProbe.Context(
+                watch.saidExploding() || said.stream().anyMatch(k -> k.endsWith(" large")),
+                watch.roseAfter(lastMeasured), watch.stillAbove(LayerProbe.STILL_HIGH),
+                learningRate().orElse(Double.NaN));
+        lastMeasured = epoch;
+        for (Note note : LayerProbe.notes(rows, layerLabels(stack.activities()), said, context)) {
             diagnostics.add(fold, epoch, note);
         }
     }

@@ -59,6 +59,9 @@ class LayerProbeTest {
         assertEquals(0.5, LayerProbe.saturatedShare(sigmoid, 0.01, 0.99), 1e-12);
     }
 
+    /** Training that is still learning and whose loss went up once lately. */
+    private static final LayerProbe.Context BUMPY = new LayerProbe.Context(false, true, true, 0.1);
+
     private static final Map<Integer, String> LABELS = Map.of(0, "dense, relu", 1, "dense, tanh", 2, "output");
 
     @Test
@@ -66,7 +69,7 @@ class LayerProbeTest {
         Set<String> said = new HashSet<>();
         List<LayerProbe.Row> rows = List.of(new LayerProbe.Row(5, 0, 0.625, 0.01),
                 new LayerProbe.Row(5, 1, Double.NaN, 2e-6), new LayerProbe.Row(5, 2, Double.NaN, 0.5));
-        List<Note> notes = LayerProbe.notes(rows, LABELS, said, false, 0.1);
+        List<Note> notes = LayerProbe.notes(rows, LABELS, said, BUMPY);
         // layer 1's tiny updates come from the dead layer before it: the dead-relu note says what to do
         assertEquals(List.of("dead-relu", "update-ratio"), notes.stream().map(Note::kind).toList());
         assertEquals("63% of the units in layer 0 (dense, relu) output zero for every example: they no longer "
@@ -76,30 +79,37 @@ class LayerProbeTest {
                 + "0.00001 to 0.1): updates are large relative to the weights: lower the learning rate.",
                 notes.get(1).message());
         assertEquals(Map.of("0", 0.01, "1", 2e-6, "2", 0.5), notes.get(1).values().get("ratios"));
-        assertEquals(List.of(), LayerProbe.notes(rows, LABELS, said, false, 0.1), "each layer's note is said once");
+        assertEquals(List.of(), LayerProbe.notes(rows, LABELS, said, BUMPY), "each layer's note is said once");
         assertEquals(List.of(), LayerProbe.notes(List.of(new LayerProbe.Row(2, 0, 0.39, 1e-5)), LABELS,
-                new HashSet<>(), false, 0.1), "the bounds themselves are healthy");
-        assertEquals(List.of(), LayerProbe.notes(List.of(new LayerProbe.Row(2, 2, Double.NaN, 0.5)), LABELS,
-                new HashSet<>(), false, 0.1), "large updates in the first epochs are normal: not said before epoch 5");
+                new HashSet<>(), BUMPY), "the bounds themselves are healthy");
+        assertEquals(List.of(), LayerProbe.notes(List.of(new LayerProbe.Row(5, 2, Double.NaN, 0.5)), LABELS,
+                new HashSet<>(), new LayerProbe.Context(false, false, true, 0.1)),
+                "large updates while the loss falls steadily are fast learning: not said");
     }
 
     @Test
     void tinyUpdatesAdviseARaiseOnlyWhenNoUnitsAreSaturatedOrDead() {
         List<LayerProbe.Row> healthy = List.of(new LayerProbe.Row(10, 1, Double.NaN, 3e-6, 0.1),
                 new LayerProbe.Row(10, 2, Double.NaN, 0.01));
-        Note raise = LayerProbe.notes(healthy, LABELS, new HashSet<>(), false, 1e-6).get(0);
+        LayerProbe.Context slow = new LayerProbe.Context(false, false, true, 1e-6);
+        Note raise = LayerProbe.notes(healthy, LABELS, new HashSet<>(), slow).get(0);
         assertTrue(raise.message().startsWith("In layer 1 (dense, tanh) the last update changed the weights by "
                 + "0.000003 of their size"), raise.message());
         assertTrue(raise.message().endsWith("updates are tiny relative to the weights: learning has stalled; raise "
                 + "the learning rate."), raise.message());
 
         List<LayerProbe.Row> saturated = List.of(new LayerProbe.Row(10, 1, Double.NaN, 3e-6, 0.8));
-        Note lower = LayerProbe.notes(saturated, LABELS, new HashSet<>(), false, 10).get(0);
+        Note lower = LayerProbe.notes(saturated, LABELS, new HashSet<>(), new LayerProbe.Context(false, false,
+                true, 10)).get(0);
         assertTrue(lower.message().contains("learning has stalled, because 80% of the outputs of layer 1 (dense, "
                 + "tanh) are saturated") && lower.message().contains("Lower the learning rate (10)"), lower.message());
         assertEquals(1, lower.values().get("saturatedLayer"));
 
-        assertEquals(List.of(), LayerProbe.notes(List.of(new LayerProbe.Row(2, 1, Double.NaN, 1e-9)), LABELS,
-                new HashSet<>(), true, 0.1), "tiny updates while training goes too fast are saturation: not said");
+        assertEquals(List.of(), LayerProbe.notes(healthy, LABELS, new HashSet<>(),
+                new LayerProbe.Context(true, false, true, 0.1)),
+                "tiny updates while training goes too fast are saturation: not said");
+        assertEquals(List.of(), LayerProbe.notes(healthy, LABELS, new HashSet<>(),
+                new LayerProbe.Context(false, false, false, 0.1)),
+                "tiny updates once the loss has more than halved are convergence: not said");
     }
 }

@@ -83,4 +83,14 @@ class LossWatchTest {
         double[][] bothRising = {{1.0, 0.5}, {1.1, 0.6}, {1.2, 0.7}, {1.3, 0.8}};
         assertEquals(List.of(), feed(new LossWatch(OptionalDouble.of(0.1), false), bothRising));
     }
+
+    @Test
+    void roseAfterAndStillAboveReadTheTrainingLosses() {
+        LossWatch w = new LossWatch(OptionalDouble.empty(), false);
+        assertTrue(!w.roseAfter(0) && !w.stillAbove(0.5));
+        feed(w, new double[][] {{1.0, 1}, {0.8, 1}, {0.9, 1}, {0.7, 1}, {0.4, 1}});
+        assertTrue(w.roseAfter(0) && w.roseAfter(2));
+        assertTrue(!w.roseAfter(3), "epochs 4 and 5 fell");
+        assertTrue(!w.stillAbove(0.5) && w.stillAbove(0.3));
+    }
 }
