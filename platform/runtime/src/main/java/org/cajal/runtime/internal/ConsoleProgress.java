@@ -9,7 +9,7 @@ import org.cajal.api.train.TrainingListener;
 /**
  * A terminal progress bar for headless runs: epoch, bar, train and validation loss, metric and ETA. On a terminal
  * it redraws one line; in a log (no terminal) it prints a line at most every few seconds, and the first and last
- * epoch always.
+ * epoch always. Each diagnostic is a line of its own: {@code note: <message>}.
  */
 final class ConsoleProgress implements TrainingListener {
 
@@ -42,6 +42,13 @@ final class ConsoleProgress implements TrainingListener {
                     : "  val_loss " + fmt(e.validationLoss()) + "  val_" + e.metricName() + " " + fmt(e.validationMetric());
             boolean force = e.epoch() == 1 || e.epoch() == e.epochs();
             maybePrint(line(e.epoch(), e.epoch(), e.epochs(), "loss " + fmt(e.trainLoss()), val), force);
+        } else if (event instanceof TrainingEvent.Diagnostic d) {
+            if (terminal && !lastLine.isEmpty()) {
+                out.println();
+                lastLine = "";
+            }
+            out.println("note: " + d.message());
+            out.flush();
         } else if (terminal && !lastLine.isEmpty()) {
             out.println();
         }

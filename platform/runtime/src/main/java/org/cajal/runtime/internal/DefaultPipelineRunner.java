@@ -36,8 +36,15 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The runtime's {@link PipelineRunner}: validates pipelines against the components installed now
- * ({@link InstalledComponents}), and trains on its own worker thread — never on the caller's or SCR's. Runs are queued and execute
- * one at a time, so two runs never compete for the cores or share mutable state.
+ * ({@link InstalledComponents}), and trains on its own worker threads — never on the caller's or SCR's. Up to
+ * {@value #PARALLEL_RUNS_PROPERTY} runs (framework property, default {@value #DEFAULT_PARALLEL_RUNS}) train at
+ * once, each on its own thread; more are queued and start in the order they were started.
+ *
+ * <p>Runs at once share no mutable state: each has its own plan, opened dataset, model, folder and helper thread;
+ * ND4J's random generator and DL4J's workspaces are per thread, and each run seeds its thread's generator before
+ * it builds its model, so a run's numbers do not depend on what else is running. Run folders get unique names even
+ * when started in the same second ({@link RunFolder#create}); {@link DataCache} is synchronised. A listener given
+ * to several runs is called from their threads at the same time.
  *
  * <p>Active only while a {@link ComputeBackend} is registered, i.e. once ND4J is ready.
  */
@@ -54,23 +61,70 @@ public class DefaultPipelineRunner implements PipelineRunner {
     private final PipelineWriter writer = new PipelineWriter();
     private final DataCache dataCache = new DataCache();
     private final AtomicInteger threads = new AtomicInteger();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "cajal-training-" + threads.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    private ExecutorService workers;
+    private int parallelRuns = DEFAULT_PARALLEL_RUNS;
     private volatile BundleContext context;
     Clock clock = Clock.systemUTC();
+
+    /** Framework property: how many runs may train at once (a whole number &ge; 1). */
+    static final String PARALLEL_RUNS_PROPERTY = "cajal.parallelRuns";
+
+    /** Runs that train at once when the property is not set. */
+    static final int DEFAULT_PARALLEL_RUNS = 4;
 
     @Activate
     void activate(BundleContext bundleContext) {
         this.context = bundleContext;
+        setParallelRuns(parallelRuns(bundleContext.getProperty(PARALLEL_RUNS_PROPERTY)));
+    }
+
+    /** The property's value, or the default (with a warning on standard error) when it is not a whole number &ge; 1. */
+    static int parallelRuns(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_PARALLEL_RUNS;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        System.err.println("warning: " + PARALLEL_RUNS_PROPERTY + "=" + value + " is not a whole number of 1 or "
+                + "more; using " + DEFAULT_PARALLEL_RUNS);
+        return DEFAULT_PARALLEL_RUNS;
+    }
+
+    /** How many runs train at once; takes effect for a runner that has not started a run yet. */
+    synchronized void setParallelRuns(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("parallel runs must be 1 or more, not " + n);
+        }
+        parallelRuns = n;
+    }
+
+    private synchronized ExecutorService workers() {
+        if (workers == null) {
+            workers = Executors.newFixedThreadPool(parallelRuns, r -> {
+                Thread t = new Thread(r, "cajal-training-" + threads.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return workers;
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        worker.shutdownNow();
-        worker.awaitTermination(30, TimeUnit.SECONDS);
+        ExecutorService w;
+        synchronized (this) {
+            w = workers;
+        }
+        if (w != null) {
+            w.shutdownNow();
+            w.awaitTermination(30, TimeUnit.SECONDS);
+        }
     }
 
     @Override
@@ -123,7 +177,7 @@ public class DefaultPipelineRunner implements PipelineRunner {
             // relative file parameters resolve against this folder: RunData reopens the data from pipeline.json
             provenance.put("baseDirectory", document.baseDirectory().toAbsolutePath().toString());
             folder.writeJson(RunFolder.PROVENANCE, provenance.asMap());
-            return submit(plan, folder, provenance, listener);
+            return submit(plan, folder, provenance, listener, dataFiles(document, pipeline));
         } catch (IOException | RuntimeException e) {
             plan.close();
             throw new PipelineException(document.source(), new Problem("run folder",
@@ -132,11 +186,24 @@ public class DefaultPipelineRunner implements PipelineRunner {
         }
     }
 
-    private RunHandle submit(RunPlan plan, RunFolder folder, Provenance provenance, TrainingListener listener) {
+    /** The dataset's file parameters that name an existing file (for provenance's data fingerprint). */
+    private List<Path> dataFiles(PipelineDocument document, Pipeline pipeline) {
+        List<Problem> ignored = new java.util.ArrayList<>();
+        var provider = installed.catalog().datasets().find(pipeline.dataset().type(), "$.dataset.type", ignored);
+        if (provider == null) {
+            return List.of();
+        }
+        var parameters = ParameterCheck.resolve(provider.descriptor(), pipeline.dataset().params(),
+                "$.dataset.params", document.baseDirectory(), ignored);
+        return parameters == null ? List.of() : DataFingerprint.files(provider, parameters);
+    }
+
+    private RunHandle submit(RunPlan plan, RunFolder folder, Provenance provenance, TrainingListener listener,
+                             List<Path> dataFiles) {
         AtomicBoolean cancel = new AtomicBoolean();
         CompletableFuture<RunResult> result = new CompletableFuture<>();
-        TrainingRun run = new TrainingRun(plan, folder, provenance, listener, cancel, clock);
-        worker.execute(() -> {
+        TrainingRun run = new TrainingRun(plan, folder, provenance, listener, cancel, clock, dataFiles);
+        workers().execute(() -> {
             try (plan) {
                 result.complete(run.call());
             } catch (Exception | Error e) {

@@ -181,6 +181,46 @@ final class JsonSection {
         return out;
     }
 
+    /**
+     * A free-form object (not checked key by key): its contents as plain values in file order — maps, lists,
+     * Integer/Long/Double, String, Boolean and null. Absent or null gives an empty map; anything but an object is a
+     * problem (and null is returned).
+     */
+    Map<String, Object> freeObject(String key) {
+        known.add(key);
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return new LinkedHashMap<>();
+        }
+        if (!v.isObject()) {
+            problems.add(new Problem(child(key), "expected an object { ... } but got " + kind(v)));
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) plain(v);
+        return map;
+    }
+
+    private static Object plain(JsonNode v) {
+        if (v.isObject()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            v.fields().forEachRemaining(e -> m.put(e.getKey(), plain(e.getValue())));
+            return m;
+        }
+        if (v.isArray()) {
+            List<Object> l = new ArrayList<>();
+            v.forEach(e -> l.add(plain(e)));
+            return l;
+        }
+        if (v.isNull()) {
+            return null;
+        }
+        if (v.isIntegralNumber() && !v.canConvertToLong()) {
+            return v.asDouble(); // beyond long: kept as the nearest double
+        }
+        return scalar(v);
+    }
+
     /** Reports every key that no read asked for. */
     void rejectUnknownKeys() {
         node.fieldNames().forEachRemaining(k -> {

@@ -147,6 +147,66 @@ final class LayerStackModel implements TrainableModel {
         return rows;
     }
 
+    /** What a layer's activation lets the probe measure: dead units (ReLU), saturation (tanh, sigmoid), or nothing. */
+    enum Activity { RELU, TANH, SIGMOID, OTHER }
+
+    /** Each layer's activation kind, by index. */
+    java.util.Map<Integer, Activity> activities() {
+        java.util.Map<Integer, Activity> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < network.getnLayers(); i++) {
+            Object fn = network.getLayer(i).conf().getLayer() instanceof BaseLayer b ? b.getActivationFn() : null;
+            out.put(i, fn instanceof org.nd4j.linalg.activations.impl.ActivationReLU ? Activity.RELU
+                    : fn instanceof org.nd4j.linalg.activations.impl.ActivationTanH ? Activity.TANH
+                    : fn instanceof org.nd4j.linalg.activations.impl.ActivationSigmoid ? Activity.SIGMOID
+                    : Activity.OTHER);
+        }
+        return out;
+    }
+
+    /**
+     * One inference pass over {@code features} (no dropout, no noise; the model is not changed), measured per
+     * layer: {@code [deadShare, saturatedShare]} ({@link LayerProbe#deadShare} for ReLU layers,
+     * {@link LayerProbe#saturatedShare} for tanh and sigmoid layers, NaN where it does not apply).
+     */
+    java.util.Map<Integer, double[]> activationShares(INDArray features) {
+        java.util.Map<Integer, Activity> kinds = activities();
+        java.util.Map<Integer, double[]> out = new java.util.LinkedHashMap<>();
+        if (kinds.values().stream().allMatch(k -> k == Activity.OTHER)) {
+            return out;
+        }
+        List<INDArray> activations = network.feedForward(features, false);
+        // activations.get(0) is the input; layer i's output is at i + 1
+        kinds.forEach((i, kind) -> {
+            INDArray a = activations.get(i + 1);
+            switch (kind) {
+                case RELU -> out.put(i, new double[] {LayerProbe.deadShare(a), Double.NaN});
+                case TANH -> out.put(i, new double[] {Double.NaN, LayerProbe.saturatedShare(a, -0.99, 0.99)});
+                case SIGMOID -> out.put(i, new double[] {Double.NaN, LayerProbe.saturatedShare(a, 0.01, 0.99)});
+                default -> { }
+            }
+        });
+        return out;
+    }
+
+    /** A copy of every layer's weight matrix (DL4J's parameter {@code W}), by layer index. */
+    java.util.Map<Integer, INDArray> weightMatrices() {
+        java.util.Map<Integer, INDArray> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < network.getnLayers(); i++) {
+            INDArray w = network.getLayer(i).paramTable().get("W");
+            if (w != null) {
+                out.put(i, w.dup());
+            }
+        }
+        return out;
+    }
+
+    /** Each layer's update ratio ({@link LayerProbe#updateRatio}) since {@code before} was taken. */
+    java.util.Map<Integer, Double> updateRatios(java.util.Map<Integer, INDArray> before) {
+        java.util.Map<Integer, Double> out = new java.util.LinkedHashMap<>();
+        before.forEach((i, w) -> out.put(i, LayerProbe.updateRatio(w, network.getLayer(i).paramTable().get("W"))));
+        return out;
+    }
+
     @Override
     public java.util.Optional<Object> snapshot() {
         return java.util.Optional.of(network.params().dup());

@@ -30,6 +30,12 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Trains one model on one split: mini-batches for the pipeline's epochs (or until early stopping), validation
  * after each epoch, evaluation, and the model and its metrics written to a folder as they are made.
+ *
+ * <p>Diagnostics: every model gets the loss-based ones ({@link LossWatch}); a layer stack also gets
+ * {@link LayerProbe}'s, whose measurements go to {@value #DIAGNOSTICS_CSV} in the model's folder. A non-finite
+ * mini-batch loss stops training (the run's status becomes {@code diverged}): the weights go back to those at the
+ * start of that epoch (when the model can take a snapshot), and the model is evaluated and saved as for a
+ * cancelled run.
  */
 final class ModelTraining {
 
@@ -49,8 +55,18 @@ final class ModelTraining {
      * @param higherIsBetter the metric's direction
      */
     record Outcome(TrainableModel model, int completedEpochs, boolean cancelled, MetricsTable metrics,
-                   Map<String, Object> evaluation, String metricName, boolean higherIsBetter) {
+                   Map<String, Object> evaluation, String metricName, boolean higherIsBetter, Divergence diverged) {
     }
+
+    /** Where the training loss stopped being a number (1-based epoch and batch). */
+    record Divergence(int epoch, int batch) {
+    }
+
+    /**
+     * The per-layer measurements of a layer stack: {@code epoch,layer,dead_share,update_ratio,saturated_share}, an
+     * empty cell where not measured.
+     */
+    static final String DIAGNOSTICS_CSV = "diagnostics.csv";
 
     private final RunPlan plan;
     private final Split split;
@@ -64,9 +80,27 @@ final class ModelTraining {
     /** The model when it scores itself (a generative architecture), else null: scored against targets. */
     private GenerativeModel generative;
     private MetricsTable metrics;
+    private final DiagnosticsLog diagnostics;
+    private final int fold;
+    private LossWatch watch;
+    private Divergence diverged;
+    /** The layer stack being trained (its layers are probed), else null. */
+    private LayerStackModel stack;
+    private INDArray probeFeatures;
+    private Map<Integer, Double> lastRatios = Map.of();
+    /** The last epoch the layers were measured at (0: none yet). */
+    private int lastMeasured;
+    private final java.util.Set<String> said = new java.util.HashSet<>();
+    private final StringBuilder probeRows = new StringBuilder(
+            "epoch,layer,dead_share,update_ratio,saturated_share\n");
 
+    /**
+     * @param diagnostics the run's diagnostics log
+     * @param fold 1-based fold of a k-fold run, 0 for a hold-out run
+     */
     ModelTraining(RunPlan plan, Split split, List<FittedTransform> transforms, RunFolder folder, String runId,
-                  TrainingListener listener, AtomicBoolean cancel, Clock clock, ExecutorService helper) {
+                  TrainingListener listener, AtomicBoolean cancel, Clock clock, ExecutorService helper,
+                  DiagnosticsLog diagnostics, int fold) {
         this.plan = plan;
         this.split = split;
         this.transforms = transforms;
@@ -76,6 +110,8 @@ final class ModelTraining {
         this.cancel = cancel;
         this.clock = clock;
         this.helper = helper;
+        this.diagnostics = diagnostics;
+        this.fold = fold;
     }
 
     /**
@@ -87,6 +123,8 @@ final class ModelTraining {
         Nd4j.getRandom().setSeed(seed);
         TrainableModel model = build(seed);
         generative = generative(model);
+        stack = model instanceof LayerStackModel s ? s : null;
+        watch = new LossWatch(learningRate(), plan.pipeline().training().earlyStop().isPresent());
         BatchLoader loader = new BatchLoader(plan.dataset(), transforms, new Labels(plan.schema(), outputWidth(model)));
         Evaluator evaluator = new Evaluator(plan.schema());
         String metricName = generative != null ? generative.metricName() : evaluator.metricName();
@@ -102,7 +140,20 @@ final class ModelTraining {
             folder.writeJson(RunFolder.WEIGHTS, stack.weights());
         }
         folder.writeJson(RunFolder.EVALUATION, evaluation);
-        return new Outcome(model, completed, cancel.get(), metrics, evaluation, metricName, higherIsBetter);
+        return new Outcome(model, completed, cancel.get(), metrics, evaluation, metricName, higherIsBetter, diverged);
+    }
+
+    /** The optimizer's learning rate at the start (a schedule's first value), if it has one. */
+    private java.util.OptionalDouble learningRate() {
+        try {
+            if (plan.updater() != null && plan.updater().hasLearningRate()) {
+                return java.util.OptionalDouble.of(plan.updater().getLearningRate(0, 0));
+            }
+        } catch (RuntimeException e) {
+            // an updater that cannot say: the advice then names no number
+        }
+        return plan.pipeline().training().optimizer().params().get("learningRate") instanceof Number n
+                ? java.util.OptionalDouble.of(n.doubleValue()) : java.util.OptionalDouble.empty();
     }
 
     /** The model as a generative one when its architecture learns without targets; checks what it reports. */
@@ -157,14 +208,23 @@ final class ModelTraining {
         Optional<EarlyStopping> stopping = plan.pipeline().training().earlyStop();
         Best best = new Best();
         Random shuffle = new Random(seed);
-        long start = clock.millis();
+        long startMillis = clock.millis();
         listener.onEvent(new TrainingEvent.Started(runId, folder.path(), epochs, batches, order.length,
                 model.parameterCount()));
         int epoch = 0;
         while (epoch < epochs && !cancel.get()) {
             epoch++;
             shuffle(order, shuffle);
+            // the weights at the epoch's start, to go back to should the loss stop being a number
+            Object start = model.snapshot().orElse(null);
             double trainLoss = trainEpoch(model, new PrefetchingBatches(loader, order, batchSize, helper), epoch);
+            if (diverged != null) {
+                if (start != null) {
+                    model.restore(start);
+                }
+                epoch--;
+                break;
+            }
             if (cancel.get()) {
                 return epoch - 1;
             }
@@ -173,7 +233,8 @@ final class ModelTraining {
             addMetrics(epoch, trainLoss, validation);
             folder.writeText(RunFolder.METRICS, metrics.text());
             listener.onEvent(new TrainingEvent.EpochCompleted(runId, epoch, epochs, trainLoss, validation[0],
-                    metricName, validation[1], clock.millis() - start));
+                    metricName, validation[1], clock.millis() - startMillis));
+            diagnose(loader, epoch, trainLoss, validation[0]);
             // a generative model's validation loss says little about its samples: early stopping watches its metric
             double watched = generative == null ? validation[0]
                     : generative.higherIsBetter() ? -validation[1] : validation[1];
@@ -204,9 +265,66 @@ final class ModelTraining {
         metrics.add(epoch, trainLoss, validation[0], validation[1], extra);
     }
 
-    /** Mean training loss of the epoch (meaningless if the run was cancelled during it). */
+    /** The epoch's notes: the losses' for every model, the layers' for a layer stack at the measured epochs. */
+    private void diagnose(BatchLoader loader, int epoch, double trainLoss, double validationLoss)
+            throws IOException, DatasetException {
+        for (Note note : watch.epoch(epoch, trainLoss, validationLoss)) {
+            diagnostics.add(fold, epoch, note);
+        }
+        if (stack == null || !LayerProbe.measured(epoch)) {
+            return;
+        }
+        if (probeFeatures == null) {
+            int[] train = split.train();
+            probeFeatures = loader.load(Arrays.copyOf(train, Math.min(train.length, LayerProbe.PROBE_EXAMPLES)))
+                    .getFeatures();
+        }
+        Map<Integer, double[]> shares = stack.activationShares(probeFeatures);
+        java.util.TreeSet<Integer> layers = new java.util.TreeSet<>(shares.keySet());
+        layers.addAll(lastRatios.keySet());
+        List<LayerProbe.Row> rows = new ArrayList<>();
+        for (int layer : layers) {
+            double[] s = shares.getOrDefault(layer, new double[] {Double.NaN, Double.NaN});
+            LayerProbe.Row row = new LayerProbe.Row(epoch, layer, s[0], lastRatios.getOrDefault(layer, Double.NaN),
+                    s[1]);
+            rows.add(row);
+            probeRows.append(epoch).append(',').append(layer).append(',').append(cell(row.deadShare()))
+                    .append(',').append(cell(row.updateRatio())).append(',').append(cell(row.saturatedShare()))
+                    .append('\n');
+        }
+        folder.writeText(DIAGNOSTICS_CSV, probeRows.toString());
+        LayerProbe.Context context = new LayerProbe.Context(
+                watch.saidExploding() || said.stream().anyMatch(k -> k.endsWith(" large")),
+                watch.roseAfter(lastMeasured), watch.stillAbove(LayerProbe.STILL_HIGH),
+                learningRate().orElse(Double.NaN));
+        lastMeasured = epoch;
+        for (Note note : LayerProbe.notes(rows, layerLabels(stack.activities()), said, context)) {
+            diagnostics.add(fold, epoch, note);
+        }
+    }
+
+    private static String cell(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+
+    /** Each layer's label for the notes: its type id, with its activation when relu, tanh or sigmoid. */
+    private Map<Integer, String> layerLabels(Map<Integer, LayerStackModel.Activity> activities) {
+        Map<Integer, String> labels = new java.util.HashMap<>();
+        List<org.cajal.api.pipeline.ComponentRef> refs = plan.pipeline().model().layers();
+        for (int i = 0; i < refs.size(); i++) {
+            LayerStackModel.Activity a = activities.getOrDefault(i, LayerStackModel.Activity.OTHER);
+            labels.put(i, refs.get(i).type() + (a == LayerStackModel.Activity.OTHER ? ""
+                    : ", " + a.name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        return labels;
+    }
+
+    /**
+     * Mean training loss of the epoch (meaningless if the run was cancelled during it, NaN if a batch's loss was
+     * not a number: then {@link #diverged} says where).
+     */
     private double trainEpoch(TrainableModel model, PrefetchingBatches batches, int epoch)
-            throws DatasetException, InterruptedException {
+            throws DatasetException, InterruptedException, IOException {
         double sum = 0;
         long count = 0;
         int b = 0;
@@ -216,10 +334,23 @@ final class ModelTraining {
                 return Double.NaN;
             }
             DataSet batch = batches.next();
+            // the update ratio compares the weights before and after the epoch's last mini-batch
+            Map<Integer, INDArray> before = stack != null && LayerProbe.measured(epoch) && !batches.hasNext()
+                    ? stack.weightMatrices() : null;
             double loss = model.fit(batch);
+            if (before != null) {
+                lastRatios = stack.updateRatios(before);
+            }
             sum += loss * batch.numExamples();
             count += batch.numExamples();
             listener.onEvent(new TrainingEvent.BatchCompleted(runId, epoch, ++b, batches.count(), loss));
+            Note nan = watch.batch(epoch, b, loss);
+            if (nan != null) {
+                batches.cancel();
+                diverged = new Divergence(epoch, b);
+                diagnostics.add(fold, epoch, nan);
+                return Double.NaN;
+            }
         }
         return sum / count;
     }

@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -28,7 +29,8 @@ import org.cajal.api.pipeline.TrainingSpec;
 /**
  * Turns pipeline JSON into a {@link Pipeline}, strictly: invalid JSON is reported with line and column; unknown
  * keys, wrong types and out-of-range structural values with their JSON path. Component ids and their parameters
- * are checked later, against the installed services, by {@link PipelineValidator}.
+ * are checked later, against the installed services, by {@link PipelineValidator}. The optional top-level
+ * {@code "search"} object is kept as plain values, uninterpreted (the experiments bundle reads it).
  */
 final class PipelineReader {
 
@@ -93,12 +95,13 @@ final class PipelineReader {
         SplitSpec split = split(root.object("split", false));
         ModelSpec model = model(root.object("model", true));
         TrainingSpec training = training(root.object("training", true));
+        Map<String, Object> search = root.freeObject("search");
         root.rejectUnknownKeys();
         if (schema == null || name == null || seed == null || dataset == null || split == null || model == null
-                || training == null || preprocessing.contains(null)) {
+                || training == null || preprocessing.contains(null) || search == null) {
             return null;
         }
-        return new Pipeline(schema, name, description, seed, dataset, preprocessing, split, model, training);
+        return new Pipeline(schema, name, description, seed, dataset, preprocessing, split, model, training, search);
     }
 
     private ComponentRef component(JsonSection s) {

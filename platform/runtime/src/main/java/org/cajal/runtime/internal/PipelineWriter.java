@@ -26,11 +26,14 @@ import org.cajal.api.pipeline.TrainingSpec;
  * equal pipeline and writing that again gives the same text.
  *
  * <p>Keys come in a fixed order: {@code schema, name, description, seed, dataset, preprocessing, split, model,
- * training}; inside a component {@code type, params}; inside {@code model} {@code architecture, params, layers};
+ * training, search}; inside a component {@code type, params}; inside {@code model} {@code architecture, params, layers};
  * inside {@code training} {@code loss, optimizer, epochs, batchSize, regularisation, earlyStopping}. Parameters keep
  * the order they were given in. A key is left out only where the reader's default is the same value: an empty
  * {@code description}, empty {@code params} and {@code preprocessing}, the {@code layer-stack} architecture,
- * {@code folds} 0, zero regularisation terms, an absent {@code earlyStopping}. The seed, the split and the batch
+ * {@code folds} 0, zero regularisation terms, an absent {@code earlyStopping}, an
+ * empty {@code search}. The {@code search} object is written exactly as it was read: its keys in their order,
+ * nested objects and arrays, numbers with their Java type (Integer and Long as whole numbers, Double as a real),
+ * text, true/false and null. The seed, the split and the batch
  * size are always written, so the file says what will run. Whole numbers are written as integers, real numbers
  * as real numbers ({@code 0.05}, {@code 1.0}), so they read back with the same Java type.
  */
@@ -60,6 +63,9 @@ final class PipelineWriter {
         root.set("split", split(p.split()));
         root.set("model", model(p.model()));
         root.set("training", training(p.training()));
+        if (!p.search().isEmpty()) {
+            root.set("search", free(p.search()));
+        }
         try {
             return JSON.writer(PRETTY).writeValueAsString(root) + "\n";
         } catch (IOException e) {
@@ -102,6 +108,40 @@ final class PipelineWriter {
             }
         });
         return node;
+    }
+
+    /** A plain value (map, list, number, text, boolean, null) as a JSON node. */
+    private static com.fasterxml.jackson.databind.JsonNode free(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            ObjectNode node = NODES.objectNode();
+            m.forEach((k, v) -> node.set(String.valueOf(k), free(v)));
+            return node;
+        }
+        if (value instanceof List<?> l) {
+            ArrayNode array = NODES.arrayNode();
+            l.forEach(v -> array.add(free(v)));
+            return array;
+        }
+        if (value == null) {
+            return NODES.nullNode();
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return NODES.numberNode(((Number) value).intValue());
+        }
+        if (value instanceof Long l) {
+            return NODES.numberNode(l);
+        }
+        if (value instanceof Number n) {
+            return NODES.numberNode(n.doubleValue());
+        }
+        if (value instanceof Boolean b) {
+            return NODES.booleanNode(b);
+        }
+        if (value instanceof String s) {
+            return NODES.textNode(s);
+        }
+        throw new IllegalArgumentException("search holds a " + value.getClass().getSimpleName()
+                + "; it may hold only objects, arrays, numbers, text, true/false and null");
     }
 
     private static ObjectNode split(SplitSpec s) {

@@ -27,6 +27,8 @@ final class Provenance {
         values.put("pipeline", pipelineName);
         values.put("seed", seed);
         values.put("dataset", datasetIdentity);
+        // the data's fingerprint (DataFingerprint), filled in by the run's thread before training
+        values.put("data", null);
         values.put("start", start.toString());
         values.put("end", null);
         values.put("status", "running");
@@ -43,7 +45,7 @@ final class Provenance {
         values.put("bundles", new ArrayList<>(bundles));
     }
 
-    /** Marks the end of the run: {@code finished}, {@code cancelled} or {@code failed}. */
+    /** Marks the end of the run: {@code finished}, {@code cancelled}, {@code diverged} or {@code failed}. */
     void end(Instant end, String status) {
         values.put("end", end.toString());
         values.put("status", status);

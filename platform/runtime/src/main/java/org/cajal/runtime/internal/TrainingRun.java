@@ -26,6 +26,12 @@ import org.cajal.api.train.TrainingListener;
  *
  * <p>Determinism: the weights, the splits and the batch order all derive from the pipeline's seed, so the same
  * pipeline and seed on the same backend give the same metrics.
+ *
+ * <p>Status at the end (provenance.json): {@code finished}, {@code cancelled} (stopped on request; listeners get
+ * {@link TrainingEvent.Cancelled}) or {@code diverged} (the training loss became NaN or infinite: training stopped
+ * there, provenance's {@code diverged} says where, and the rest is written as for a finished run — evaluation of
+ * the weights at the start of the diverged epoch, model, metrics so far — and listeners get
+ * {@link TrainingEvent.Finished}, since nobody asked it to stop).
  */
 final class TrainingRun {
 
@@ -35,15 +41,19 @@ final class TrainingRun {
     private final TrainingListener listener;
     private final AtomicBoolean cancel;
     private final Clock clock;
+    private final List<Path> dataFiles;
+    private DiagnosticsLog diagnostics;
 
+    /** @param dataFiles the dataset's local files, fingerprinted in provenance.json's {@code data} */
     TrainingRun(RunPlan plan, RunFolder folder, Provenance provenance, TrainingListener listener,
-                AtomicBoolean cancel, Clock clock) {
+                AtomicBoolean cancel, Clock clock, List<Path> dataFiles) {
         this.plan = plan;
         this.folder = folder;
         this.provenance = provenance;
         this.listener = listener;
         this.cancel = cancel;
         this.clock = clock;
+        this.dataFiles = List.copyOf(dataFiles);
     }
 
     RunResult call() throws IOException, DatasetException, LayerException, InterruptedException {
@@ -53,12 +63,19 @@ final class TrainingRun {
             return t;
         });
         try {
+            provenance.put("data", DataFingerprint.of(plan.dataset(), dataFiles));
+            folder.writeJson(RunFolder.PROVENANCE, provenance.asMap());
+            diagnostics = new DiagnosticsLog(folder, listener);
             // a generative model's run has no target, whatever the dataset has: its schema.json says so
             folder.writeJson(RunFolder.SCHEMA, SchemaFile.toMap(plan.generative()
                     ? RunPlan.withoutTarget(plan.dataset().schema()) : plan.dataset().schema()));
             Result result = plan.splits().size() == 1 ? holdOut(helper) : crossValidate(helper);
             folder.writeJson(RunFolder.EVALUATION, result.evaluation);
-            provenance.end(clock.instant(), result.cancelled ? "cancelled" : "finished");
+            if (result.diverged != null) {
+                provenance.put("diverged", result.diverged);
+            }
+            provenance.end(clock.instant(), result.diverged != null ? "diverged"
+                    : result.cancelled ? "cancelled" : "finished");
             folder.writeJson(RunFolder.PROVENANCE, provenance.asMap());
             listener.onEvent(result.cancelled
                     ? new TrainingEvent.Cancelled(folder.id(), folder.path(), result.epochs)
@@ -69,7 +86,22 @@ final class TrainingRun {
         }
     }
 
-    private record Result(Map<String, Object> evaluation, boolean cancelled, int epochs) {
+    /** @param diverged where training diverged ({epoch, batch[, fold]}), or null */
+    private record Result(Map<String, Object> evaluation, boolean cancelled, int epochs,
+                          Map<String, Object> diverged) {
+    }
+
+    private static Map<String, Object> divergence(ModelTraining.Outcome o, int fold) {
+        if (o.diverged() == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (fold > 0) {
+            m.put("fold", fold);
+        }
+        m.put("epoch", o.diverged().epoch());
+        m.put("batch", o.diverged().batch());
+        return m;
     }
 
     private Result holdOut(ExecutorService helper)
@@ -77,10 +109,10 @@ final class TrainingRun {
         Split s = plan.splits().get(0);
         String name = s.test().length > 0 ? "test" : s.validation().length > 0 ? "validation" : "train";
         int[] on = s.test().length > 0 ? s.test() : s.validation().length > 0 ? s.validation() : s.train();
-        ModelTraining.Outcome o = training(s, plan.transforms(), folder, helper).run(on, name);
+        ModelTraining.Outcome o = training(s, plan.transforms(), folder, helper, 0).run(on, name);
         provenance.put("parameters", o.model().parameterCount());
         provenance.put("epochs", o.completedEpochs());
-        return new Result(o.evaluation(), o.cancelled(), o.completedEpochs());
+        return new Result(o.evaluation(), o.cancelled(), o.completedEpochs(), divergence(o, 0));
     }
 
     private Result crossValidate(ExecutorService helper)
@@ -91,13 +123,16 @@ final class TrainingRun {
         int best = -1;
         double bestMetric = Double.NaN;
         String metricName = null;
-        for (int f = 0; f < splits.size() && !cancel.get(); f++) {
+        Map<String, Object> diverged = null;
+        for (int f = 0; f < splits.size() && !cancel.get() && diverged == null; f++) {
             listener.onEvent(new TrainingEvent.FoldStarted(folder.id(), f + 1, splits.size()));
             List<FittedTransform> transforms = f == 0 ? plan.transforms()
                     : plan.preprocessing().fit(plan.dataset(), splits.get(f));
             RunFolder fold = folder.child("fold-" + (f + 1));
-            ModelTraining.Outcome o = training(splits.get(f), transforms, fold, helper)
+            ModelTraining.Outcome o = training(splits.get(f), transforms, fold, helper, f + 1)
                     .run(splits.get(f).validation(), "fold " + (f + 1));
+            // a diverged fold ends the run, as a cancel would: the folds so far are summarised
+            diverged = divergence(o, f + 1);
             evaluations.add(o.evaluation());
             tables.add(o.metrics());
             // a fold is evaluated on its own validation fold, so its evaluation holds the validation metric
@@ -130,7 +165,7 @@ final class TrainingRun {
         Map<String, Object> summary = new LinkedHashMap<>(CrossValidation.summarise(evaluations));
         summary.put("bestFold", best + 1);
         summary.put("model", "model.zip is fold " + (best + 1) + "'s model (best validation " + metricName + ")");
-        return new Result(summary, cancel.get(), evaluations.size());
+        return new Result(summary, cancel.get(), evaluations.size(), diverged);
     }
 
     private static boolean better(double candidate, double incumbent, boolean higherIsBetter) {
@@ -138,7 +173,8 @@ final class TrainingRun {
     }
 
     private ModelTraining training(Split split, List<FittedTransform> transforms, RunFolder into,
-                                   ExecutorService helper) {
-        return new ModelTraining(plan, split, transforms, into, folder.id(), listener, cancel, clock, helper);
+                                   ExecutorService helper, int fold) {
+        return new ModelTraining(plan, split, transforms, into, folder.id(), listener, cancel, clock, helper,
+                diagnostics, fold);
     }
 }

@@ -37,7 +37,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /**
  * Tiny stand-ins for the component bundles, enough to validate, summarise and train a pipeline in-process:
  * datasets {@code blobs} (two separable classes, two features) and {@code rows} (a CSV file x,y with a regression
- * target), layers {@code dense} and {@code output}, optimizer {@code sgd}, preprocessing {@code target-affine}
+ * target), layers {@code dense} (tanh or relu, with a bias initialisation) and {@code output}, optimizer {@code sgd}, preprocessing {@code target-affine}
  * (y' = (y - 3) * 0.5, an affine target transform like target-standardise).
  */
 final class TestComponents {
@@ -135,7 +135,8 @@ final class TestComponents {
 
     static final class Dense implements LayerType {
         private static final ComponentDescriptor D = new ComponentDescriptor("dense", "Dense", "Test", "",
-                List.of(ParameterSpec.integer("units", 4).range(1, 1000)));
+                List.of(ParameterSpec.integer("units", 4).range(1, 1000), ParameterSpec.string("activation", "tanh"),
+                        ParameterSpec.number("bias", 0.0)));
 
         @Override
         public ComponentDescriptor descriptor() {
@@ -150,8 +151,9 @@ final class TestComponents {
             }
             long in = context.input().dim(0);
             int units = p.getInt("units");
-            return new LayerBuild(new DenseLayer.Builder().nIn(in).nOut(units).activation(Activation.TANH).build(),
-                    Shape.of(units), in * units + units);
+            Activation activation = p.getString("activation").equals("relu") ? Activation.RELU : Activation.TANH;
+            return new LayerBuild(new DenseLayer.Builder().nIn(in).nOut(units).activation(activation)
+                    .biasInit(p.getDouble("bias")).build(), Shape.of(units), in * units + units);
         }
     }
 
