@@ -11,7 +11,7 @@ import org.cajal.api.pipeline.Pipeline;
 import org.cajal.api.pipeline.SplitSpec;
 import org.cajal.api.pipeline.TrainingSpec;
 
-/** Small edits of the immutable pipeline records (each returns a new pipeline). */
+/** Small edits of the immutable pipeline records (each returns a new pipeline, its search section kept). */
 public final class Pipelines {
 
     private Pipelines() {
@@ -19,22 +19,22 @@ public final class Pipelines {
 
     public static Pipeline withDataset(Pipeline p, ComponentRef dataset) {
         return new Pipeline(p.schemaVersion(), p.name(), p.description(), p.seed(), dataset, p.preprocessing(),
-                p.split(), p.model(), p.training());
+                p.split(), p.model(), p.training(), p.search());
     }
 
     public static Pipeline withPreprocessing(Pipeline p, List<ComponentRef> steps) {
         return new Pipeline(p.schemaVersion(), p.name(), p.description(), p.seed(), p.dataset(), steps, p.split(),
-                p.model(), p.training());
+                p.model(), p.training(), p.search());
     }
 
     public static Pipeline withSplit(Pipeline p, SplitSpec split) {
         return new Pipeline(p.schemaVersion(), p.name(), p.description(), p.seed(), p.dataset(), p.preprocessing(),
-                split, p.model(), p.training());
+                split, p.model(), p.training(), p.search());
     }
 
     public static Pipeline withModel(Pipeline p, ModelSpec model) {
         return new Pipeline(p.schemaVersion(), p.name(), p.description(), p.seed(), p.dataset(), p.preprocessing(),
-                p.split(), model, p.training());
+                p.split(), model, p.training(), p.search());
     }
 
     public static Pipeline withLayers(Pipeline p, List<ComponentRef> layers) {
@@ -44,7 +44,7 @@ public final class Pipelines {
 
     public static Pipeline withTraining(Pipeline p, TrainingSpec training) {
         return new Pipeline(p.schemaVersion(), p.name(), p.description(), p.seed(), p.dataset(), p.preprocessing(),
-                p.split(), p.model(), training);
+                p.split(), p.model(), training, p.search());
     }
 
     public static Pipeline withOptimizer(Pipeline p, ComponentRef optimizer) {
@@ -55,7 +55,7 @@ public final class Pipelines {
 
     public static Pipeline withName(Pipeline p, String name, String description) {
         return new Pipeline(p.schemaVersion(), name, description, p.seed(), p.dataset(), p.preprocessing(),
-                p.split(), p.model(), p.training());
+                p.split(), p.model(), p.training(), p.search());
     }
 
     /** The component with one parameter set (value null removes it, so the default applies). */

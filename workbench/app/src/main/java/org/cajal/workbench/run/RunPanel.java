@@ -80,6 +80,8 @@ public final class RunPanel {
     private boolean stopRequested;
     /** 0 outside k-fold runs, else the current fold. */
     private int fold;
+    /** Whether this run's loss became NaN or infinite (the runtime then stops it and keeps what it had). */
+    private boolean diverged;
     private String lastRunId = "";
 
     public RunPanel(Workbench workbench) {
@@ -334,8 +336,12 @@ public final class RunPanel {
             // neutral wording: a generative model's early stopping watches its own metric, not the loss
             status.setText("Stopped early after epoch " + s.epoch() + ": no improvement since epoch "
                     + s.bestEpoch() + " (validation loss there " + Metrics.format(s.bestValidationLoss()) + ")");
+        } else if (event instanceof TrainingEvent.Diagnostic d) {
+            diverged |= "nan-loss".equals(d.kind());
+            showDiagnostic(d.epoch(), d.kind(), d.message());
         } else if (event instanceof TrainingEvent.Finished f) {
-            end(TrainingProgress.End.FINISHED, "Run " + f.runId() + " finished"
+            end(TrainingProgress.End.FINISHED, "Run " + f.runId() + (diverged
+                    ? " diverged and was stopped (see the diagnostics); the model before it diverged" : " finished")
                     + Metrics.headline(f.evaluation()).map(h -> ": " + h).orElse(""));
             return;
         } else if (event instanceof TrainingEvent.Cancelled c) {
@@ -364,6 +370,7 @@ public final class RunPanel {
     private void newRun(int folds) {
         charts.clear();
         diagnostics.clear();
+        diverged = false;
         diagnosticsTitle.setText(NO_DIAGNOSTICS);
         progress.reset(folds);
         fold = 0;

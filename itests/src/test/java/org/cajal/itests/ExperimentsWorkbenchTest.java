@@ -1,0 +1,145 @@
+package org.cajal.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import javax.swing.JList;
+import javax.swing.JTable;
+
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.fixture.FrameFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 7 in the window, as a researcher uses it: a grid search started from the Experiments view fills its
+ * table live and opens the best pipeline; repeats give mean ± sd with a band; the Runs view filters, tags and
+ * compares runs; a diverging run shows its diagnostics in plain language under the training charts.
+ */
+@ExtendWith(CajalRuntime.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ExperimentsWorkbenchTest {
+
+    private static final Duration EXPERIMENT_WAIT = Duration.ofMinutes(4);
+
+    private static CajalRuntime cajal;
+    private static WorkbenchWindow ui;
+    private static FrameFixture window;
+
+    @BeforeAll
+    static void open(CajalRuntime runtime) throws Exception {
+        cajal = runtime;
+        ui = WorkbenchWindow.open(cajal);
+        window = ui.frame();
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        if (ui != null) {
+            ui.close();
+        }
+    }
+
+    @AfterEach
+    void nothingChangedOffTheEventDispatchThread() {
+        ui.assertNothingChangedOffTheEdt();
+    }
+
+    @Test
+    @Order(1)
+    void aSearchFillsItsTableLiveAndOpensTheBestPipeline() throws Exception {
+        Path dir = cajal.newFolder("wb-search");
+        Path pipeline = ExperimentsTest.write(dir, "xor-grid.json", ExperimentsTest.XOR_SEARCH
+                .replace("\"epochs\": 40", "\"epochs\": 15"));
+        ui.openFile(pipeline);
+        window.tabbedPane("cajal.views").selectTab("Experiments");
+        window.tabbedPane("experiments.tabs").selectTab("Search");
+        ui.awaitTrue("the pipeline's search section in the editor", () -> GuiActionRunner.execute(
+                () -> window.textBox("experiments.search.section").target().getText()).contains("learningRate"));
+        window.button("experiments.search.start").click();
+        ui.awaitTrue("the search ended", () -> ui.label("experiments.search.status").startsWith("Search ended"),
+                EXPERIMENT_WAIT);
+        JTable table = window.table("experiments.search.table").target();
+        assertEquals(4, (int) GuiActionRunner.execute(table::getRowCount), "a 2 × 2 grid");
+        String best = GuiActionRunner.execute(() -> {
+            int row = table.getSelectedRow();
+            StringBuilder text = new StringBuilder();
+            for (int c = 0; c < table.getColumnCount(); c++) {
+                text.append(table.getValueAt(row, c)).append(' ');
+            }
+            return text.toString();
+        });
+        assertTrue(best.contains("tanh") && best.contains("0.05"), "the best row is selected: " + best);
+        ui.screenshot("experiments-search");
+        window.button("experiments.search.openBest").click();
+        ui.awaitTrue("the best pipeline open in the editor",
+                () -> window.target().getTitle().contains("best-pipeline"));
+    }
+
+    @Test
+    @Order(2)
+    void repeatsShowMeanSdAndABand() {
+        window.tabbedPane("cajal.views").selectTab("Experiments");
+        window.tabbedPane("experiments.tabs").selectTab("Repeats");
+        window.spinner("experiments.repeats.times").enterTextAndCommit("3");
+        window.button("experiments.repeats.start").click();
+        ui.awaitTrue("the repeats' summary", () -> ui.label("experiments.repeats.status").startsWith("3 repeats"),
+                EXPERIMENT_WAIT);
+        JTable table = window.table("experiments.repeats.table").target();
+        assertTrue(GuiActionRunner.execute(table::getRowCount) > 0, "a row per metric");
+        ui.screenshot("experiments-repeats");
+    }
+
+    @Test
+    @Order(3)
+    void theRunsViewFiltersTagsAndComparesRuns() {
+        window.tabbedPane("cajal.views").selectTab("Runs");
+        window.button("runs.refresh").click();
+        window.textBox("runs.filter").setText("xor-grid");
+        JTable table = window.table("runs.table").target();
+        ui.awaitTrue("the search, the repeats and the best pipeline's runs listed",
+                () -> GuiActionRunner.execute(table::getRowCount) >= 2);
+        window.table("runs.table").selectRows(0, 1);
+        window.button("runs.compare").click();
+        ui.awaitTrue("the comparison table", () -> GuiActionRunner.execute(
+                () -> window.table("runs.compareTable").target().getRowCount()) >= 2);
+        ui.screenshot("runs-compare");
+
+        window.table("runs.table").selectRows(0);
+        window.button("runs.tag").click();
+        window.optionPane(org.assertj.swing.timing.Timeout.timeout(WorkbenchWindow.UI_WAIT.toMillis()))
+                .textBox().enterText("reviewed");
+        window.optionPane().okButton().click();
+        ui.awaitTrue("the tag in the table", () -> GuiActionRunner.execute(() -> {
+            int tags = table.getColumnModel().getColumnIndex("Tags");
+            return String.valueOf(table.getValueAt(0, tags)).contains("reviewed");
+        }));
+        ui.screenshot("runs-tagged");
+    }
+
+    @Test
+    @Order(4)
+    void aDivergingRunShowsItsDiagnosticInPlainLanguage() throws Exception {
+        Path dir = cajal.newFolder("wb-diverge");
+        Path pipeline = ExperimentsTest.write(dir, "linreg-diverges.json", ExperimentsTest.DIVERGING);
+        ui.openFile(pipeline);
+        window.tabbedPane("cajal.views").selectTab("Pipeline");
+        window.button("toolbar.train").click();
+        window.tabbedPane("cajal.views").selectTab("Training");
+        ui.awaitTrue("a diagnostic under the charts", () -> GuiActionRunner.execute(() -> {
+            JList<?> list = (JList<?>) ui.find("run.diagnostics");
+            return list.getModel().getSize() > 0 && list.getModel().getElementAt(0).toString()
+                    .contains("learning rate");
+        }), EXPERIMENT_WAIT);
+        ui.screenshot("training-diagnostics");
+    }
+}
