@@ -9,7 +9,9 @@ import java.util.Map;
  * @param number from 1, in the order the trials were generated
  * @param params the values set in the pipeline, by path ({@code training.optimizer.params.learningRate})
  * @param run the trial's run folder (absolute), null when it failed before one was made
- * @param status {@code finished}, {@code failed} or {@code cancelled}
+ * @param status {@code finished}, {@code failed}, {@code diverged} (the run's loss became NaN or infinite; its
+ *               numbers are kept in the record but it is never ranked, summarised or compared) or
+ *               {@code cancelled}
  * @param objective the score the experiment ranks by (NaN when failed)
  * @param metrics evaluation.json's numbers
  * @param train last epoch's {@code train_*} columns of metrics.csv, without the prefix

@@ -84,6 +84,8 @@ public final class TrialExecutor implements Experiment {
     private final CompletableFuture<List<Trial>> done = new CompletableFuture<>();
     private volatile boolean cancelled;
     private ExecutorService pool;
+    /** Held while this executor works on the folder: a second one (another process, a second Start) is refused. */
+    private volatile FolderLock lock;
 
     private TrialExecutor(PipelineRunner runner, Config config, ExperimentListener listener, Hooks hooks,
                           TrialLog log) {
@@ -101,10 +103,17 @@ public final class TrialExecutor implements Experiment {
      */
     public static TrialExecutor start(PipelineRunner runner, Config config, ExperimentListener listener,
                                       Hooks hooks) throws IOException {
-        TrialExecutor ex = new TrialExecutor(runner, config, listener, hooks, TrialLog.open(config.folder()));
-        ex.resume();
-        ex.launch();
-        return ex;
+        FolderLock lock = FolderLock.acquire(config.folder());
+        try {
+            TrialExecutor ex = new TrialExecutor(runner, config, listener, hooks, TrialLog.open(config.folder()));
+            ex.lock = lock;
+            ex.resume();
+            ex.launch();
+            return ex;
+        } catch (IOException | RuntimeException e) {
+            lock.release();
+            throw e;
+        }
     }
 
     private void resume() throws IOException {
@@ -193,6 +202,9 @@ public final class TrialExecutor implements Experiment {
             list.sort(Comparator.comparingInt(Trial::number));
             all = List.copyOf(list);
         }
+        if (lock != null) {
+            lock.release();
+        }
         done.complete(all);
     }
 
@@ -238,10 +250,18 @@ public final class TrialExecutor implements Experiment {
             }
             RunResult result = handle.result().get();
             Path run = result.folder() != null ? result.folder() : handle.folder();
-            if (result.cancelled() || cancelled) {
+            // a run that completed as the experiment was cancelled is kept: only the run's own word counts
+            if (result.cancelled()) {
                 return ended(spec, run, "cancelled", null, null);
             }
             RunOutcome outcome = RunOutcome.read(run);
+            if (DIVERGED.equals(runStatus(run))) {
+                // the runtime kept the weights from before the loss became NaN: a real result of this setting,
+                // but not one to rank, summarise or compare as if training had worked
+                return ended(spec, run, DIVERGED, outcome, "the training loss became NaN or infinite (the run's "
+                        + "diagnostics.json says when): this setting diverged; it is left out of the best trial, "
+                        + "summaries and comparisons");
+            }
             if (config.objective() != null && !outcome.hasObjective(config.objective())) {
                 return ended(spec, run, "failed", outcome, "the run has no value for the objective '"
                         + config.objective() + "' (it has " + outcome.describeObjectiveSources()
@@ -272,6 +292,18 @@ public final class TrialExecutor implements Experiment {
                     active.remove(handle);
                 }
             }
+        }
+    }
+
+    /** A run's provenance status when training diverged (its loss became NaN or infinite). */
+    static final String DIVERGED = "diverged";
+
+    /** The status in a run folder's provenance.json, or "" when it cannot be read. */
+    static String runStatus(Path run) {
+        try {
+            return JsonFiles.readJson(run.resolve("provenance.json")).path("status").asText("");
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 

@@ -80,9 +80,20 @@ record ComparedSide(String label, Path path, boolean repeats, Map<String, Map<St
                     ? JsonFiles.readJson(path.resolve("provenance.json")) : JsonFiles.MAPPER.createObjectNode();
             long seed = provenance.path("seed").canConvertToLong() ? provenance.get("seed").asLong()
                     : pipeline.path("seed").asLong(42);
+            String status = provenance.path("status").asText("finished");
+            if (!"finished".equals(status)) {
+                throw new IOException(label + " (" + path + ") did not finish (status " + status + "): its folds are "
+                        + "not a complete cross-validation; run the pipeline again to the end");
+            }
             JsonNode split = pipeline.path("split");
+            // k as planned: it sets how much of the data each fold trained on (the test's n2/n1 = 1/(k − 1))
+            int planned = split.path("folds").canConvertToInt() ? split.get("folds").asInt() : list.size();
+            if (planned != list.size()) {
+                throw new IOException(label + " (" + path + ") has " + list.size() + " fold evaluations but its "
+                        + "pipeline asks for " + planned + " folds; run it again to the end");
+            }
             return new ComparedSide(label, path, false, scores, List.of(seed), fraction(split, "validation"),
-                    fraction(split, "test"), list.size());
+                    fraction(split, "test"), planned);
         }
         throw new IOException(label + " (" + path + ") is neither a repeats folder (with " + ExperimentFolder.EXPERIMENT
                 + ") nor a run folder (with evaluation.json)");

@@ -25,9 +25,11 @@ import org.cajal.experiments.internal.exec.TrialExecutor;
  * A repeats folder's summary.json and curves.csv, rewritten after every repeat.
  *
  * <p>Hold-out pipelines: one value per repeat (the run's evaluation.json numbers) and one curve per repeat (its
- * metrics.csv). k-fold pipelines: one value per repeat and fold (each entry of evaluation.json's {@code folds}),
- * so n = repeats × k, and one curve per repeat and fold (each {@code fold-i/metrics.csv}); the per-fold values
- * are listed in summary.json's {@code values} in the order seed 1 fold 1, seed 1 fold 2, ...
+ * metrics.csv). k-fold pipelines: each repeat's value is the mean over its k folds (each entry of
+ * evaluation.json's {@code folds}) and its curve the per-epoch mean of its folds' curves ({@code fold-i/metrics.csv}),
+ * so n = repeats: the k folds of one repeat share most of their training data and are not independent samples, and
+ * pooling them would make the interval too narrow by about √k. The per-fold values are still listed in
+ * summary.json's {@code values} in the order seed 1 fold 1, seed 1 fold 2, ... (the comparison pairs them).
  *
  * <p>summary.json: {@code {"metrics": {name: {n, mean, sd, ciLow, ciHigh}}, "seeds": [...], "folds": k or 1,
  * "values": {name: [...]}, "runs": ["runs/<id>", ...]}}. curves.csv: {@code epoch}, then per metrics.csv column
@@ -74,6 +76,35 @@ public final class RepeatsFiles implements TrialExecutor.Hooks {
         return units;
     }
 
+    /**
+     * One array per seed: a unit's array as it is for hold-out runs; for k-fold runs the element-wise mean over the
+     * seed's folds (an element summarised over the folds that have a finite value there, so folds stopped early at
+     * different epochs still count where they ran). Units without the value are left out.
+     */
+    static List<double[]> perSeed(List<Unit> units, java.util.function.Function<Unit, double[]> value) {
+        Map<Long, List<double[]>> bySeed = new LinkedHashMap<>();
+        for (Unit u : units) {
+            double[] v = value.apply(u);
+            if (v != null) {
+                bySeed.computeIfAbsent(u.seed(), k -> new ArrayList<>()).add(v);
+            }
+        }
+        List<double[]> out = new ArrayList<>();
+        for (List<double[]> folds : bySeed.values()) {
+            if (folds.size() == 1) {
+                out.add(folds.get(0));
+                continue;
+            }
+            List<Summary> mean = Statistics.band(folds);
+            double[] curve = new double[mean.size()];
+            for (int i = 0; i < curve.length; i++) {
+                curve[i] = mean.get(i).mean();
+            }
+            out.add(curve);
+        }
+        return out;
+    }
+
     @Override
     public void trialsChanged(List<Trial> recorded) throws IOException {
         write(recorded);
@@ -104,7 +135,10 @@ public final class RepeatsFiles implements TrialExecutor.Hooks {
             if (v.length == 0) {
                 continue;
             }
-            Summary s = Statistics.summarise(v);
+            Summary s = Statistics.summarise(perSeed(units, u -> {
+                Double x = u.values().get(name);
+                return x == null || !Double.isFinite(x) ? null : new double[] {x};
+            }).stream().mapToDouble(c -> c[0]).toArray());
             ObjectNode m = metrics.putObject(name);
             m.put("n", s.n());
             m.put("mean", s.mean());
@@ -132,14 +166,7 @@ public final class RepeatsFiles implements TrialExecutor.Hooks {
         Map<String, List<Summary>> bands = new LinkedHashMap<>();
         int rows = 0;
         for (String c : columns) {
-            List<double[]> curves = new ArrayList<>();
-            for (Unit u : units) {
-                double[] curve = u.curves().columns().get(c);
-                if (curve != null) {
-                    curves.add(curve);
-                }
-            }
-            List<Summary> band = Statistics.band(curves);
+            List<Summary> band = Statistics.band(perSeed(units, u -> u.curves().columns().get(c)));
             bands.put(c, band);
             rows = Math.max(rows, band.size());
         }

@@ -34,7 +34,13 @@ public class DefaultReproducibility implements Reproducibility {
 
     @Override
     public Rerun rerun(Path zip, Path runsDirectory, ExperimentListener listener) throws IOException, PipelineException {
-        return new BundleRerun(runner).rerun(zip, runsDirectory, listener);
+        try {
+            return new BundleRerun(runner).rerun(zip, runsDirectory, listener);
+        } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
+            // a field of bundle.json missing or of the wrong type: the bundle was edited or is not Cajal's
+            throw new IOException(zip + ": its bundle.json is damaged or not a Cajal bundle (" + e.getMessage()
+                    + "); make the bundle again with cajal bundle RUN", e);
+        }
     }
 
     @Override

@@ -41,6 +41,8 @@ public final class FakeRunner implements PipelineRunner {
 
     public volatile Function<JsonNode, Double> loss = FakeRunner::defaultLoss;
     public volatile Predicate<JsonNode> fails = n -> false;
+    /** Runs whose loss "became NaN": they end normally with provenance status diverged, as the runtime's do. */
+    public volatile Predicate<JsonNode> diverges = n -> false;
     public volatile Function<JsonNode, List<Problem>> problems = n -> List.of();
     public volatile long delayMs;
     public final AtomicInteger started = new AtomicInteger();
@@ -163,7 +165,7 @@ public final class FakeRunner implements PipelineRunner {
         double l = loss.apply(tree);
         int epochs = tree.path("training").path("epochs").asInt(3);
         Files.writeString(folder.resolve("provenance.json"), "{\"run\": \"" + id + "\", \"seed\": " + seed
-                + ", \"status\": \"finished\"}");
+                + ", \"status\": \"" + (diverges.test(tree) ? "diverged" : "finished") + "\"}");
         if (split.isKFold()) {
             StringBuilder folds = new StringBuilder();
             double sum = 0;

@@ -70,6 +70,35 @@ class TrialExecutorTest {
     }
 
     @Test
+    void aDivergedRunIsRecordedAsSuchAndNeverRanked() throws Exception {
+        runner.diverges = n -> n.at("/model/layers/0/params/units").asInt() == 2;
+        List<TrialSpec> specs = specs(3);
+        List<Trial> trials = run(folder(specs), specs, 1, "validation_loss", null).done().get(30, TimeUnit.SECONDS);
+        Trial diverged = trials.get(1);
+        assertEquals("diverged", diverged.status());
+        assertFalse(diverged.finished(), "not a result to rank, summarise or compare");
+        assertTrue(Double.isNaN(diverged.objective()));
+        assertTrue(diverged.error().contains("diverged"), diverged.error());
+        assertEquals("finished", trials.get(0).status());
+    }
+
+    @Test
+    void aSecondExecutorOnTheSameFolderIsRefusedUntilTheFirstEnds() throws Exception {
+        runner.delayMs = 300;
+        List<TrialSpec> specs = specs(2);
+        Path folder = folder(specs);
+        TrialExecutor first = run(folder, specs, 1, "validation_loss", null);
+        java.io.IOException refused = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> run(folder, specs, 1, "validation_loss", null));
+        assertTrue(refused.getMessage().contains("already running"), refused.getMessage());
+        first.done().get(30, TimeUnit.SECONDS);
+        assertEquals(2, Files.readAllLines(folder.resolve(ExperimentFolder.TRIALS)).size(),
+                "the refused second start deleted nothing of the first");
+        // once it has ended, the folder can be opened again (a resume that has nothing left to do)
+        assertEquals(2, run(folder, specs, 1, "validation_loss", null).done().get(30, TimeUnit.SECONDS).size());
+    }
+
+    @Test
     void oneAtATimeWhenParallelIsOne() throws Exception {
         runner.delayMs = 30;
         List<TrialSpec> specs = specs(3);

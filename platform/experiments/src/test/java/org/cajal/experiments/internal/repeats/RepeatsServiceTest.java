@@ -94,19 +94,25 @@ class RepeatsServiceTest {
     }
 
     @Test
-    void kFoldRepeatsSummariseEveryFoldOfEveryRepeat() throws Exception {
+    void kFoldRepeatsSummariseEachRepeatsFoldMeanAndKeepEveryFoldsValue() throws Exception {
         Experiment e = repeat(file("kf", 0.01, "{\"folds\": 3}"), 2, 1);
         JsonNode json = JsonFiles.readJson(e.folder().resolve(ExperimentFolder.SUMMARY));
         assertEquals(3, json.get("folds").asInt());
-        assertEquals(6, json.at("/metrics/accuracy/n").asInt(), "2 repeats × 3 folds");
+        // the folds of one repeat are not independent: each repeat counts once, as the mean of its folds
+        assertEquals(2, json.at("/metrics/accuracy/n").asInt(), "2 repeats, each the mean of its 3 folds");
         JsonNode values = json.at("/values/accuracy");
         assertEquals(1 / (1 + loss(0.01, 1) + 0.01), values.get(0).asDouble(), 1e-12);
         assertEquals(1 / (1 + loss(0.01, 2) + 0.03), values.get(5).asDouble(), 1e-12);
-        // fold i trains 3 + i − 1 epochs: 5 rows, the last only from the two fold-3 curves
+        double seed1 = (values.get(0).asDouble() + values.get(1).asDouble() + values.get(2).asDouble()) / 3;
+        double seed2 = (values.get(3).asDouble() + values.get(4).asDouble() + values.get(5).asDouble()) / 3;
+        assertEquals((seed1 + seed2) / 2, json.at("/metrics/accuracy/mean").asDouble(), 1e-12);
+        assertEquals(Math.abs(seed1 - seed2) / Math.sqrt(2), json.at("/metrics/accuracy/sd").asDouble(), 1e-12);
+        // fold i trains 3 + i − 1 epochs: 5 rows; each repeat's curve is the mean of its folds that reached the
+        // epoch, so every row summarises the 2 repeats
         List<String> curves = Files.readAllLines(e.folder().resolve(ExperimentFolder.CURVES));
         assertEquals(6, curves.size());
         assertTrue(curves.get(5).endsWith(",2"), curves.get(5));
-        assertTrue(curves.get(1).endsWith(",6"), curves.get(1));
+        assertTrue(curves.get(1).endsWith(",2"), curves.get(1));
     }
 
     @Test
@@ -169,6 +175,9 @@ class RepeatsServiceTest {
         Path kfold = run("k", 0.01, 1);
         assertMessage(() -> service.compare(a.folder(), kfold, null), "pair repeats folders with repeats folders");
         assertMessage(() -> service.compare(kfold, run("k2", 0.02, 2), null), "with seed 1 and B with seed 2");
+        Path stopped = run("k3", 0.02, 1);
+        Files.writeString(stopped.resolve("provenance.json"), "{\"seed\": 1, \"status\": \"cancelled\"}");
+        assertMessage(() -> service.compare(kfold, stopped, null), "did not finish (status cancelled)");
         Experiment otherSplit = repeat(file("c", 0.02, "{\"validation\": 0.1, \"test\": 0.3}"), 3, 1);
         assertMessage(() -> service.compare(a.folder(), otherSplit.folder(), null), "the splits differ");
         Experiment b = repeat(file("b", 0.02, null), 3, 1);
