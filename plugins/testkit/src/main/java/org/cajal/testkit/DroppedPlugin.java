@@ -113,7 +113,11 @@ public final class DroppedPlugin {
         }
     }
 
-    /** The names of the components, declared in the bundle's Service-Component descriptors, that offer a service. */
+    /**
+     * The names of the components, declared in the bundle's Service-Component descriptors, that offer a service and
+     * can register it without more input: factory components, disabled ones and those that require a
+     * configuration are left out.
+     */
     static Set<String> serviceComponents(Bundle bundle) {
         String header = bundle.getHeaders().get("Service-Component");
         Set<String> names = new TreeSet<>();
@@ -152,7 +156,10 @@ public final class DroppedPlugin {
                 Element component = (Element) components.item(i);
                 boolean offersService = component.getElementsByTagNameNS("*", "service").getLength() > 0;
                 boolean isFactory = !component.getAttribute("factory").isEmpty();
-                if (offersService && !isFactory && !"false".equals(component.getAttribute("enabled"))) {
+                // a component that waits for its configuration registers nothing until it gets one: not awaited
+                boolean needsConfiguration = "require".equals(component.getAttribute("configuration-policy"));
+                if (offersService && !isFactory && !needsConfiguration
+                        && !"false".equals(component.getAttribute("enabled"))) {
                     names.add(component.getAttribute("name"));
                 }
             }

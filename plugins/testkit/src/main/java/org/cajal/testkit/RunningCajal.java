@@ -152,8 +152,10 @@ public final class RunningCajal implements AutoCloseable {
     /**
      * Copies a plugin jar into {@link #plugins()} under its own file name and waits until FileInstall has installed
      * and started its bundle, and every Declarative Services component it declares with a service has registered
-     * it (SCR registers them one by one after the bundle has started). A component whose references cannot be
-     * satisfied makes the drop fail with its name.
+     * it (SCR registers them one by one after the bundle has started); factory components, disabled ones and
+     * those with {@code configuration-policy="require"} are not awaited. A component whose references cannot be
+     * satisfied makes the drop fail with its name: a plugin that means to wait for a service another jar brings
+     * should be dropped after that jar.
      *
      * @throws IllegalArgumentException when the file is not a bundle jar (no {@code Bundle-SymbolicName})
      * @throws IllegalStateException when a jar of the same name already lies in {@link #plugins()}
