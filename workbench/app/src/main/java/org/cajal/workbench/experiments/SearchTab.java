@@ -102,6 +102,13 @@ final class SearchTab extends ExperimentTab {
         table.setRowSorter(model.sorter());
         table.setFillsViewportHeight(true);
         table.setDefaultRenderer(Object.class, new BestRenderer());
+        // one column per searched parameter and metric: keep each readable and scroll sideways instead of squeezing
+        table.setAutoResizeMode(JTable.AUTO_RESIZE_OFF);
+        model.addTableModelListener(e -> {
+            if (e.getFirstRow() == javax.swing.event.TableModelEvent.HEADER_ROW) {
+                fitColumns();
+            }
+        });
         openBest.setName("experiments.search.openBest");
         openBest.setToolTipText("Open the best trial's pipeline (best-pipeline.json) in the editor");
         openBest.addActionListener(e -> openBest());
@@ -327,6 +334,19 @@ final class SearchTab extends ExperimentTab {
     TrialsTableModel model() {
         return model;
     }
+
+    /** Each column as wide as its header (parameter paths are long), within limits. */
+    private void fitColumns() {
+        java.awt.FontMetrics metrics = table.getTableHeader().getFontMetrics(table.getTableHeader().getFont());
+        for (int c = 0; c < table.getColumnCount(); c++) {
+            int width = metrics.stringWidth(table.getColumnName(c)) + COLUMN_PADDING;
+            table.getColumnModel().getColumn(c).setPreferredWidth(Math.max(MIN_COLUMN, Math.min(MAX_COLUMN, width)));
+        }
+    }
+
+    private static final int COLUMN_PADDING = 24;
+    private static final int MIN_COLUMN = 64;
+    private static final int MAX_COLUMN = 280;
 
     JTable table() {
         return table;

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.cajal.experiments.Reproducibility;
 import org.cajal.experiments.RunStore;
+import org.cajal.experiments.internal.store.OneAndOut;
 import org.cajal.experiments.internal.store.RunsCommand;
 import org.cajal.launcher.spi.LauncherCommand;
 import org.osgi.service.component.annotations.Component;
@@ -29,26 +30,14 @@ public class ReportCommand implements LauncherCommand {
 
     @Override
     public int execute(List<String> args, PrintStream out, PrintStream err) {
-        String folderArg = null;
-        Path dir = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if ("--out".equals(a)) {
-                if (i + 1 >= args.size()) {
-                    return usage(err, "--out needs a folder");
-                }
-                dir = Path.of(args.get(++i));
-            } else if (a.startsWith("-")) {
-                return usage(err, "unknown option " + a);
-            } else if (folderArg != null) {
-                return usage(err, "one folder at a time (got " + folderArg + " and " + a + ")");
-            } else {
-                folderArg = a;
-            }
+        OneAndOut parsed;
+        try {
+            parsed = OneAndOut.parse(args, "folder", "no run or experiment folder given", "a folder");
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
         }
-        if (folderArg == null) {
-            return usage(err, "no run or experiment folder given");
-        }
+        String folderArg = parsed.one();
+        Path dir = parsed.out();
         try {
             Path folder = RunsCommand.resolve(folderArg, store.directory());
             List<Path> files = reproducibility.report(folder, dir == null ? folder.resolve("report") : dir);

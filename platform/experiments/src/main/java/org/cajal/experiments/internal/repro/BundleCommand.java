@@ -10,6 +10,7 @@ import java.util.Map;
 import org.cajal.experiments.Reproducibility;
 import org.cajal.experiments.RunStore;
 import org.cajal.experiments.internal.store.FolderFiles;
+import org.cajal.experiments.internal.store.OneAndOut;
 import org.cajal.experiments.internal.store.RunsCommand;
 import org.cajal.launcher.spi.LauncherCommand;
 import org.osgi.service.component.annotations.Component;
@@ -32,26 +33,14 @@ public class BundleCommand implements LauncherCommand {
 
     @Override
     public int execute(List<String> args, PrintStream out, PrintStream err) {
-        String folderArg = null;
-        Path zip = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if ("--out".equals(a)) {
-                if (i + 1 >= args.size()) {
-                    return usage(err, "--out needs a file");
-                }
-                zip = Path.of(args.get(++i));
-            } else if (a.startsWith("-")) {
-                return usage(err, "unknown option " + a);
-            } else if (folderArg != null) {
-                return usage(err, "one folder at a time (got " + folderArg + " and " + a + ")");
-            } else {
-                folderArg = a;
-            }
+        OneAndOut parsed;
+        try {
+            parsed = OneAndOut.parse(args, "folder", "no run or experiment folder given", "a file");
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
         }
-        if (folderArg == null) {
-            return usage(err, "no run or experiment folder given");
-        }
+        String folderArg = parsed.one();
+        Path zip = parsed.out();
         try {
             Path folder = RunsCommand.resolve(folderArg, store.directory());
             Path target = zip != null ? zip : folder.resolveSibling(folder.getFileName() + ".zip");

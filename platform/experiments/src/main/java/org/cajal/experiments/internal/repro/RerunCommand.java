@@ -11,6 +11,7 @@ import org.cajal.experiments.Reproducibility;
 import org.cajal.experiments.Reproducibility.Rerun;
 import org.cajal.experiments.RunStore;
 import org.cajal.experiments.Trial;
+import org.cajal.experiments.internal.store.OneAndOut;
 import org.cajal.launcher.spi.LauncherCommand;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,26 +36,14 @@ public class RerunCommand implements LauncherCommand {
 
     @Override
     public int execute(List<String> args, PrintStream out, PrintStream err) {
-        Path zip = null;
-        Path runs = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if ("--out".equals(a)) {
-                if (i + 1 >= args.size()) {
-                    return usage(err, "--out needs a folder");
-                }
-                runs = Path.of(args.get(++i));
-            } else if (a.startsWith("-")) {
-                return usage(err, "unknown option " + a);
-            } else if (zip != null) {
-                return usage(err, "one bundle at a time (got " + zip + " and " + a + ")");
-            } else {
-                zip = Path.of(a);
-            }
+        OneAndOut parsed;
+        try {
+            parsed = OneAndOut.parse(args, "bundle", "no bundle given", "a folder");
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
         }
-        if (zip == null) {
-            return usage(err, "no bundle given");
-        }
+        Path zip = Path.of(parsed.one());
+        Path runs = parsed.out();
         try {
             Rerun rerun = reproducibility.rerun(zip, runs == null ? store.directory() : runs, new ExperimentListener() {
                 @Override

@@ -22,7 +22,8 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 /**
  * The overlay chart: one metrics.csv column of several runs against the epoch, one series per run. A repeats
  * experiment is one series, its mean, with the 95% band from curves.csv drawn as a shaded area; a search or sweep
- * is one series per trial run. A run without the column is left out and named in the subtitle.
+ * is one series per trial run; a k-fold run is its mean over folds plus one series per fold. A run without the
+ * column is left out and named in the subtitle.
  */
 public final class OverlayChart {
 
@@ -124,8 +125,13 @@ public final class OverlayChart {
             throw new IOException(folder + " is neither a run folder (no provenance.json) nor an experiment folder "
                     + "(no " + ExperimentFolder.EXPERIMENT + ")");
         }
-        if (!run(folder, id, column, curves)) {
+        boolean kFold = Files.isDirectory(folder.resolve("fold-1"));
+        if (!run(folder, kFold ? id + " (mean over folds)" : id, column, curves)) {
             missing.add(id);
+        }
+        // k-fold cross-validation: every fold's own curve beside the mean, so their spread shows
+        for (int fold = 1; kFold && Files.isDirectory(folder.resolve("fold-" + fold)); fold++) {
+            run(folder.resolve("fold-" + fold), id + " fold " + fold, column, curves);
         }
     }
 

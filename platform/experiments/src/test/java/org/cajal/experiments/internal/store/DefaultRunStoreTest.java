@@ -180,8 +180,11 @@ class DefaultRunStoreTest {
                 Instant.parse("2026-01-02T00:00:00Z"), Map.of());
         Files.writeString(other.resolve("metrics.csv"), "epoch,train_loss\n1,0.5\n");
         JFreeChart chart = OverlayChart.build(List.of(holdout, kfold, newer, other), "validation_accuracy");
-        assertEquals(3, chart.getXYPlot().getDataset().getSeriesCount());
+        // hold-out, the 3-fold run's mean and its three folds, the newer run; "other" has no such column
+        assertEquals(6, chart.getXYPlot().getDataset().getSeriesCount());
         assertEquals(TestFolders.HOLDOUT, chart.getXYPlot().getDataset().getSeriesKey(0));
+        assertEquals(TestFolders.KFOLD + " (mean over folds)", chart.getXYPlot().getDataset().getSeriesKey(1));
+        assertEquals(TestFolders.KFOLD + " fold 3", chart.getXYPlot().getDataset().getSeriesKey(4));
         assertTrue(subtitles(chart).contains("20260102-000000-other"), subtitles(chart));
         assertEquals(60, chart.getXYPlot().getDataset().getItemCount(0));
         IOException none = assertThrows(IOException.class, () -> OverlayChart.build(List.of(other), "nothing"));
