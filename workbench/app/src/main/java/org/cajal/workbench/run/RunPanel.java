@@ -66,7 +66,19 @@ public final class RunPanel {
     private final JLabel status = new JLabel("Compose a pipeline, then press Train.");
     private final TrainingCharts charts = new TrainingCharts();
     private final DefaultListModel<String> diagnostics = new DefaultListModel<>();
-    private final JList<String> diagnosticsList = new JList<>(diagnostics);
+    private final JList<String> diagnosticsList = new JList<>(diagnostics) {
+        /** A note is longer than the list is wide: the item under the pointer shows whole as its tooltip. */
+        @Override
+        public String getToolTipText(java.awt.event.MouseEvent event) {
+            int index = locationToIndex(event.getPoint());
+            return index < 0 || !getCellBounds(index, index).contains(event.getPoint()) ? super.getToolTipText(event)
+                    : "<html><body style='width: 480px'>" + escape(getModel().getElementAt(index)) + "</body></html>";
+        }
+    };
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
     private final JLabel diagnosticsTitle = new JLabel(NO_DIAGNOSTICS);
     private final TrainingProgress progress;
     private final Action train;
