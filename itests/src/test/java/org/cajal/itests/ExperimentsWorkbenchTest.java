@@ -22,8 +22,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 7 in the window, as a researcher uses it: a grid search started from the Experiments view fills its
- * table live and opens the best pipeline; repeats give mean ± sd with a band; the Runs view filters, tags and
- * compares runs; a diverging run shows its diagnostics in plain language under the training charts.
+ * table live and opens the best pipeline; repeats give mean ± sd with a band; two configurations' repeats are
+ * compared with a verdict; a capacity sweep draws its errors; the Runs view filters, tags and compares runs; a
+ * diverging run shows its diagnostics in plain language under the training charts.
  */
 @ExtendWith(CajalRuntime.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -91,6 +92,7 @@ class ExperimentsWorkbenchTest {
         window.tabbedPane("cajal.views").selectTab("Experiments");
         window.tabbedPane("experiments.tabs").selectTab("Repeats");
         window.spinner("experiments.repeats.times").enterTextAndCommit("3");
+        window.spinner("experiments.repeats.seed").enterTextAndCommit("1");
         window.button("experiments.repeats.start").click();
         ui.awaitTrue("the repeats' summary", () -> ui.label("experiments.repeats.status").startsWith("3 repeats"),
                 EXPERIMENT_WAIT);
@@ -101,6 +103,56 @@ class ExperimentsWorkbenchTest {
 
     @Test
     @Order(3)
+    void twoConfigurationsAreComparedWithAVerdict() throws Exception {
+        // the same seeds as the repeats before, on a configuration that cannot solve XOR (no hidden non-linearity)
+        Path dir = cajal.newFolder("wb-compare");
+        String plain = ExperimentsTest.XOR_SEARCH.substring(0, ExperimentsTest.XOR_SEARCH.indexOf(",\n  \"search\""))
+                + "\n}\n";
+        Path linear = ExperimentsTest.write(dir, "xor-linear.json", plain.replace("xor-grid", "xor-linear")
+                .replace("\"tanh\"", "\"identity\"").replace("\"epochs\": 40", "\"epochs\": 15"));
+        ui.openFile(linear);
+        window.tabbedPane("cajal.views").selectTab("Experiments");
+        window.tabbedPane("experiments.tabs").selectTab("Repeats");
+        window.spinner("experiments.repeats.times").enterTextAndCommit("3");
+        window.spinner("experiments.repeats.seed").enterTextAndCommit("1");
+        window.button("experiments.repeats.start").click();
+        ui.awaitTrue("the second repeats' summary",
+                () -> ui.label("experiments.repeats.status").startsWith("3 repeats"), EXPERIMENT_WAIT);
+        window.tabbedPane("experiments.tabs").selectTab("Compare");
+        window.button("experiments.compare.useLast").click();
+        window.textBox("experiments.compare.metric").setText("accuracy");
+        window.button("experiments.compare.run").click();
+        ui.awaitTrue("the verdict", () -> ui.label("experiments.compare.status").startsWith("Compared accuracy"));
+        String verdict = GuiActionRunner.execute(
+                () -> window.textBox("experiments.compare.verdict").target().getText());
+        assertTrue(verdict.contains("accuracy") && verdict.contains("corrected resampled t-test over 3 pairs")
+                && verdict.contains("little power"), verdict);
+        ui.screenshot("experiments-compare");
+    }
+
+    @Test
+    @Order(4)
+    void aCapacitySweepDrawsTrainingValidationAndTestError() {
+        window.tabbedPane("cajal.views").selectTab("Experiments");
+        window.tabbedPane("experiments.tabs").selectTab("Sweep");
+        window.textBox("experiments.sweep.path").setText("model.layers[0].params.units");
+        window.textBox("experiments.sweep.values").setText("1, 4, 16");
+        window.button("experiments.sweep.start").click();
+        ui.awaitTrue("the sweep ended", () -> ui.label("experiments.sweep.status").startsWith("Sweep ended: 3 runs"),
+                EXPERIMENT_WAIT);
+        ui.awaitTrue("training and validation error drawn for the 3 widths", () -> {
+            try {
+                return ui.chartItems("experiments.sweep.chart", 0) == 3
+                        && ui.chartItems("experiments.sweep.chart", 1) == 3;
+            } catch (AssertionError notYet) {
+                return false; // the chart's series are still being made
+            }
+        });
+        ui.screenshot("experiments-sweep");
+    }
+
+    @Test
+    @Order(5)
     void theRunsViewFiltersTagsAndComparesRuns() {
         window.tabbedPane("cajal.views").selectTab("Runs");
         window.button("runs.refresh").click();
@@ -127,7 +179,7 @@ class ExperimentsWorkbenchTest {
     }
 
     @Test
-    @Order(4)
+    @Order(6)
     void aDivergingRunShowsItsDiagnosticInPlainLanguage() throws Exception {
         Path dir = cajal.newFolder("wb-diverge");
         Path pipeline = ExperimentsTest.write(dir, "linreg-diverges.json", ExperimentsTest.DIVERGING);

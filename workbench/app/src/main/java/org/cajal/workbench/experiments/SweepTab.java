@@ -84,15 +84,20 @@ final class SweepTab extends ExperimentTab {
         chartPanel.setName("experiments.sweep.chart");
         chartPanel.setPreferredSize(new Dimension(500, 300));
 
-        JPanel settings = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 2));
-        settings.add(new JLabel("Parameter:"));
-        settings.add(path);
-        settings.add(new JLabel("Values:"));
-        settings.add(values);
-        settings.add(new JLabel("Repeats:"));
-        settings.add(repeats);
-        settings.add(new JLabel("Parallel:"));
-        settings.add(parallel);
+        // two rows: a FlowLayout at the top of a BorderLayout does not wrap, and the spinners fell off the edge
+        JPanel what = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 2));
+        what.add(new JLabel("Parameter:"));
+        what.add(path);
+        what.add(new JLabel("Values:"));
+        what.add(values);
+        JPanel how = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 2));
+        how.add(new JLabel("Repeats:"));
+        how.add(repeats);
+        how.add(new JLabel("Parallel:"));
+        how.add(parallel);
+        JPanel settings = new JPanel(new java.awt.GridLayout(0, 1));
+        settings.add(what);
+        settings.add(how);
         JPanel top = new JPanel(new BorderLayout());
         top.add(settings, BorderLayout.NORTH);
         top.add(buttons(), BorderLayout.CENTER);
