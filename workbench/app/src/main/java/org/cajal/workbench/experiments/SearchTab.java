@@ -106,7 +106,8 @@ final class SearchTab extends ExperimentTab {
         table.setAutoResizeMode(JTable.AUTO_RESIZE_OFF);
         model.addTableModelListener(e -> {
             if (e.getFirstRow() == javax.swing.event.TableModelEvent.HEADER_ROW) {
-                fitColumns();
+                // after the table has made its new columns (it hears the same event after this listener)
+                javax.swing.SwingUtilities.invokeLater(this::fitColumns);
             }
         });
         openBest.setName("experiments.search.openBest");
