@@ -9,6 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cajal.experiments.ExperimentFolder;
+import org.cajal.experiments.RunStore;
 
 /**
  * Finds or creates an experiment folder: {@code <runs>/<kind>-<pipeline name>-<key>}, the key being the first 8
@@ -36,6 +37,20 @@ public final class ExperimentSetup {
     static String safeName(String name) {
         String s = name == null || name.isBlank() ? "pipeline" : name.replaceAll("[^A-Za-z0-9._-]", "-");
         return s.length() > 60 ? s.substring(0, 60) : s;
+    }
+
+    /**
+     * The runs directory an experiment goes into: the one given, else the run store's (the framework property
+     * {@code cajal.runs}, else ~/.cajal/runs), so experiments and {@code cajal runs} agree on where runs live.
+     *
+     * @throws NullPointerException when neither is there (a service built outside OSGi without a run store)
+     */
+    public static Path runsDirectory(Path given, RunStore store) {
+        if (given != null) {
+            return given;
+        }
+        return java.util.Objects.requireNonNull(store, "no runs directory given and no run store to ask")
+                .directory();
     }
 
     /**

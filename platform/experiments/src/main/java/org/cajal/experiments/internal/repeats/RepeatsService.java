@@ -21,6 +21,7 @@ import org.cajal.experiments.ExperimentFolder;
 import org.cajal.experiments.ExperimentListener;
 import org.cajal.experiments.PipelineSource;
 import org.cajal.experiments.Repeats;
+import org.cajal.experiments.RunStore;
 import org.cajal.experiments.Statistics;
 import org.cajal.experiments.Summary;
 import org.cajal.experiments.internal.exec.ExperimentSetup;
@@ -42,6 +43,10 @@ public class RepeatsService implements Repeats {
 
     @Reference
     PipelineRunner runner;
+
+    /** Where repeats go when no runs directory is given. */
+    @Reference
+    RunStore store;
 
     /** For tests and the workbench outside OSGi. */
     public RepeatsService(PipelineRunner runner) {
@@ -80,7 +85,7 @@ public class RepeatsService implements Repeats {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("times", times);
         settings.put("firstSeed", firstSeed);
-        Path runs = runsDirectory != null ? runsDirectory : Path.of(System.getProperty("user.home"), ".cajal", "runs");
+        Path runs = ExperimentSetup.runsDirectory(runsDirectory, store);
         try {
             ExperimentSetup.Prepared prepared = ExperimentSetup.prepare(runs, "repeats", tree.name(), pipeline.json(),
                     pipeline.source(), settings, specs.size());

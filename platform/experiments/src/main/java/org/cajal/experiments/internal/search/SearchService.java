@@ -14,6 +14,7 @@ import org.cajal.api.pipeline.Problem;
 import org.cajal.experiments.Experiment;
 import org.cajal.experiments.ExperimentListener;
 import org.cajal.experiments.PipelineSource;
+import org.cajal.experiments.RunStore;
 import org.cajal.experiments.Searches;
 import org.cajal.experiments.internal.exec.ExperimentSetup;
 import org.cajal.experiments.internal.exec.TrialExecutor;
@@ -36,6 +37,10 @@ public class SearchService implements Searches {
 
     @Reference
     PipelineRunner runner;
+
+    /** Where experiments go when the options name no runs directory. */
+    @Reference
+    RunStore store;
 
     /** For tests and the workbench outside OSGi. */
     public SearchService(PipelineRunner runner) {
@@ -171,7 +176,7 @@ public class SearchService implements Searches {
             throw new PipelineException(pipeline.source(), problems);
         }
         ExperimentListener l = listener == null ? ExperimentListener.NONE : listener;
-        Path runs = runsDirectory(options == null ? null : options.runsDirectory());
+        Path runs = ExperimentSetup.runsDirectory(options == null ? null : options.runsDirectory(), store);
         try {
             ExperimentSetup.Prepared prepared = ExperimentSetup.prepare(runs, "search", plan.tree().name(),
                     pipeline.json(), pipeline.source(), plan.space().settings(), plan.specs().size());
@@ -198,7 +203,7 @@ public class SearchService implements Searches {
             throw new PipelineException(pipeline.source(), problems);
         }
         ExperimentListener l = listener == null ? ExperimentListener.NONE : listener;
-        Path runs = runsDirectory(options.runsDirectory());
+        Path runs = ExperimentSetup.runsDirectory(options.runsDirectory(), store);
         try {
             ExperimentSetup.Prepared prepared = ExperimentSetup.prepare(runs, "sweep", tree.name(), pipeline.json(),
                     pipeline.source(), sweep.settings(), sweep.specs().size());
@@ -210,8 +215,4 @@ public class SearchService implements Searches {
         }
     }
 
-    /** The runs directory given, or ~/.cajal/runs. */
-    static Path runsDirectory(Path given) {
-        return given != null ? given : Path.of(System.getProperty("user.home"), ".cajal", "runs");
-    }
 }

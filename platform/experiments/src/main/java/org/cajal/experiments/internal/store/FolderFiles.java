@@ -2,11 +2,9 @@ package org.cajal.experiments.internal.store;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.cajal.experiments.ExperimentFolder;
+import org.cajal.experiments.internal.exec.JsonFiles;
 
 /**
  * The files of run and experiment folders as the run store, the bundles and the reports read them: JSON objects
@@ -114,21 +113,9 @@ public final class FolderFiles {
         return objects;
     }
 
-    /** Writes bytes atomically: a temporary file in the same folder, then moved over the target. */
+    /** Writes bytes atomically (the experiments' one way: temporary file in the same folder, forced, moved). */
     public static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        JsonFiles.writeAtomically(file, bytes);
     }
 
     /** Writes text (UTF-8) atomically. */
