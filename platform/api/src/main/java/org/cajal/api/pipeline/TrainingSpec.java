@@ -12,14 +12,27 @@ import java.util.Optional;
  * @param batchSize examples per mini-batch; 0 means the whole training split (full-batch gradient descent)
  * @param regularisation L1/L2 penalties, dropout and input noise ({@link Regularisation#NONE} for none)
  * @param earlyStopping when to stop on validation loss, or {@code null} to train all epochs
+ * @param engine which loop trains a layer stack ({@link TrainingEngine#AUTO} when {@code null})
  */
 public record TrainingSpec(String loss, ComponentRef optimizer, int epochs, int batchSize,
-                           Regularisation regularisation, EarlyStopping earlyStopping) {
+                           Regularisation regularisation, EarlyStopping earlyStopping, TrainingEngine engine) {
 
     public TrainingSpec {
         Objects.requireNonNull(loss, "loss");
         Objects.requireNonNull(optimizer, "optimizer");
         regularisation = Objects.requireNonNullElse(regularisation, Regularisation.NONE);
+        engine = Objects.requireNonNullElse(engine, TrainingEngine.AUTO);
+    }
+
+    /** Training with the default engine ({@link TrainingEngine#AUTO}). */
+    public TrainingSpec(String loss, ComponentRef optimizer, int epochs, int batchSize,
+                        Regularisation regularisation, EarlyStopping earlyStopping) {
+        this(loss, optimizer, epochs, batchSize, regularisation, earlyStopping, TrainingEngine.AUTO);
+    }
+
+    /** The same training with another engine. */
+    public TrainingSpec withEngine(TrainingEngine other) {
+        return new TrainingSpec(loss, optimizer, epochs, batchSize, regularisation, earlyStopping, other);
     }
 
     /** Training without regularisation or early stopping. */

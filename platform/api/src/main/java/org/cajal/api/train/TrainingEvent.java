@@ -16,9 +16,21 @@ public sealed interface TrainingEvent {
      * Training begins.
      *
      * @param parameterCount trainable parameters of the model
+     * @param engine what trains the model, in words ({@code "fused dense path"}, {@code "DL4J"} with the reason
+     *               the fused path was not taken, or an architecture's id); empty when not told
      */
     record Started(String runId, Path folder, int epochs, int batchesPerEpoch, long trainExamples,
-                   long parameterCount) implements TrainingEvent {
+                   long parameterCount, String engine) implements TrainingEvent {
+
+        public Started {
+            engine = engine == null ? "" : engine;
+        }
+
+        /** Training begins, the engine not told. */
+        public Started(String runId, Path folder, int epochs, int batchesPerEpoch, long trainExamples,
+                       long parameterCount) {
+            this(runId, folder, epochs, batchesPerEpoch, trainExamples, parameterCount, "");
+        }
     }
 
     /** K-fold cross-validation moves to the next fold (1-based); the fold's own Started ... events follow. */

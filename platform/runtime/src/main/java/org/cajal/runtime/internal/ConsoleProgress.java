@@ -32,8 +32,9 @@ final class ConsoleProgress implements TrainingListener {
     public void onEvent(TrainingEvent event) {
         if (event instanceof TrainingEvent.Started s) {
             startNanos = System.nanoTime();
-            out.printf(Locale.ROOT, "training %d parameters on %d examples: %d epochs x %d batches%n",
-                    s.parameterCount(), s.trainExamples(), s.epochs(), s.batchesPerEpoch());
+            out.printf(Locale.ROOT, "training %d parameters on %d examples: %d epochs x %d batches%s%n",
+                    s.parameterCount(), s.trainExamples(), s.epochs(), s.batchesPerEpoch(),
+                    s.engine().isEmpty() ? "" : " (" + s.engine() + ")");
         } else if (event instanceof TrainingEvent.BatchCompleted b && terminal) {
             double done = ((b.epoch() - 1) + (double) b.batch() / b.batchesPerEpoch());
             maybePrint(line(b.epoch(), done, -1, "loss " + fmt(b.loss()), ""), false);

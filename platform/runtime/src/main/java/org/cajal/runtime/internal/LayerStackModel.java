@@ -7,8 +7,12 @@ import java.util.List;
 
 import org.cajal.api.data.DataSchema;
 import org.cajal.api.model.LayerBuild;
+import org.cajal.api.model.LayerException;
 import org.cajal.api.model.TrainableModel;
 import org.cajal.api.pipeline.Regularisation;
+import org.cajal.api.pipeline.TrainingEngine;
+import org.cajal.runtime.internal.fused.FusedNetwork;
+import org.cajal.runtime.internal.fused.FusedSupport;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.dropout.GaussianNoise;
 import org.deeplearning4j.nn.conf.dropout.IDropout;
@@ -22,18 +26,51 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.regularization.L1Regularization;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
 import org.nd4j.linalg.learning.regularization.Regularization;
 
-/** The built-in architecture: the pipeline's layers as one DL4J {@link MultiLayerNetwork}. */
+/**
+ * The built-in architecture: the pipeline's layers as one DL4J {@link MultiLayerNetwork}, trained by DL4J or — for
+ * a stack of dense, output and dropout layers — on the fused path ({@link FusedNetwork}), which starts from the
+ * network's own initial weights and writes its weights back into the network whenever anything reads it (saving,
+ * diagnostics, weights.json), so everything downstream sees an ordinary DL4J network.
+ */
 final class LayerStackModel implements TrainableModel {
 
-    private final MultiLayerNetwork network;
+    /**
+     * Largest training step (multiply-adds per example, forward and backward) that {@code auto} puts on the fused
+     * path: above it DL4J's native matrix products on all cores beat the fused path's single-threaded Java loops
+     * (measured in docs/performance.md).
+     */
+    static final long AUTO_FUSED_LIMIT = 150_000;
 
-    private LayerStackModel(MultiLayerNetwork network) {
+    private final MultiLayerNetwork network;
+    /** The fused path's network, or null when DL4J trains. */
+    private final FusedNetwork fused;
+    /** What trains, in words, for the console and provenance. */
+    private final String engine;
+    /** The fused parameters changed since they were last written into {@link #network}. */
+    private boolean dirty;
+    private float[] xBuffer;
+    private float[] yBuffer;
+
+    private LayerStackModel(MultiLayerNetwork network, FusedNetwork fused, String engine) {
         this.network = network;
+        this.fused = fused;
+        this.engine = engine;
+    }
+
+    /** Which engine trains ({@code fused} or {@code dl4j}). */
+    String engineId() {
+        return fused != null ? TrainingEngine.FUSED.id() : TrainingEngine.DL4J.id();
+    }
+
+    /** What trains, in words: "fused dense path", or "DL4J" and why the fused path was not taken. */
+    String engineDescription() {
+        return engine;
     }
 
     /**
@@ -46,6 +83,44 @@ final class LayerStackModel implements TrainableModel {
      */
     static LayerStackModel build(List<LayerBuild> layers, DataSchema schema, IUpdater updater, long seed,
                                  Regularisation regularisation, List<Regularization> extra) {
+        try {
+            return build(layers, schema, updater, seed, regularisation, extra, TrainingEngine.DL4J, List.of());
+        } catch (LayerException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * @param engine which loop trains: {@code dl4j}, {@code fused} (else a {@link LayerException} naming what
+     *               prevents it), or {@code auto}
+     * @param names each layer as messages name it ({@code "layer 2 (lstm)"})
+     */
+    static LayerStackModel build(List<LayerBuild> layers, DataSchema schema, IUpdater updater, long seed,
+                                 Regularisation regularisation, List<Regularization> extra, TrainingEngine engine,
+                                 List<String> names) throws LayerException {
+        MultiLayerNetwork net = network(layers, schema, updater, seed, regularisation, extra);
+        if (engine == TrainingEngine.DL4J) {
+            return new LayerStackModel(net, null, "DL4J, as training.engine asks");
+        }
+        try {
+            FusedSupport.Plan plan = FusedSupport.plan(net.getLayerWiseConfigurations(), names);
+            FusedNetwork fused = new FusedNetwork(plan, net.params().toFloatVector(), seed);
+            if (engine == TrainingEngine.AUTO && fused.macsPerExample() > AUTO_FUSED_LIMIT) {
+                return new LayerStackModel(net, null, "DL4J: " + fused.macsPerExample()
+                        + " multiply-adds per example, more than the fused path's " + AUTO_FUSED_LIMIT);
+            }
+            return new LayerStackModel(net, fused, "fused dense path");
+        } catch (FusedSupport.Unsupported e) {
+            if (engine == TrainingEngine.FUSED) {
+                throw new LayerException("training.engine is \"fused\" but " + e.getMessage()
+                        + "; use \"auto\" or \"dl4j\" for this stack");
+            }
+            return new LayerStackModel(net, null, "DL4J: " + e.getMessage());
+        }
+    }
+
+    private static MultiLayerNetwork network(List<LayerBuild> layers, DataSchema schema, IUpdater updater, long seed,
+                                             Regularisation regularisation, List<Regularization> extra) {
         List<Regularization> penalties = new ArrayList<>(extra);
         if (regularisation.l1() > 0) {
             penalties.add(new L1Regularization(regularisation.l1()));
@@ -76,7 +151,7 @@ final class LayerStackModel implements TrainableModel {
         MultiLayerConfiguration conf = list.build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
-        return new LayerStackModel(net);
+        return net;
     }
 
     private static IDropout inputNoise(int index, Regularisation r) {
@@ -104,6 +179,13 @@ final class LayerStackModel implements TrainableModel {
 
     @Override
     public double fit(DataSet batch) {
+        if (fused != null) {
+            int rows = (int) batch.getFeatures().size(0);
+            xBuffer = rows(batch.getFeatures(), fused.inputWidth(), xBuffer);
+            yBuffer = rows(batch.getLabels(), fused.outputWidth(), yBuffer);
+            dirty = true;
+            return fused.fit(xBuffer, yBuffer, rows);
+        }
         network.fit(batch);
         return network.score();
     }
@@ -112,17 +194,77 @@ final class LayerStackModel implements TrainableModel {
     public void endEpoch() {
         // network.fit(DataSet) never advances DL4J's epoch counter, which epoch-based schedules read
         network.incrementEpochCount();
+        if (fused != null) {
+            fused.endEpoch();
+        }
     }
 
     @Override
     public double loss(DataSet examples) {
+        if (fused != null) {
+            int rows = (int) examples.getFeatures().size(0);
+            return fused.loss(rows(examples.getFeatures(), fused.inputWidth(), null),
+                    rows(examples.getLabels(), fused.outputWidth(), null), rows);
+        }
+        // DL4J's score adds the L1/L2/weight-decay penalties; the contract (and the fused path) is the data loss
         return network.score(new org.nd4j.linalg.dataset.DataSet(examples.getFeatures(), examples.getLabels()),
-                false);
+                false) - network.calcRegularizationScore(true);
     }
 
     @Override
     public INDArray predict(INDArray features) {
+        if (fused != null) {
+            int rows = (int) features.size(0);
+            float[] out = fused.predict(rows(features, fused.inputWidth(), null), rows);
+            return Nd4j.create(out, new long[] {rows, fused.outputWidth()}, 'c');
+        }
         return network.output(features, false);
+    }
+
+    /**
+     * An array's values as {@code rows x width} floats in row-major order (an image's channels, rows and columns
+     * flattened as DL4J's CnnToFeedForwardPreProcessor does), into {@code reuse} when it is large enough.
+     */
+    private static float[] rows(INDArray a, int width, float[] reuse) {
+        long rows = a.size(0);
+        long length = rows * width;
+        if (a.length() != length) {
+            throw new IllegalArgumentException("expected " + width + " values per example, got shape "
+                    + java.util.Arrays.toString(a.shape()));
+        }
+        INDArray c = a;
+        if (c.isView() || c.ordering() != 'c' || c.data().length() != length || c.dataType() != DataType.FLOAT) {
+            c = a.castTo(DataType.FLOAT).dup('c');
+        }
+        float[] out = reuse != null && reuse.length >= length ? reuse : new float[(int) length];
+        java.nio.FloatBuffer values = c.data().asNioFloat();
+        values.position(0);
+        values.get(out, 0, (int) length);
+        return out;
+    }
+
+    /** Writes the fused path's parameters, updater state and counters into the DL4J network. */
+    private void sync() {
+        if (fused == null || !dirty) {
+            return;
+        }
+        network.setParams(Nd4j.createFromArray(fused.params()).reshape(1, fused.params().length));
+        float[] state = fused.updaterState();
+        if (state.length > 0 && network.getUpdater() != null) {
+            INDArray view = network.getUpdater().getStateViewArray();
+            if (view != null && view.length() == state.length) {
+                view.assign(Nd4j.createFromArray(state).reshape(view.shape()));
+            }
+        }
+        network.setIterationCount(fused.iteration());
+        network.setEpochCount(fused.epoch());
+        dirty = false;
+    }
+
+    /** The DL4J network with the current weights (the fused path's written in first). */
+    MultiLayerNetwork network() {
+        sync();
+        return network;
     }
 
     /**
@@ -132,7 +274,7 @@ final class LayerStackModel implements TrainableModel {
      */
     java.util.Map<String, Object> weights() {
         java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
-        network.paramTable().forEach((name, values) -> out.put(name, nested(values)));
+        network().paramTable().forEach((name, values) -> out.put(name, nested(values)));
         return out;
     }
 
@@ -174,7 +316,7 @@ final class LayerStackModel implements TrainableModel {
         if (kinds.values().stream().allMatch(k -> k == Activity.OTHER)) {
             return out;
         }
-        List<INDArray> activations = network.feedForward(features, false);
+        List<INDArray> activations = network().feedForward(features, false);
         // activations.get(0) is the input; layer i's output is at i + 1
         kinds.forEach((i, kind) -> {
             INDArray a = activations.get(i + 1);
@@ -190,6 +332,7 @@ final class LayerStackModel implements TrainableModel {
 
     /** A copy of every layer's weight matrix (DL4J's parameter {@code W}), by layer index. */
     java.util.Map<Integer, INDArray> weightMatrices() {
+        sync();
         java.util.Map<Integer, INDArray> out = new java.util.LinkedHashMap<>();
         for (int i = 0; i < network.getnLayers(); i++) {
             INDArray w = network.getLayer(i).paramTable().get("W");
@@ -202,6 +345,7 @@ final class LayerStackModel implements TrainableModel {
 
     /** Each layer's update ratio ({@link LayerProbe#updateRatio}) since {@code before} was taken. */
     java.util.Map<Integer, Double> updateRatios(java.util.Map<Integer, INDArray> before) {
+        sync();
         java.util.Map<Integer, Double> out = new java.util.LinkedHashMap<>();
         before.forEach((i, w) -> out.put(i, LayerProbe.updateRatio(w, network.getLayer(i).paramTable().get("W"))));
         return out;
@@ -209,16 +353,25 @@ final class LayerStackModel implements TrainableModel {
 
     @Override
     public java.util.Optional<Object> snapshot() {
+        if (fused != null) {
+            return java.util.Optional.of(fused.params().clone());
+        }
         return java.util.Optional.of(network.params().dup());
     }
 
     @Override
     public void restore(Object snapshot) {
+        if (fused != null) {
+            float[] saved = (float[]) snapshot;
+            System.arraycopy(saved, 0, fused.params(), 0, saved.length);
+            dirty = true;
+            return;
+        }
         network.setParams((INDArray) snapshot);
     }
 
     @Override
     public void save(Path file) throws IOException {
-        ModelSerializer.writeModel(network, file.toFile(), true);
+        ModelSerializer.writeModel(network(), file.toFile(), true);
     }
 }

@@ -186,8 +186,14 @@ final class ModelTraining {
 
     private TrainableModel build(long seed) throws LayerException {
         if (plan.architecture() == null) {
+            List<String> names = new ArrayList<>();
+            List<org.cajal.api.pipeline.ComponentRef> refs = plan.pipeline().model().layers();
+            for (int i = 0; i < refs.size(); i++) {
+                names.add("layer " + (i + 1) + " (" + refs.get(i).type() + ")");
+            }
             return LayerStackModel.build(plan.layers(), plan.schema(), plan.updater(), seed,
-                    plan.pipeline().training().regularisation(), plan.optimizerRegularization());
+                    plan.pipeline().training().regularisation(), plan.optimizerRegularization(),
+                    plan.pipeline().training().engine(), names);
         }
         return plan.architecture().build(plan.architectureParameters(),
                 new ModelContext(plan.schema(), plan.loss().id(), plan.updater(), seed));
@@ -210,7 +216,8 @@ final class ModelTraining {
         Random shuffle = new Random(seed);
         long startMillis = clock.millis();
         listener.onEvent(new TrainingEvent.Started(runId, folder.path(), epochs, batches, order.length,
-                model.parameterCount()));
+                model.parameterCount(), model instanceof LayerStackModel s ? s.engineDescription()
+                        : "architecture " + plan.architecture().id()));
         int epoch = 0;
         while (epoch < epochs && !cancel.get()) {
             epoch++;

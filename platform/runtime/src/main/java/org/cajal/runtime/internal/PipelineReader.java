@@ -24,6 +24,7 @@ import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.PipelineException;
 import org.cajal.api.pipeline.Problem;
 import org.cajal.api.pipeline.SplitSpec;
+import org.cajal.api.pipeline.TrainingEngine;
 import org.cajal.api.pipeline.TrainingSpec;
 
 /**
@@ -167,12 +168,28 @@ final class PipelineReader {
         Integer batchSize = s.intInRange("batchSize", 32, 0, Integer.MAX_VALUE);
         Regularisation regularisation = regularisation(s.object("regularisation", false));
         EarlyStopping earlyStopping = earlyStopping(s.object("earlyStopping", false));
+        TrainingEngine engine = engine(s);
         s.rejectUnknownKeys();
         if (loss == null || optimizer == null || epochs == null || batchSize == null || regularisation == null
-                || (s.has("earlyStopping") && earlyStopping == null)) {
+                || (s.has("earlyStopping") && earlyStopping == null) || engine == null) {
             return null;
         }
-        return new TrainingSpec(loss, optimizer, epochs, batchSize, regularisation, earlyStopping);
+        return new TrainingSpec(loss, optimizer, epochs, batchSize, regularisation, earlyStopping, engine);
+    }
+
+    /** {@code training.engine}: auto (default), dl4j or fused; null (with a problem) for anything else. */
+    private static TrainingEngine engine(JsonSection s) {
+        String id = s.optString("engine", TrainingEngine.AUTO.id());
+        if (id == null) {
+            return null;
+        }
+        TrainingEngine engine = TrainingEngine.byId(id).orElse(null);
+        if (engine == null) {
+            s.add("engine", "unknown engine '" + id + "'" + Suggestions.didYouMean(id, TrainingEngine.ids())
+                    + "; allowed: " + String.join(", ", TrainingEngine.ids())
+                    + " (auto: the fused dense path where the layer stack allows it, else DL4J)");
+        }
+        return engine;
     }
 
     private Regularisation regularisation(JsonSection s) {

@@ -27,7 +27,7 @@ import org.cajal.api.pipeline.TrainingSpec;
  *
  * <p>Keys come in a fixed order: {@code schema, name, description, seed, dataset, preprocessing, split, model,
  * training, search}; inside a component {@code type, params}; inside {@code model} {@code architecture, params, layers};
- * inside {@code training} {@code loss, optimizer, epochs, batchSize, regularisation, earlyStopping}. Parameters keep
+ * inside {@code training} {@code loss, optimizer, epochs, batchSize, regularisation, earlyStopping, engine}. Parameters keep
  * the order they were given in. A key is left out only where the reader's default is the same value: an empty
  * {@code description}, empty {@code params} and {@code preprocessing}, the {@code layer-stack} architecture,
  * {@code folds} 0, zero regularisation terms, an absent {@code earlyStopping}, an
@@ -179,6 +179,9 @@ final class PipelineWriter {
             node.set("regularisation", regularisation(t.regularisation()));
         }
         t.earlyStop().ifPresent(e -> node.set("earlyStopping", earlyStopping(e)));
+        if (t.engine() != org.cajal.api.pipeline.TrainingEngine.AUTO) {
+            node.put("engine", t.engine().id());
+        }
         return node;
     }
 

@@ -104,6 +104,18 @@ final class TrainingRun {
         return m;
     }
 
+    /** provenance.json's {@code engine}: which loop trained a layer stack ({@code fused} or {@code dl4j}), and why. */
+    private void engine(org.cajal.api.model.TrainableModel model) {
+        if (model instanceof LayerStackModel stack) {
+            provenance.put("engine", Map.of("id", stack.engineId(), "requested",
+                    plan.pipeline().training().engine().id(), "description", stack.engineDescription()));
+        } else if (plan.architecture() != null) {
+            provenance.put("engine", Map.of("id", "architecture", "requested",
+                    plan.pipeline().training().engine().id(), "description",
+                    "architecture " + plan.architecture().id() + " trains itself"));
+        }
+    }
+
     private Result holdOut(ExecutorService helper)
             throws IOException, DatasetException, LayerException, InterruptedException {
         Split s = plan.splits().get(0);
@@ -111,6 +123,7 @@ final class TrainingRun {
         int[] on = s.test().length > 0 ? s.test() : s.validation().length > 0 ? s.validation() : s.train();
         ModelTraining.Outcome o = training(s, plan.transforms(), folder, helper, 0).run(on, name);
         provenance.put("parameters", o.model().parameterCount());
+        engine(o.model());
         provenance.put("epochs", o.completedEpochs());
         return new Result(o.evaluation(), o.cancelled(), o.completedEpochs(), divergence(o, 0));
     }
@@ -135,6 +148,7 @@ final class TrainingRun {
             diverged = divergence(o, f + 1);
             evaluations.add(o.evaluation());
             tables.add(o.metrics());
+            engine(o.model());
             // a fold is evaluated on its own validation fold, so its evaluation holds the validation metric
             // a generative model's evaluation need not repeat its metric: then its last validation value counts
             metricName = o.metricName();

@@ -50,7 +50,7 @@ public final class Pipelines {
     public static Pipeline withOptimizer(Pipeline p, ComponentRef optimizer) {
         TrainingSpec t = p.training();
         return withTraining(p, new TrainingSpec(t.loss(), optimizer, t.epochs(), t.batchSize(), t.regularisation(),
-                t.earlyStopping()));
+                t.earlyStopping(), t.engine()));
     }
 
     public static Pipeline withName(Pipeline p, String name, String description) {

@@ -183,7 +183,7 @@ final class TrainingForm {
         TrainingSpec t = p.training();
         return Pipelines.withTraining(p, new TrainingSpec(loss != null ? loss : t.loss(), t.optimizer(),
                 epochs != null ? epochs : t.epochs(), batchSize != null ? batchSize : t.batchSize(),
-                t.regularisation(), t.earlyStopping()));
+                t.regularisation(), t.earlyStopping(), t.engine()));
     }
 
     private static Pipeline split(Pipeline p, Double validation, Double test, Boolean stratify, Integer folds) {
@@ -200,13 +200,13 @@ final class TrainingForm {
                 which == 2 ? value : r.dropout(), which == 3 ? value : r.inputNoise());
         TrainingSpec t = p.training();
         return Pipelines.withTraining(p, new TrainingSpec(t.loss(), t.optimizer(), t.epochs(), t.batchSize(), next,
-                t.earlyStopping()));
+                t.earlyStopping(), t.engine()));
     }
 
     private static Pipeline earlyStopping(Pipeline p, EarlyStopping es) {
         TrainingSpec t = p.training();
         return Pipelines.withTraining(p, new TrainingSpec(t.loss(), t.optimizer(), t.epochs(), t.batchSize(),
-                t.regularisation(), es));
+                t.regularisation(), es, t.engine()));
     }
 
     private EarlyStopping earlyStop(Pipeline p) {
