@@ -17,7 +17,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * "search": {
  *   "method": "random",                  // or "grid"
  *   "trials": 20,                        // the budget: random draws this many; grid runs at most this many
- *   "parallel": 2,                       // trials at once (default 1)
+ *   "parallel": 2,                       // trials at once (default: one per core)
  *   "objective": "validation_loss",      // a metrics.csv column at the last epoch, or an evaluation.json key
  *   "goal": "min",                       // or "max"; default from the name (loss, mse, mae: min; else max)
  *   "seed": 1,                           // the sampler's seed (default: the pipeline's)

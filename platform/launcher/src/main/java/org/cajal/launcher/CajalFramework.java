@@ -42,10 +42,11 @@ import org.osgi.util.tracker.ServiceTracker;
  *   <li>creates Felix through {@link FrameworkFactory} and initialises it;</li>
  *   <li>installs every {@code <home>/bundles/*.jar} (and {@code <home>/bundles/shell/*.jar} when
  *       {@value #SHELL_PROPERTY} is {@code true}) in file-name order, by {@code reference:} URL so Felix reads the
- *       jars in place instead of copying them; gives each its start level (1: logging, OSGi service APIs, SCR,
- *       Configuration Admin; 2: everything else; 3: FileInstall and the Gogo shell) and marks every non-fragment
- *       for starting;</li>
- *   <li>starts the framework, which raises the start level to 3 and so starts the bundles level by level;
+ *       jars in place instead of copying them; gives each its start level (1: the engine, so that ND4J loads on
+ *       its own thread while the rest starts; 2: logging, OSGi service APIs, SCR, Configuration Admin; 3: everything
+ *       else, and later the plugins; 4: FileInstall and the Gogo shell; see {@link StartLevels}) and marks every
+ *       non-fragment for starting;</li>
+ *   <li>starts the framework, which raises the start level to 4 and so starts the bundles level by level;
  *       FileInstall then installs and starts whatever lies in {@code <home>/plugins}, and keeps watching it.</li>
  * </ol>
  *

@@ -59,9 +59,9 @@ class CajalFrameworkTest {
         sampleBundles();
         try (CajalFramework cajal = CajalFramework.start(home, Map.of())) {
             assertEquals(List.of(), cajal.problemBundles(), cajal.describeAllBundles());
-            assertEquals(1, level(bundle(cajal, "slf4j.api")));
+            assertEquals(StartLevels.INFRASTRUCTURE, level(bundle(cajal, "slf4j.api")));
             Bundle sample = bundle(cajal, "org.cajal.sample");
-            assertEquals(2, level(sample));
+            assertEquals(StartLevels.PLATFORM, level(sample));
             assertEquals(Bundle.ACTIVE, sample.getState(), "imports org.cajal.launcher.spi from the framework");
             assertEquals(Bundle.RESOLVED, bundle(cajal, "org.cajal.sample.fragment").getState());
             assertTrue(sample.getLocation().startsWith("reference:file:"), sample.getLocation());
@@ -75,7 +75,7 @@ class CajalFrameworkTest {
         sampleBundles();
         try (CajalFramework cajal = CajalFramework.start(home, Map.of(CajalFramework.SHELL_PROPERTY, "true"))) {
             Bundle shell = bundle(cajal, "org.apache.felix.gogo.shell");
-            assertEquals(3, level(shell));
+            assertEquals(StartLevels.PLUGINS, level(shell));
             assertEquals(Bundle.ACTIVE, shell.getState());
         }
     }

@@ -36,12 +36,19 @@ final class ConsoleProgress implements TrainingListener {
                     s.parameterCount(), s.trainExamples(), s.epochs(), s.batchesPerEpoch(),
                     s.engine().isEmpty() ? "" : " (" + s.engine() + ")");
         } else if (event instanceof TrainingEvent.BatchCompleted b && terminal) {
+            if (!due()) {
+                // a small model finishes a batch in microseconds: nothing is formatted until a line is due
+                return;
+            }
             double done = ((b.epoch() - 1) + (double) b.batch() / b.batchesPerEpoch());
             maybePrint(line(b.epoch(), done, -1, "loss " + fmt(b.loss()), ""), false);
         } else if (event instanceof TrainingEvent.EpochCompleted e) {
+            boolean force = e.epoch() == 1 || e.epoch() == e.epochs();
+            if (!force && !due()) {
+                return;
+            }
             String val = Double.isNaN(e.validationLoss()) ? ""
                     : "  val_loss " + fmt(e.validationLoss()) + "  val_" + e.metricName() + " " + fmt(e.validationMetric());
-            boolean force = e.epoch() == 1 || e.epoch() == e.epochs();
             maybePrint(line(e.epoch(), e.epoch(), e.epochs(), "loss " + fmt(e.trainLoss()), val), force);
         } else if (event instanceof TrainingEvent.Diagnostic d) {
             if (terminal && !lastLine.isEmpty()) {
@@ -68,6 +75,11 @@ final class ConsoleProgress implements TrainingListener {
         String eta = fraction > 0 ? "ETA " + duration(elapsed / fraction - elapsed) : "";
         return String.format(Locale.ROOT, "epoch %d/%d [%s] %3.0f%%  %s%s  %s", epoch, epochs, bar,
                 fraction * 100, loss, validation, eta);
+    }
+
+    /** Whether a line may be printed now (the interval since the last one has passed). */
+    private boolean due() {
+        return lastPrint < 0 || System.nanoTime() / 1_000_000 - lastPrint >= intervalMillis;
     }
 
     private void maybePrint(String line, boolean force) {

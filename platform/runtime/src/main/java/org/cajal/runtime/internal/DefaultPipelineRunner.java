@@ -69,8 +69,11 @@ public class DefaultPipelineRunner implements PipelineRunner {
     /** Framework property: how many runs may train at once (a whole number &ge; 1). */
     static final String PARALLEL_RUNS_PROPERTY = "cajal.parallelRuns";
 
-    /** Runs that train at once when the property is not set. */
-    static final int DEFAULT_PARALLEL_RUNS = 4;
+    /**
+     * Runs that train at once when the property is not set: one per core, at least 4. Runs on the fused dense path
+     * use one thread each; runs that use ND4J's thread pool take turns ({@link ModelTraining}).
+     */
+    static final int DEFAULT_PARALLEL_RUNS = Math.max(4, Runtime.getRuntime().availableProcessors());
 
     @Activate
     void activate(BundleContext bundleContext) {

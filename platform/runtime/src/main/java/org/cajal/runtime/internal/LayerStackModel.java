@@ -42,8 +42,8 @@ final class LayerStackModel implements TrainableModel {
 
     /**
      * Largest training step (multiply-adds per example, forward and backward) that {@code auto} puts on the fused
-     * path: above it DL4J's native matrix products on all cores beat the fused path's single-threaded Java loops
-     * (measured in docs/performance.md).
+     * path when OpenBLAS is not available to it (another backend): above it DL4J's native matrix products beat the
+     * fused path's single-threaded Java loops (measured in docs/performance.md).
      */
     static final long AUTO_FUSED_LIMIT = 150_000;
 
@@ -105,9 +105,11 @@ final class LayerStackModel implements TrainableModel {
         try {
             FusedSupport.Plan plan = FusedSupport.plan(net.getLayerWiseConfigurations(), names);
             FusedNetwork fused = new FusedNetwork(plan, net.params().toFloatVector(), seed);
-            if (engine == TrainingEngine.AUTO && fused.macsPerExample() > AUTO_FUSED_LIMIT) {
+            if (engine == TrainingEngine.AUTO && fused.macsPerExample() > AUTO_FUSED_LIMIT
+                    && !FusedNetwork.nativeProducts()) {
                 return new LayerStackModel(net, null, "DL4J: " + fused.macsPerExample()
-                        + " multiply-adds per example, more than the fused path's " + AUTO_FUSED_LIMIT);
+                        + " multiply-adds per example, more than the fused path's " + AUTO_FUSED_LIMIT
+                        + " without OpenBLAS");
             }
             return new LayerStackModel(net, fused, "fused dense path");
         } catch (FusedSupport.Unsupported e) {
@@ -243,6 +245,58 @@ final class LayerStackModel implements TrainableModel {
         return out;
     }
 
+    /** Largest training split (features and targets, bytes) the fused path keeps in memory as rows. */
+    static final long HELD_ROWS_LIMIT = 256L << 20;
+
+    /** The training split as rows (row-major), when {@link #hold} took it; null otherwise. */
+    private float[] heldX;
+    private float[] heldY;
+    /** Row of {@link #heldX} per dataset index (-1: not in the split). */
+    private int[] heldRow;
+
+    /** Whether the fused path would keep {@code examples} training examples in memory ({@link #hold}). */
+    boolean canHold(long examples) {
+        return fused != null
+                && examples * (fused.inputWidth() + fused.outputWidth()) * Float.BYTES <= HELD_ROWS_LIMIT;
+    }
+
+    /**
+     * Keeps the training examples in memory, preprocessed and encoded, so that each mini-batch is gathered from
+     * them ({@link #fitHeld}) instead of read, preprocessed, encoded and converted again every epoch.
+     *
+     * @param indices the dataset indices of the examples, in the order of {@code examples}' rows
+     */
+    void hold(int[] indices, DataSet examples) {
+        heldX = rows(examples.getFeatures(), fused.inputWidth(), null);
+        heldY = rows(examples.getLabels(), fused.outputWidth(), null);
+        int max = java.util.Arrays.stream(indices).max().orElse(-1);
+        heldRow = new int[max + 1];
+        java.util.Arrays.fill(heldRow, -1);
+        for (int r = 0; r < indices.length; r++) {
+            heldRow[indices[r]] = r;
+        }
+    }
+
+    /** One step on the held examples {@code order[from..to)} (dataset indices); as {@link #fit} for that batch. */
+    double fitHeld(int[] order, int from, int to) {
+        int in = fused.inputWidth();
+        int out = fused.outputWidth();
+        int rows = to - from;
+        if (xBuffer == null || xBuffer.length < rows * in) {
+            xBuffer = new float[rows * in];
+        }
+        if (yBuffer == null || yBuffer.length < rows * out) {
+            yBuffer = new float[rows * out];
+        }
+        for (int k = 0; k < rows; k++) {
+            int r = heldRow[order[from + k]];
+            System.arraycopy(heldX, r * in, xBuffer, k * in, in);
+            System.arraycopy(heldY, r * out, yBuffer, k * out, out);
+        }
+        dirty = true;
+        return fused.fit(xBuffer, yBuffer, rows);
+    }
+
     /** Writes the fused path's parameters, updater state and counters into the DL4J network. */
     private void sync() {
         if (fused == null || !dirty) {
@@ -259,6 +313,13 @@ final class LayerStackModel implements TrainableModel {
         network.setIterationCount(fused.iteration());
         network.setEpochCount(fused.epoch());
         dirty = false;
+    }
+
+    /** Training is over: the fused path gives back what it holds (its share of OpenBLAS's threads). */
+    void close() {
+        if (fused != null) {
+            fused.close();
+        }
     }
 
     /** The DL4J network with the current weights (the fused path's written in first). */

@@ -11,6 +11,8 @@ final class MetricsTable {
     private final String metricName;
     private final java.util.List<String> extraColumns;
     private final java.util.List<double[]> rows = new java.util.ArrayList<>();
+    /** The rows as CSV lines, formatted once when added (a long run would otherwise format every row each epoch). */
+    private final StringBuilder body = new StringBuilder();
 
     MetricsTable(String metricName) {
         this(metricName, java.util.List.of());
@@ -35,6 +37,11 @@ final class MetricsTable {
         row[3] = validationMetric;
         System.arraycopy(extra, 0, row, 4, Math.min(extra.length, extraColumns.size()));
         rows.add(row);
+        body.append((int) row[0]);
+        for (int c = 1; c < row.length; c++) {
+            body.append(',').append(number(row[c]));
+        }
+        body.append('\n');
     }
 
     java.util.List<String> extraColumns() {
@@ -50,14 +57,7 @@ final class MetricsTable {
         StringBuilder csv = new StringBuilder("epoch,train_loss,validation_loss,validation_" + metricName);
         extraColumns.forEach(c -> csv.append(',').append(c));
         csv.append('\n');
-        for (double[] r : rows) {
-            csv.append((int) r[0]);
-            for (int c = 1; c < r.length; c++) {
-                csv.append(',').append(number(r[c]));
-            }
-            csv.append('\n');
-        }
-        return csv.toString();
+        return csv.append(body).toString();
     }
 
     /** Per epoch, the mean over the tables that reached it (folds may stop early at different epochs). */

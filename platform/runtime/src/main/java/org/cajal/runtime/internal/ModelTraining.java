@@ -42,6 +42,12 @@ final class ModelTraining {
     /** Examples per forward pass when validating or evaluating (bounded memory for large splits). */
     private static final int EVAL_BATCH = 1024;
 
+    /** How often metrics.csv is rewritten during training, at most (and always after the first and last epoch). */
+    private static final long METRICS_INTERVAL_MILLIS = 1000;
+
+    /** Validation splits up to this size (features, bytes) are read once and kept for every epoch's validation. */
+    private static final long VALIDATION_CACHE_BYTES = 64L << 20;
+
     /** Models up to this many parameters also get a readable weights.json (the teaching examples). */
     static final long WEIGHTS_JSON_LIMIT = 10_000;
 
@@ -83,6 +89,9 @@ final class ModelTraining {
     private final DiagnosticsLog diagnostics;
     private final int fold;
     private LossWatch watch;
+    private long lastMetricsWrite;
+    /** The validation split's batches, read once (small splits), else null. */
+    private List<DataSet> validationBatches;
     private Divergence diverged;
     /** The layer stack being trained (its layers are probed), else null. */
     private LayerStackModel stack;
@@ -122,6 +131,32 @@ final class ModelTraining {
         long seed = plan.pipeline().seed();
         Nd4j.getRandom().setSeed(seed);
         TrainableModel model = build(seed);
+        boolean pooled = !(model instanceof LayerStackModel s && s.engineId().equals("fused"));
+        if (pooled) {
+            // ND4J's ops run on its own pool of all cores: two such runs at once only slow each other
+            ND4J_TURNS.acquire();
+        }
+        try {
+            return train(model, evaluateOn, evaluationName);
+        } finally {
+            if (pooled) {
+                ND4J_TURNS.release();
+            }
+            if (model instanceof LayerStackModel s) {
+                s.close();
+            }
+        }
+    }
+
+    /**
+     * Runs that train with ND4J's thread pool (DL4J layer stacks, architectures) take turns, one at a time per
+     * process; runs on the fused dense path (one thread each) do not wait.
+     */
+    private static final java.util.concurrent.Semaphore ND4J_TURNS = new java.util.concurrent.Semaphore(1, true);
+
+    private Outcome train(TrainableModel model, int[] evaluateOn, String evaluationName)
+            throws IOException, DatasetException, InterruptedException {
+        long seed = plan.pipeline().seed();
         generative = generative(model);
         stack = model instanceof LayerStackModel s ? s : null;
         watch = new LossWatch(learningRate(), plan.pipeline().training().earlyStop().isPresent());
@@ -131,6 +166,9 @@ final class ModelTraining {
         boolean higherIsBetter = generative != null ? generative.higherIsBetter() : evaluator.higherIsBetter();
         metrics = new MetricsTable(metricName);
         int completed = train(model, loader, evaluator, metricName, seed);
+        // metrics.csv is written at most once a second while training (a small model's epoch takes milliseconds);
+        // here it gets every epoch, whatever ended training
+        folder.writeText(RunFolder.METRICS, metrics.text());
         Map<String, Object> evaluation = generative != null
                 ? evaluateGenerative(loader, evaluateOn, evaluationName)
                 : evaluate(model, loader, evaluator, evaluateOn, evaluationName);
@@ -224,7 +262,11 @@ final class ModelTraining {
             shuffle(order, shuffle);
             // the weights at the epoch's start, to go back to should the loss stop being a number
             Object start = model.snapshot().orElse(null);
-            double trainLoss = trainEpoch(model, new PrefetchingBatches(loader, order, batchSize, helper), epoch);
+            if (epoch == 1 && stack != null && stack.canHold(order.length)) {
+                stack.hold(order, loader.load(order));
+            }
+            double trainLoss = stack != null && stack.canHold(order.length) ? trainHeld(order, batchSize, epoch)
+                    : trainEpoch(model, new PrefetchingBatches(loader, order, batchSize, helper), epoch);
             if (diverged != null) {
                 if (start != null) {
                     model.restore(start);
@@ -238,7 +280,10 @@ final class ModelTraining {
             model.endEpoch();
             double[] validation = validate(model, loader, evaluator);
             addMetrics(epoch, trainLoss, validation);
-            folder.writeText(RunFolder.METRICS, metrics.text());
+            if (epoch == 1 || clock.millis() - lastMetricsWrite >= METRICS_INTERVAL_MILLIS) {
+                folder.writeText(RunFolder.METRICS, metrics.text());
+                lastMetricsWrite = clock.millis();
+            }
             listener.onEvent(new TrainingEvent.EpochCompleted(runId, epoch, epochs, trainLoss, validation[0],
                     metricName, validation[1], clock.millis() - startMillis));
             diagnose(loader, epoch, trainLoss, validation[0]);
@@ -362,6 +407,38 @@ final class ModelTraining {
         return sum / count;
     }
 
+    /**
+     * {@link #trainEpoch} for a fused layer stack holding its training examples: the batches are gathered from the
+     * held rows on this thread (no loading, no hand-off to the helper), in the same order and sizes.
+     */
+    private double trainHeld(int[] order, int batchSize, int epoch) throws IOException {
+        double sum = 0;
+        long count = 0;
+        int batches = (order.length + batchSize - 1) / batchSize;
+        for (int b = 1; b <= batches; b++) {
+            if (cancel.get()) {
+                return Double.NaN;
+            }
+            int from = (b - 1) * batchSize;
+            int to = Math.min(order.length, from + batchSize);
+            Map<Integer, INDArray> before = LayerProbe.measured(epoch) && b == batches ? stack.weightMatrices() : null;
+            double loss = stack.fitHeld(order, from, to);
+            if (before != null) {
+                lastRatios = stack.updateRatios(before);
+            }
+            sum += loss * (to - from);
+            count += to - from;
+            listener.onEvent(new TrainingEvent.BatchCompleted(runId, epoch, b, batches, loss));
+            Note nan = watch.batch(epoch, b, loss);
+            if (nan != null) {
+                diverged = new Divergence(epoch, b);
+                diagnostics.add(fold, epoch, nan);
+                return Double.NaN;
+            }
+        }
+        return sum / count;
+    }
+
     /** Validation loss and metric, or NaN, NaN without a validation split. */
     private double[] validate(TrainableModel model, BatchLoader loader, Evaluator evaluator) throws DatasetException {
         int[] v = split.validation();
@@ -386,11 +463,25 @@ final class ModelTraining {
         }
         double lossSum = 0;
         Evaluator.Metric metric = evaluator.metric();
+        long perExample = plan.schema().featureShape().stream().mapToLong(Long::longValue).reduce(1, (a, b) -> a * b);
+        boolean keep = (long) v.length * perExample * Float.BYTES <= VALIDATION_CACHE_BYTES;
+        if (keep && validationBatches != null) {
+            for (DataSet d : validationBatches) {
+                lossSum += model.loss(d) * d.numExamples();
+                metric.add(d.getLabels(), model.predict(d.getFeatures()));
+            }
+            return new double[] {lossSum / v.length, metric.value()};
+        }
+        List<DataSet> read = keep ? new ArrayList<>() : null;
         for (int from = 0; from < v.length; from += EVAL_BATCH) {
             DataSet d = loader.load(Arrays.copyOfRange(v, from, Math.min(v.length, from + EVAL_BATCH)));
+            if (read != null) {
+                read.add(d);
+            }
             lossSum += model.loss(d) * d.numExamples();
             metric.add(d.getLabels(), model.predict(d.getFeatures()));
         }
+        validationBatches = read;
         return new double[] {lossSum / v.length, metric.value()};
     }
 

@@ -209,7 +209,7 @@ class FusedEngineTest {
     }
 
     @Test
-    void autoTakesTheFusedPathForSmallStacksAndSaysWhyNotOtherwise() throws Exception {
+    void autoTakesTheFusedPathForSmallStacksAndLargeOnesOnlyWithOpenBlas() throws Exception {
         LayerStackModel small = LayerStackModel.build(classifier(Activation.RELU), SCHEMA3, new Adam(0.01), 1,
                 Regularisation.NONE, List.of(), TrainingEngine.AUTO, List.of());
         assertEquals("fused", small.engineId());
@@ -218,8 +218,45 @@ class FusedEngineTest {
                 output(wide, 3, Activation.SOFTMAX, LossFunction.MCXENT));
         LayerStackModel large = LayerStackModel.build(big, SCHEMA3, new Adam(0.01), 1, Regularisation.NONE,
                 List.of(), TrainingEngine.AUTO, List.of());
-        assertEquals("dl4j", large.engineId());
-        assertTrue(large.engineDescription().contains("multiply-adds"), large.engineDescription());
+        if (org.cajal.runtime.internal.fused.FusedNetwork.nativeProducts()) {
+            assertEquals("fused", large.engineId());
+        } else {
+            assertEquals("dl4j", large.engineId());
+            assertTrue(large.engineDescription().contains("multiply-adds"), large.engineDescription());
+        }
+    }
+
+    /** Layers large enough that their products go to OpenBLAS: still DL4J's training, step for step. */
+    @Test
+    void largeLayersThroughOpenBlasTrainAsDl4jDoes() throws Exception {
+        assertTrue(org.cajal.runtime.internal.fused.FusedNetwork.nativeProducts(),
+                "the CPU backend's OpenBLAS is on the test class path");
+        int nIn = 96;
+        List<LayerBuild> layers = List.of(dense(nIn, 128, Activation.RELU), dense(128, 80, Activation.TANH),
+                output(80, 3, Activation.SOFTMAX, LossFunction.MCXENT));
+        DataSchema schema = new DataSchema(java.util.stream.IntStream.range(0, nIn).mapToObj(i -> "x" + i).toList(),
+                List.of((long) nIn), org.cajal.api.data.TargetKind.MULTICLASS, List.of("y"), List.of("p", "q", "r"));
+        Regularisation l2 = new Regularisation(0, 1e-3, 0, 0);
+        LayerStackModel reference = LayerStackModel.build(layers, schema, new Adam(0.005), 7, l2, List.of(),
+                TrainingEngine.DL4J, List.of());
+        LayerStackModel fused = LayerStackModel.build(layers, schema, new Adam(0.005), 7, l2, List.of(),
+                TrainingEngine.FUSED, List.of());
+        Random random = new Random(9);
+        List<DataSet> batches = new ArrayList<>();
+        for (int rows : new int[] {64, 64, 40}) {
+            batches.add(batch(rows, nIn, 3, layers, random));
+        }
+        for (int epoch = 0; epoch < 4; epoch++) {
+            for (DataSet b : batches) {
+                double expected = reference.fit(b);
+                assertEquals(expected, fused.fit(b), 2e-4 * Math.max(1, expected), "loss at epoch " + (epoch + 1));
+            }
+            reference.endEpoch();
+            fused.endEpoch();
+        }
+        DataSet check = batch(70, nIn, 3, layers, random);
+        assertClose(reference.predict(check.getFeatures()), fused.predict(check.getFeatures()), 2e-3);
+        fused.close();
     }
 
     private static DataSet batch(int rows, int nIn, int outs, List<LayerBuild> layers, Random random) {

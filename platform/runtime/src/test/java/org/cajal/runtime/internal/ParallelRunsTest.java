@@ -82,7 +82,7 @@ class ParallelRunsTest {
 
     @Test
     void theParallelRunsPropertyIsAWholeNumberOfOneOrMore() {
-        assertEquals(4, DefaultPipelineRunner.parallelRuns(null));
+        assertEquals(DefaultPipelineRunner.DEFAULT_PARALLEL_RUNS, DefaultPipelineRunner.parallelRuns(null));
         assertEquals(3, DefaultPipelineRunner.parallelRuns(" 3 "));
         assertEquals(DefaultPipelineRunner.DEFAULT_PARALLEL_RUNS, DefaultPipelineRunner.parallelRuns("0"));
         assertEquals(DefaultPipelineRunner.DEFAULT_PARALLEL_RUNS, DefaultPipelineRunner.parallelRuns("many"));

@@ -46,6 +46,15 @@ import org.cajal.experiments.Trial;
  */
 public final class TrialExecutor implements Experiment {
 
+    /**
+     * Trials at once when the experiment does not say: one per core. A layer stack the runtime trains on the fused
+     * dense path uses one thread, so small models fill every core; runs that use ND4J's own thread pool (DL4J
+     * layer stacks, architectures) are trained one at a time by the runtime whatever this says, so that two pools
+     * never spin against each other.
+     */
+    public static final int DEFAULT_PARALLEL = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+
     /** What the experiment kind does with the trials (summary files); called under the executor's lock. */
     public interface Hooks {
 

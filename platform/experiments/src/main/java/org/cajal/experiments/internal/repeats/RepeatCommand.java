@@ -32,7 +32,7 @@ public class RepeatCommand implements LauncherCommand {
             + "  FILE          a pipeline JSON file\n"
             + "  --times N     how many seeds (default 5)\n"
             + "  --seed S      the first seed; the others are S+1, S+2, ... (default: the pipeline's seed)\n"
-            + "  --parallel N  runs at once (default 1)\n"
+            + "  --parallel N  runs at once (default: one per core)\n"
             + "  --out DIR     folder under which the repeats folder is created (default ~/.cajal/runs)\n"
             + "Starting the same repeats again resumes them.";
 
@@ -71,7 +71,7 @@ public class RepeatCommand implements LauncherCommand {
             Integer t = parsed.integer("--times", 1);
             Integer p = parsed.integer("--parallel", 1);
             times = t == null ? 5 : t;
-            parallel = p == null ? 1 : p;
+            parallel = p == null ? org.cajal.experiments.internal.exec.TrialExecutor.DEFAULT_PARALLEL : p;
             seed = parsed.whole("--seed");
         } catch (IllegalArgumentException e) {
             err.println("cajal repeat: " + e.getMessage());

@@ -33,7 +33,7 @@ public class SearchCommand implements LauncherCommand {
             + "  FILE          a pipeline JSON file with a \"search\" section (method, trials, parameters, ...)\n"
             + "  --out DIR     folder under which the search folder is created (default ~/.cajal/runs)\n"
             + "  --trials N    the budget: trials to run (overrides the search section's \"trials\")\n"
-            + "  --parallel N  trials at once (overrides the search section's \"parallel\"; default 1)\n"
+            + "  --parallel N  trials at once (overrides the search section's \"parallel\"; default: one per core)\n"
             + "Starting the same search again resumes it: finished trials are not run again.";
 
     @Reference

@@ -16,7 +16,7 @@ import org.cajal.api.pipeline.Problem;
  *
  * <p>Defaults: {@code method} is {@code grid} when every parameter can be listed (choices, range, or an interval
  * with a {@code count}), else {@code random}; {@code trials} is the number of grid points (grid) or 10 (random);
- * {@code parallel} 1; {@code objective} {@code validation_loss}; {@code goal} {@code min} when the objective's
+ * {@code parallel} one per core ({@link org.cajal.experiments.internal.exec.TrialExecutor#DEFAULT_PARALLEL}); {@code objective} {@code validation_loss}; {@code goal} {@code min} when the objective's
  * name contains loss, mse, mae, rmse or error, else {@code max}; {@code seed} the pipeline's seed.
  */
 public record SearchSpace(String method, int trials, int parallel, String objective, boolean minimise, long seed,
@@ -156,7 +156,8 @@ public record SearchSpace(String method, int trials, int parallel, String object
             throw new Invalid(problems);
         }
         int budget = trials != null ? trials : "grid".equals(method) ? gridSize(dims) : DEFAULT_RANDOM_TRIALS;
-        return new SearchSpace(method, budget, parallel == null ? 1 : parallel, objective, minimise, seed,
+        return new SearchSpace(method, budget,
+                parallel == null ? org.cajal.experiments.internal.exec.TrialExecutor.DEFAULT_PARALLEL : parallel, objective, minimise, seed,
                 dims, new LinkedHashMap<>(search));
     }
 

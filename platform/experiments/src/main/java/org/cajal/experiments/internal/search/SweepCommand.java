@@ -36,7 +36,7 @@ public class SweepCommand implements LauncherCommand {
             + "                (the number of hidden layers: the first hidden layer repeated)\n"
             + "  --values      comma-separated numbers, e.g. 1,2,4,8,16\n"
             + "  --repeats N   seeds per value (default 1; the errors are averaged)\n"
-            + "  --parallel N  runs at once (default 1)\n"
+            + "  --parallel N  runs at once (default: one per core)\n"
             + "  --out DIR     folder under which the sweep folder is created (default ~/.cajal/runs)";
 
     @Reference
@@ -109,7 +109,7 @@ public class SweepCommand implements LauncherCommand {
             Integer r = parsed.integer("--repeats", 1);
             Integer p = parsed.integer("--parallel", 1);
             repeats = r == null ? 1 : r;
-            parallel = p == null ? 1 : p;
+            parallel = p == null ? org.cajal.experiments.internal.exec.TrialExecutor.DEFAULT_PARALLEL : p;
         } catch (IllegalArgumentException e) {
             err.println("cajal sweep: " + e.getMessage());
             err.println(USAGE);

@@ -35,7 +35,7 @@ class SearchSpaceTest {
                 + " \"c\": {\"range\": [1, 3]}}}"), null, null, 7);
         assertEquals("grid", s.method());
         assertEquals(6, s.trials());
-        assertEquals(1, s.parallel());
+        assertEquals(org.cajal.experiments.internal.exec.TrialExecutor.DEFAULT_PARALLEL, s.parallel(), "one trial per core");
         assertEquals("validation_loss", s.objective());
         assertTrue(s.minimise());
         assertEquals(7, s.seed());

@@ -51,6 +51,16 @@ public final class FusedNetwork {
     private float[][] delta;
     private float[] lastInput;
 
+    // direct buffers for the stages whose products go to OpenBLAS (null until used)
+    private java.nio.FloatBuffer[] wD;
+    private java.nio.FloatBuffer[] xD;
+    private java.nio.FloatBuffer[] zD;
+    private java.nio.FloatBuffer[] dD;
+    private java.nio.FloatBuffer[] gD;
+    private java.nio.FloatBuffer[] dxD;
+    /** Whether this network holds a share of OpenBLAS's threads ({@link Blas#enter}). */
+    private boolean blasThreads;
+
     /**
      * @param plan what {@link FusedSupport#plan} found
      * @param initial the initial parameters, in DL4J's layout (copied)
@@ -112,6 +122,47 @@ public final class FusedNetwork {
     public void setCounts(int iteration, int epoch) {
         this.iteration = iteration;
         this.epoch = epoch;
+    }
+
+    /** Whether large products go to OpenBLAS in this process (else every product runs in the Java loops). */
+    public static boolean nativeProducts() {
+        return Blas.available();
+    }
+
+    /** Gives back this network's share of OpenBLAS's threads, if it took one; call when training ends. */
+    public void close() {
+        if (blasThreads) {
+            blasThreads = false;
+            Blas.leave();
+        }
+    }
+
+    /** Whether a stage's product over {@code rows} examples goes to OpenBLAS. */
+    private boolean blas(int s, int rows) {
+        return Blas.available() && (long) rows * stages[s].nIn() * stages[s].nOut() >= Blas.MIN_MACS;
+    }
+
+    private void directBuffers(int s) {
+        if (wD == null) {
+            int n = stages.length;
+            wD = new java.nio.FloatBuffer[n];
+            xD = new java.nio.FloatBuffer[n];
+            zD = new java.nio.FloatBuffer[n];
+            dD = new java.nio.FloatBuffer[n];
+            gD = new java.nio.FloatBuffer[n];
+            dxD = new java.nio.FloatBuffer[n];
+        }
+        Stage st = stages[s];
+        if (wD[s] == null) {
+            wD[s] = Blas.direct(st.nIn() * st.nOut());
+            gD[s] = Blas.direct(st.nIn() * st.nOut());
+        }
+        if (xD[s] == null || xD[s].capacity() < capacity * st.nIn()) {
+            xD[s] = Blas.direct(capacity * st.nIn());
+            dxD[s] = Blas.direct(capacity * st.nIn());
+            zD[s] = Blas.direct(capacity * st.nOut());
+            dD[s] = Blas.direct(capacity * st.nOut());
+        }
     }
 
     public int inputWidth() {
@@ -250,7 +301,11 @@ public final class FusedNetwork {
                 continue;
             }
             float[] z = out[s];
-            dense(source, rows, st.nIn(), st.nOut(), wOff[s], bOff[s], z);
+            if (blas(s, rows)) {
+                denseBlas(s, source, rows, z);
+            } else {
+                dense(source, rows, st.nIn(), st.nOut(), wOff[s], bOff[s], z);
+            }
             activate(st.act(), (float) st.alpha(), z, rows, st.nOut());
             input = z;
         }
@@ -286,6 +341,31 @@ public final class FusedNetwork {
             int zr = r * nOut;
             for (int j = 0; j < nOut; j++) {
                 z[zr + j] = p[bo + j] + Kernels.dot(x, xr, p, wo + j * nIn, nIn);
+            }
+        }
+    }
+
+    /** {@link #dense} through OpenBLAS: Z = X W (W column-major is W^T row-major), then the bias. */
+    private void denseBlas(int s, float[] x, int rows, float[] z) {
+        directBuffers(s);
+        Stage st = stages[s];
+        int nIn = st.nIn();
+        int nOut = st.nOut();
+        java.nio.FloatBuffer w = wD[s];
+        w.clear();
+        w.put(params, wOff[s], nIn * nOut).rewind();
+        java.nio.FloatBuffer xd = xD[s];
+        xd.clear();
+        xd.put(x, 0, rows * nIn).rewind();
+        java.nio.FloatBuffer zd = zD[s];
+        Blas.gemm(false, true, rows, nOut, nIn, xd, nIn, w, nIn, zd, nOut);
+        zd.clear();
+        zd.get(z, 0, rows * nOut).rewind();
+        int bo = bOff[s];
+        for (int r = 0; r < rows; r++) {
+            int zr = r * nOut;
+            for (int j = 0; j < nOut; j++) {
+                z[zr + j] += params[bo + j];
             }
         }
     }
@@ -486,7 +566,9 @@ public final class FusedNetwork {
             boolean needInput = s > 0;
             float[] dIn = needInput ? delta[s - 1] : null;
             int nIn = st.nIn();
-            if (st.dense()) {
+            if (st.dense() && blas(s, rows)) {
+                backwardBlas(s, d, rows, needInput ? dIn : null);
+            } else if (st.dense()) {
                 int nOut = st.nOut();
                 int wo = wOff[s];
                 int bo = bOff[s];
@@ -525,6 +607,40 @@ public final class FusedNetwork {
             if (prev.dense()) {
                 derivative(prev.act(), (float) prev.alpha(), out[s - 1], dIn, rows, prev.nOut());
             }
+        }
+    }
+
+    /**
+     * A stage's gradients through OpenBLAS, from the direct copies its forward pass left (input and weights):
+     * dW^T = delta^T X, db = column sums of delta, dX = delta W^T... in W^T's row-major terms dX = delta (W^T).
+     */
+    private void backwardBlas(int s, float[] d, int rows, float[] dIn) {
+        if (!blasThreads) {
+            blasThreads = true;
+            Blas.enter();
+        }
+        Stage st = stages[s];
+        int nIn = st.nIn();
+        int nOut = st.nOut();
+        java.nio.FloatBuffer dd = dD[s];
+        dd.clear();
+        dd.put(d, 0, rows * nOut).rewind();
+        java.nio.FloatBuffer gd = gD[s];
+        Blas.gemm(true, false, nOut, nIn, rows, dd, nOut, xD[s], nIn, gd, nIn);
+        gd.clear();
+        gd.get(grad, wOff[s], nIn * nOut).rewind();
+        int bo = bOff[s];
+        for (int r = 0; r < rows; r++) {
+            int dr = r * nOut;
+            for (int j = 0; j < nOut; j++) {
+                grad[bo + j] += d[dr + j];
+            }
+        }
+        if (dIn != null) {
+            java.nio.FloatBuffer dx = dxD[s];
+            Blas.gemm(false, false, rows, nIn, nOut, dd, nOut, wD[s], nIn, dx, nIn);
+            dx.clear();
+            dx.get(dIn, 0, rows * nIn).rewind();
         }
     }
 
