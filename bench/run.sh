@@ -1,6 +1,8 @@
 #!/bin/sh
-# Runs the benchmark: bench/run.sh [--case mlp|cnn|all|loop] [--epochs N] [--limit N] [--repeats R] [--sides LIST]
+# Runs the benchmark: bench/run.sh [--case mlp|cnn|all|loop|small] [--epochs N] [--limit N] [--repeats R] [--sides LIST]
 #                                  [--python PATH] [--threads N] [--runs N] [--folder DIR] [--diagnose]
+#                                  [--engine auto|dl4j|fused] [--workloads LIST] [--no-experiments] [--times N]
+#                                  [--trials N] [--keep]
 #
 # Builds nothing. Needs the assembled distribution (distribution/target/cajal) and this module's bundle
 # (bench/target/bench-*.jar); `mvn -B -q package -DskipTests` in the repository root makes both. The bench bundle
@@ -9,7 +11,8 @@
 #
 # Threads: bin/cajal sets OMP_NUM_THREADS (default: the number of cores), ND4J_SKIP_BLAS_THREADS=1 and
 # OPENBLAS_NUM_THREADS=1 unless they are set; set them here to measure another setting. Extra JVM options go in
-# CAJAL_OPTS as usual (e.g. CAJAL_OPTS=-Xmx8g).
+# CAJAL_OPTS as usual (e.g. CAJAL_OPTS=-Xmx8g). --case small compares one thread per side, so for it this script
+# sets OMP_NUM_THREADS=1 unless it is set; the `cajal run|repeat|search` children the bench starts inherit it.
 set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd -P)
@@ -32,6 +35,15 @@ busy=$(ps -eo pcpu= 2>/dev/null | awk '{s += $1} END {printf "%d", s}')
 if [ "${busy:-0}" -gt 50 ]; then
   echo "bench/run.sh: note: other processes use ${busy}% CPU right now; figures will be noisy" >&2
 fi
+
+prev=
+for arg in "$@"; do
+  if [ "$prev" = "--case" ] && [ "$arg" = "small" ] && [ -z "${OMP_NUM_THREADS:-}" ]; then
+    OMP_NUM_THREADS=1
+    export OMP_NUM_THREADS
+  fi
+  prev=$arg
+done
 
 # The launcher waits for the runtime's 'run' command, then only a few seconds more for 'bench': FileInstall
 # installs the bundle at start level 3 with no initial delay, well within that.

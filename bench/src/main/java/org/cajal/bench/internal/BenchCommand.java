@@ -33,7 +33,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * ({@link PythonSide}), the order of the sides rotating per repeat, and prints seconds per epoch, samples per
  * second, test accuracy, peak memory and the ratios Cajal/DL4J and Cajal/PyTorch. {@code --case loop} instead runs
  * one small pipeline many times and prints memory as it goes ({@link MemoryLoop}). A benchmark: it prints figures
- * and asserts nothing. Started by {@code bench/run.sh}, which drops this bundle into a temporary plugins folder.
+ * and asserts nothing. {@code --case small} trains small dense networks and runs experiments ({@link SmallBench}).
+ * Started by {@code bench/run.sh}, which drops this bundle into a temporary plugins folder.
  */
 @Component(service = LauncherCommand.class, property = LauncherCommand.NAME_PROPERTY + "=bench")
 public class BenchCommand implements LauncherCommand {
@@ -57,6 +58,11 @@ public class BenchCommand implements LauncherCommand {
             cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile Preprocessor imageScale;
 
+    /** For {@code --case small}: every installed dataset service, to read a pipeline's data for the other sides. */
+    @Reference(service = DatasetProvider.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC)
+    volatile List<DatasetProvider> datasets;
+
     @Override
     public int execute(List<String> args, PrintStream out, PrintStream err) throws InterruptedException {
         BenchOptions options;
@@ -66,6 +72,15 @@ public class BenchCommand implements LauncherCommand {
             err.println("cajal bench: " + e.getMessage());
             err.println(BenchOptions.USAGE);
             return 2;
+        }
+        if (options.small()) {
+            out.println("cajal bench, " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                    .substring(0, 19) + ": case small, " + options.repeats() + " repeat(s)");
+            Settings.print(backend.info(), out);
+            return new SmallBench(runner, () -> {
+                List<DatasetProvider> now = datasets;
+                return now == null ? List.of() : List.copyOf(now);
+            }, options, out, err).run();
         }
         out.println("cajal bench, " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 19)
                 + ": " + (options.loop() ? "case loop (" + options.runs() + " runs of mlp)"
@@ -83,7 +98,8 @@ public class BenchCommand implements LauncherCommand {
         Path work = null;
         try {
             if (options.loop()) {
-                new MemoryLoop(new CajalSide(runner, options.folder(), options.limit(), BATCH_SIZE), out)
+                new MemoryLoop(new CajalSide(runner, options.folder(), options.limit(), BATCH_SIZE,
+                        options.engine()), out)
                         .run(BenchCase.MLP, options.runs(), options.epochs(), options.limit(), SEED, LEARNING_RATE);
                 return 0;
             }
@@ -151,7 +167,7 @@ public class BenchCommand implements LauncherCommand {
                                       Optional<PythonSide> pytorch, List<DataSet> firstBatch, PrintStream out,
                                       PrintStream err)
             throws PipelineException, IOException, InterruptedException {
-        CajalSide cajal = new CajalSide(runner, options.folder(), options.limit(), BATCH_SIZE);
+        CajalSide cajal = new CajalSide(runner, options.folder(), options.limit(), BATCH_SIZE, options.engine());
         Dl4jSide dl4j = options.runs(Dl4jSide.NAME) ? Dl4jSide.prepare(train, c.flatInput(), BATCH_SIZE) : null;
         if (dl4j != null) {
             firstBatch.add(dl4j.batches().get(0)); // for StepProfile, after the table

@@ -3,6 +3,7 @@ package org.cajal.bench.internal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The command line of {@code cajal bench}.
@@ -18,12 +19,34 @@ import java.util.List;
  * @param sides the sides to run, in the order of the first repeat (default cajal, dl4j, pytorch)
  * @param python the Python that runs the PyTorch side (default /usr/bin/python3)
  * @param threads PyTorch's intra- and inter-op threads (default: this process's OMP_NUM_THREADS, which bin/cajal
- *        sets to the core count, else the core count)
+ *        sets to the core count, else the core count; {@code --case small}: 1)
  * @param loop {@code --case loop}: the memory loop ({@link MemoryLoop}) instead of the comparison
  * @param runs how many pipelines the memory loop runs (default 50)
+ * @param small {@code --case small}: the small dense networks ({@link SmallBench}) instead of Fashion-MNIST
+ * @param engine {@code --engine auto|dl4j|fused}: written as {@code training.engine} into every pipeline the Cajal
+ *        side runs; empty (the default) leaves the key out, so the runtime's default applies
+ * @param smallOptions what only {@code --case small} takes
  */
 record BenchOptions(List<BenchCase> cases, int epochs, int limit, int repeats, Path folder, boolean diagnose,
-                    List<String> sides, String python, int threads, boolean loop, int runs) {
+                    List<String> sides, String python, int threads, boolean loop, int runs, boolean small,
+                    Optional<String> engine, SmallOptions smallOptions) {
+
+    /**
+     * The options of {@code --case small}.
+     *
+     * @param workloads the workloads to train, in order (default all four)
+     * @param experiments whether to run the repeats and search experiments afterwards (default yes)
+     * @param times seeds in the repeats experiment (default 5)
+     * @param trials trials of the random search; 0 (the default) takes the pipeline's search section's (8)
+     * @param keep keep the temporary folder (pipelines, data, job files) and print where it is
+     */
+    record SmallOptions(List<SmallWorkload> workloads, boolean experiments, int times, int trials, boolean keep) {
+        static final SmallOptions DEFAULT = new SmallOptions(List.of(SmallWorkload.values()), true,
+                DEFAULT_TIMES, 0, false);
+    }
+
+    static final List<String> ENGINES = List.of("auto", "dl4j", "fused");
+    static final int DEFAULT_TIMES = 5;
 
     static final Path DEFAULT_FOLDER = Path.of("/usr/share/datasets/fashion-mnist");
     static final String DEFAULT_PYTHON = "/usr/bin/python3";
@@ -33,11 +56,13 @@ record BenchOptions(List<BenchCase> cases, int epochs, int limit, int repeats, P
     static final int LOOP_LIMIT = 2000;
     static final int DEFAULT_RUNS = 50;
 
-    static final String USAGE = "usage: cajal bench [--case mlp|cnn|all|loop] [--epochs N] [--limit N] [--repeats R]"
-            + " [--sides LIST] [--python PATH] [--threads N] [--runs N] [--folder DIR] [--diagnose]\n"
+    static final String USAGE = "usage: cajal bench [--case mlp|cnn|all|loop|small] [--epochs N] [--limit N]"
+            + " [--repeats R] [--sides LIST] [--python PATH] [--threads N] [--runs N] [--folder DIR] [--diagnose]"
+            + " [--engine auto|dl4j|fused] [--workloads LIST] [--no-experiments] [--times N] [--trials N] [--keep]\n"
             + "  --case     which network: mlp (784-256-128-10), cnn (2 x conv5x5 + max-pool, dense 128), all (both);"
             + " or loop: the MLP pipeline run --runs times through Cajal's runtime, memory printed as it goes;"
-            + " default all\n"
+            + " or small: small dense networks (" + String.join(", ", SmallWorkload.ids()) + "), one thread per"
+            + " side, then a repeats experiment and a random search; default all\n"
             + "  --epochs   epochs per training, default " + DEFAULT_EPOCHS + " (s/epoch: median of epochs 2..N;"
             + " test accuracy after epoch N); loop: " + LOOP_EPOCHS + "\n"
             + "  --limit    training examples (the first N of the train part), default all 60000; loop: "
@@ -48,7 +73,12 @@ record BenchOptions(List<BenchCase> cases, int epochs, int limit, int repeats, P
             + "  --threads  PyTorch's threads, default OMP_NUM_THREADS (bin/cajal sets it to the core count)\n"
             + "  --runs     pipelines the memory loop runs, default " + DEFAULT_RUNS + "\n"
             + "  --folder   the Fashion-MNIST folder, default " + DEFAULT_FOLDER + "\n"
-            + "  --diagnose instead: go from the plain DL4J loop to the runtime's one difference at a time";
+            + "  --diagnose instead: go from the plain DL4J loop to the runtime's one difference at a time\n"
+            + "  --engine   writes training.engine (auto, dl4j or fused) into the Cajal side's pipelines; default:"
+            + " left out\n"
+            + "  small only: --workloads LIST (default all), --no-experiments, --times N seeds of the repeats"
+            + " experiment (" + DEFAULT_TIMES + "), --trials N of the search (default: the pipeline's), --keep"
+            + " (keep the temporary folder); --threads defaults to 1 there";
 
     /** Parses with this process's OMP_NUM_THREADS and core count as the default for {@code --threads}. */
     static BenchOptions parse(List<String> args) {
@@ -57,6 +87,14 @@ record BenchOptions(List<BenchCase> cases, int epochs, int limit, int repeats, P
 
     static BenchOptions parse(List<String> args, int defaultThreads) {
         List<BenchCase> cases = List.of(BenchCase.values());
+        boolean small = false;
+        Optional<String> engine = Optional.empty();
+        List<SmallWorkload> workloads = null;
+        boolean experiments = true;
+        Integer times = null;
+        Integer trials = null;
+        boolean keep = false;
+        List<String> smallOnly = new ArrayList<>();
         Integer epochs = null;
         Integer limit = null;
         int repeats = 1;
@@ -65,7 +103,7 @@ record BenchOptions(List<BenchCase> cases, int epochs, int limit, int repeats, P
         boolean loop = false;
         List<String> sides = ALL_SIDES;
         String python = DEFAULT_PYTHON;
-        int threads = defaultThreads;
+        Integer threads = null;
         int runs = DEFAULT_RUNS;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -73,7 +111,8 @@ record BenchOptions(List<BenchCase> cases, int epochs, int limit, int repeats, P
                 case "--case" -> {
                     String id = value(args, ++i, a);
                     loop = id.equals("loop");
-                    cases = loop ? List.of(BenchCase.MLP) : cases(id);
+                    small = id.equals("small");
+                    cases = loop ? List.of(BenchCase.MLP) : small ? List.of() : cases(id);
                 }
                 case "--epochs" -> epochs = positive(value(args, ++i, a), a, 1000);
                 case "--limit" -> limit = positive(value(args, ++i, a), a, Integer.MAX_VALUE);
@@ -84,15 +123,70 @@ record BenchOptions(List<BenchCase> cases, int epochs, int limit, int repeats, P
                 case "--python" -> python = value(args, ++i, a);
                 case "--threads" -> threads = positive(value(args, ++i, a), a, 1024);
                 case "--runs" -> runs = positive(value(args, ++i, a), a, 10_000);
+                case "--engine" -> engine = Optional.of(engine(value(args, ++i, a)));
+                case "--workloads" -> {
+                    workloads = workloads(value(args, ++i, a));
+                    smallOnly.add(a);
+                }
+                case "--no-experiments" -> {
+                    experiments = false;
+                    smallOnly.add(a);
+                }
+                case "--times" -> {
+                    times = positive(value(args, ++i, a), a, 1000);
+                    smallOnly.add(a);
+                }
+                case "--trials" -> {
+                    trials = positive(value(args, ++i, a), a, 1000);
+                    smallOnly.add(a);
+                }
+                case "--keep" -> {
+                    keep = true;
+                    smallOnly.add(a);
+                }
                 default -> throw new IllegalArgumentException("unknown argument " + a);
             }
+        }
+        if (!small && !smallOnly.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", smallOnly) + " only go" + (smallOnly.size() == 1
+                    ? "es" : "") + " with --case small");
+        }
+        if (small && (diagnose || epochs != null || limit != null)) {
+            throw new IllegalArgumentException("--case small takes its epochs and data from the pipelines: no"
+                    + " --epochs, --limit or --diagnose");
         }
         if (loop && diagnose) {
             throw new IllegalArgumentException("--diagnose does not go with --case loop: pick one");
         }
+        SmallOptions smallOptions = new SmallOptions(workloads != null ? workloads : SmallOptions.DEFAULT.workloads(),
+                experiments, times != null ? times : DEFAULT_TIMES, trials != null ? trials : 0, keep);
         return new BenchOptions(cases, epochs != null ? epochs : loop ? LOOP_EPOCHS : DEFAULT_EPOCHS,
-                limit != null ? limit : loop ? LOOP_LIMIT : 0, repeats, folder, diagnose, sides, python, threads,
-                loop, runs);
+                limit != null ? limit : loop ? LOOP_LIMIT : 0, repeats, folder, diagnose, sides, python,
+                threads != null ? threads : small ? 1 : defaultThreads, loop, runs, small, engine, smallOptions);
+    }
+
+    private static String engine(String id) {
+        if (!ENGINES.contains(id)) {
+            throw new IllegalArgumentException("--engine takes " + String.join(", ", ENGINES) + ", not '" + id + "'");
+        }
+        return id;
+    }
+
+    private static List<SmallWorkload> workloads(String list) {
+        List<SmallWorkload> workloads = new ArrayList<>();
+        for (String s : list.split(",")) {
+            SmallWorkload w;
+            try {
+                w = SmallWorkload.byId(s.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--workloads: " + e.getMessage());
+            }
+            if (workloads.contains(w)) {
+                throw new IllegalArgumentException("--workloads names " + w.id() + " twice");
+            }
+            workloads.add(w);
+        }
+        return List.copyOf(workloads);
     }
 
     /** {@code OMP_NUM_THREADS} when it is a positive whole number, else the core count. */
@@ -136,7 +230,7 @@ record BenchOptions(List<BenchCase> cases, int epochs, int limit, int repeats, P
                 return List.of(c);
             }
         }
-        throw new IllegalArgumentException("--case takes mlp, cnn, all or loop, not '" + id + "'");
+        throw new IllegalArgumentException("--case takes mlp, cnn, all, loop or small, not '" + id + "'");
     }
 
     private static List<String> sides(String list) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
@@ -36,12 +37,15 @@ final class CajalSide {
     private final Path folder;
     private final int limit;
     private final int batchSize;
+    private final Optional<String> engine;
 
-    CajalSide(PipelineRunner runner, Path folder, int limit, int batchSize) {
+    /** @param engine {@code training.engine} to write into the pipeline; empty leaves the key out */
+    CajalSide(PipelineRunner runner, Path folder, int limit, int batchSize, Optional<String> engine) {
         this.runner = runner;
         this.folder = folder;
         this.limit = limit;
         this.batchSize = batchSize;
+        this.engine = engine;
     }
 
     /** The pipeline document's text. */
@@ -58,8 +62,9 @@ final class CajalSide {
                 + "  \"model\": {\"layers\": %s},\n"
                 + "  \"training\": {\"loss\": \"categorical-cross-entropy\",\n"
                 + "    \"optimizer\": {\"type\": \"adam\", \"params\": {\"learningRate\": %s}},\n"
-                + "    \"epochs\": %d, \"batchSize\": %d}\n"
-                + "}\n", benchCase.id(), seed, dataset, benchCase.layersJson(), learningRate, epochs, batchSize);
+                + "    \"epochs\": %d, \"batchSize\": %d%s}\n"
+                + "}\n", benchCase.id(), seed, dataset, benchCase.layersJson(), learningRate, epochs, batchSize,
+                engine.map(e -> ", \"engine\": " + quote(e)).orElse(""));
     }
 
     Measurement train(BenchCase benchCase, int repeat, int epochs, long seed, double learningRate, TestSet test)

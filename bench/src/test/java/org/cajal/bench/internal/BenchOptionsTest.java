@@ -83,7 +83,7 @@ class BenchOptionsTest {
     void badValuesSayWhatIsWrong() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> BenchOptions.parse(List.of("--case", "rnn")));
-        assertTrue(e.getMessage().contains("mlp, cnn, all or loop"), e.getMessage());
+        assertTrue(e.getMessage().contains("mlp, cnn, all, loop or small"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--sides", "cajal,tf")));
         assertTrue(e.getMessage().contains("not 'tf'"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--sides", "dl4j,dl4j")));
@@ -97,5 +97,42 @@ class BenchOptionsTest {
         assertTrue(e.getMessage().contains("--limit needs a value"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--fast")));
         assertTrue(e.getMessage().contains("unknown argument --fast"), e.getMessage());
+    }
+
+    @Test
+    void theSmallCaseHasItsOwnOptionsAndOneThreadByDefault() {
+        BenchOptions o = BenchOptions.parse(List.of("--case", "small"), 8);
+        assertTrue(o.small());
+        assertEquals(List.of(), o.cases());
+        assertEquals(1, o.threads());
+        assertEquals(List.of(SmallWorkload.values()), o.smallOptions().workloads());
+        assertTrue(o.smallOptions().experiments());
+        assertEquals(5, o.smallOptions().times());
+        assertEquals(0, o.smallOptions().trials());
+        assertTrue(o.engine().isEmpty());
+        BenchOptions given = BenchOptions.parse(List.of("--case", "small", "--workloads", "survey,xor",
+                "--no-experiments", "--times", "3", "--trials", "4", "--keep", "--engine", "fused", "--threads", "2"),
+                8);
+        assertEquals(List.of(SmallWorkload.SURVEY, SmallWorkload.XOR), given.smallOptions().workloads());
+        assertFalse(given.smallOptions().experiments());
+        assertEquals(3, given.smallOptions().times());
+        assertEquals(4, given.smallOptions().trials());
+        assertTrue(given.smallOptions().keep());
+        assertEquals("fused", given.engine().orElseThrow());
+        assertEquals(2, given.threads());
+    }
+
+    @Test
+    void smallOptionsOutsideTheSmallCaseAndBadEnginesAreRefused() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--case", "mlp",
+                "--trials", "3"), 2)).getMessage().contains("--case small"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--engine",
+                "fast"), 2)).getMessage().contains("auto, dl4j, fused"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--case", "small",
+                "--epochs", "3"), 2)).getMessage().contains("--epochs"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--case", "small",
+                "--workloads", "iris"), 2)).getMessage().contains("iris"));
+        assertEquals("dl4j", BenchOptions.parse(List.of("--case", "mlp", "--engine", "dl4j"), 2).engine()
+                .orElseThrow());
     }
 }
