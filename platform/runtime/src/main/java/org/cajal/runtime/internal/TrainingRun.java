@@ -108,7 +108,9 @@ final class TrainingRun {
     private void engine(org.cajal.api.model.TrainableModel model) {
         if (model instanceof LayerStackModel stack) {
             provenance.put("engine", Map.of("id", stack.engineId(), "requested",
-                    plan.pipeline().training().engine().id(), "description", stack.engineDescription()));
+                    plan.pipeline().training().engine().id(), "description", stack.engineDescription(),
+                    "openblas", stack.engineId().equals("fused")
+                            && org.cajal.runtime.internal.fused.FusedNetwork.nativeProducts()));
         } else if (plan.architecture() != null) {
             provenance.put("engine", Map.of("id", "architecture", "requested",
                     plan.pipeline().training().engine().id(), "description",
