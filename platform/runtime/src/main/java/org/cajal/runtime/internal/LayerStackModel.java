@@ -377,6 +377,22 @@ final class LayerStackModel implements TrainableModel {
         if (kinds.values().stream().allMatch(k -> k == Activity.OTHER)) {
             return out;
         }
+        if (fused != null) {
+            // the same measurements in Java on the fused path's own forward pass: no native call in the loop
+            int rows = (int) features.size(0);
+            float[][] layers = fused.activations(rows(features, fused.inputWidth(), null), rows);
+            kinds.forEach((i, kind) -> {
+                float[] a = layers[i];
+                int width = rows == 0 ? 0 : a.length / rows;
+                switch (kind) {
+                    case RELU -> out.put(i, new double[] {deadShare(a, rows, width), Double.NaN});
+                    case TANH -> out.put(i, new double[] {Double.NaN, saturatedShare(a, -0.99, 0.99)});
+                    case SIGMOID -> out.put(i, new double[] {Double.NaN, saturatedShare(a, 0.01, 0.99)});
+                    default -> { }
+                }
+            });
+            return out;
+        }
         List<INDArray> activations = network().feedForward(features, false);
         // activations.get(0) is the input; layer i's output is at i + 1
         kinds.forEach((i, kind) -> {
@@ -391,8 +407,50 @@ final class LayerStackModel implements TrainableModel {
         return out;
     }
 
+    /** {@link LayerProbe#deadShare} of a {@code rows x width} row-major array. */
+    private static double deadShare(float[] a, int rows, int width) {
+        if (rows == 0 || width == 0) {
+            return Double.NaN;
+        }
+        int dead = 0;
+        for (int u = 0; u < width; u++) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int r = 0; r < rows; r++) {
+                max = Math.max(max, a[r * width + u]);
+            }
+            if (max <= 0) {
+                dead++;
+            }
+        }
+        return (double) dead / width;
+    }
+
+    /** {@link LayerProbe#saturatedShare} of an array's values. */
+    private static double saturatedShare(float[] a, double low, double high) {
+        if (a.length == 0) {
+            return Double.NaN;
+        }
+        long saturated = 0;
+        for (float v : a) {
+            if (v <= low || v >= high) {
+                saturated++;
+            }
+        }
+        return (double) saturated / a.length;
+    }
+
     /** A copy of every layer's weight matrix (DL4J's parameter {@code W}), by layer index. */
     java.util.Map<Integer, INDArray> weightMatrices() {
+        if (fused != null) {
+            java.util.Map<Integer, INDArray> out = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < network.getnLayers(); i++) {
+                float[] w = fused.weights(i);
+                if (w != null) {
+                    out.put(i, Nd4j.createFromArray(w));
+                }
+            }
+            return out;
+        }
         sync();
         java.util.Map<Integer, INDArray> out = new java.util.LinkedHashMap<>();
         for (int i = 0; i < network.getnLayers(); i++) {
@@ -406,6 +464,22 @@ final class LayerStackModel implements TrainableModel {
 
     /** Each layer's update ratio ({@link LayerProbe#updateRatio}) since {@code before} was taken. */
     java.util.Map<Integer, Double> updateRatios(java.util.Map<Integer, INDArray> before) {
+        if (fused != null) {
+            java.util.Map<Integer, Double> out = new java.util.LinkedHashMap<>();
+            before.forEach((i, w) -> {
+                float[] was = w.toFloatVector();
+                float[] now = fused.weights(i);
+                double norm = 0;
+                double change = 0;
+                for (int k = 0; k < was.length; k++) {
+                    norm += (double) was[k] * was[k];
+                    double d = (double) now[k] - was[k];
+                    change += d * d;
+                }
+                out.put(i, norm == 0 ? Double.NaN : Math.sqrt(change) / Math.sqrt(norm));
+            });
+            return out;
+        }
         sync();
         java.util.Map<Integer, Double> out = new java.util.LinkedHashMap<>();
         before.forEach((i, w) -> out.put(i, LayerProbe.updateRatio(w, network.getLayer(i).paramTable().get("W"))));

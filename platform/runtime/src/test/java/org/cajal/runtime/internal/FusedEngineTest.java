@@ -160,6 +160,32 @@ class FusedEngineTest {
         assertEquals(6, loaded.getEpochCount());
     }
 
+    /** The layer diagnostics measured in Java on the fused path equal LayerProbe's on DL4J's forward pass. */
+    @Test
+    void fusedDiagnosticsEqualDl4jsMeasurements() throws Exception {
+        List<LayerBuild> layers = List.of(dense(4, 12, Activation.RELU), dense(12, 8, Activation.TANH),
+                dense(8, 6, Activation.SIGMOID), output(6, 3, Activation.SOFTMAX, LossFunction.MCXENT));
+        LayerStackModel fused = LayerStackModel.build(layers, SCHEMA3, new Adam(0.3), 3, Regularisation.NONE,
+                List.of(), TrainingEngine.FUSED, List.of());
+        DataSet b = batch(64, 4, 3, layers, new Random(4));
+        for (int i = 0; i < 20; i++) {
+            fused.fit(b);
+        }
+        var before = fused.weightMatrices();
+        fused.fit(b);
+        var ratios = fused.updateRatios(before);
+        var shares = fused.activationShares(b.getFeatures());
+        List<INDArray> acts = fused.network().feedForward(b.getFeatures(), false);
+        assertEquals(LayerProbe.deadShare(acts.get(1)), shares.get(0)[0], 1e-9, "dead relu share");
+        assertEquals(LayerProbe.saturatedShare(acts.get(2), -0.99, 0.99), shares.get(1)[1], 1e-9, "tanh");
+        assertEquals(LayerProbe.saturatedShare(acts.get(3), 0.01, 0.99), shares.get(2)[1], 1e-9, "sigmoid");
+        for (var e : before.entrySet()) {
+            INDArray now = fused.network().getLayer(e.getKey()).paramTable().get("W");
+            double expected = LayerProbe.updateRatio(e.getValue().reshape('f', now.shape()), now);
+            assertEquals(expected, ratios.get(e.getKey()), 1e-4 * expected, "update ratio of layer " + e.getKey());
+        }
+    }
+
     @Test
     void snapshotAndRestoreGoBackToTheSameWeights() throws Exception {
         LayerStackModel fused = LayerStackModel.build(classifier(Activation.RELU), SCHEMA3, new Adam(0.01), 1,

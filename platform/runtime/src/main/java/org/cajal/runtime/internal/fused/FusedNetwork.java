@@ -232,6 +232,26 @@ public final class FusedNetwork {
         return Arrays.copyOf(out[stages.length - 1], rows * outputWidth);
     }
 
+    /**
+     * Every layer's output for {@code rows} examples in inference (no dropout, no noise), by layer index, each
+     * {@code rows x width} row-major; a dropout layer's output is its input.
+     */
+    public float[][] activations(float[] x, int rows) {
+        ensure(rows);
+        forward(x, rows, false);
+        float[][] all = new float[stages.length][];
+        for (int s = 0; s < stages.length; s++) {
+            all[s] = Arrays.copyOf(out[s], rows * stages[s].nOut());
+        }
+        return all;
+    }
+
+    /** Layer {@code layer}'s weights W in DL4J's layout (a copy), or null for a layer without weights. */
+    public float[] weights(int layer) {
+        Stage st = stages[layer];
+        return st.dense() ? Arrays.copyOfRange(params, wOff[layer], wOff[layer] + st.nIn() * st.nOut()) : null;
+    }
+
     /** The mean loss over {@code rows} examples, without penalties, dropout or noise (DL4J's score(data, false)). */
     public double loss(float[] x, float[] y, int rows) {
         ensure(rows);
