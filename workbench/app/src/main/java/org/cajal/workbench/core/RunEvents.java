@@ -22,9 +22,39 @@ public final class RunEvents {
         training.add(listener);
     }
 
-    /** From any thread; listeners are called on the event-dispatch thread, in order. */
+    /** Events published off the event-dispatch thread and not yet delivered, in order. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<TrainingEvent> pending =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean drainScheduled =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * From any thread; listeners are called on the event-dispatch thread, in order. Events from a worker thread
+     * are queued and delivered in batches, one task on the event queue for however many arrived meanwhile: a small
+     * network on the fused path finishes thousands of mini-batches a second, one task each would swamp the queue.
+     */
     public void publish(TrainingEvent event) {
-        onEdt(() -> training.forEach(l -> l.accept(event)));
+        if (SwingUtilities.isEventDispatchThread()) {
+            drain();
+            deliver(event);
+            return;
+        }
+        pending.add(event);
+        if (drainScheduled.compareAndSet(false, true)) {
+            SwingUtilities.invokeLater(this::drain);
+        }
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        TrainingEvent e;
+        while ((e = pending.poll()) != null) {
+            deliver(e);
+        }
+    }
+
+    private void deliver(TrainingEvent event) {
+        training.forEach(l -> l.accept(event));
     }
 
     public void addRunOpenedListener(Consumer<Path> listener) {
