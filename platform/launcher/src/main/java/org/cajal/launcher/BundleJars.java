@@ -10,13 +10,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The bundle jars of a distribution: {@code <home>/bundles/*.jar}, plus {@code <home>/bundles/shell/*.jar} (the
- * Gogo shell) when the shell is wanted, in file-name order, less those whose file name matches an exclusion glob.
+ * The bundles of a distribution: {@code <home>/bundles/*.jar} and the unpacked bundles beside them (folders holding
+ * {@code META-INF/MANIFEST.MF}), plus {@code <home>/bundles/shell/*.jar} (the Gogo shell) when the shell is wanted,
+ * in file-name order, less those whose file name matches an exclusion glob.
+ *
+ * <p>Why unpacked bundles: Felix reads a jar that a bundle jar embeds (its {@code Bundle-ClassPath}) only after
+ * inflating it into the framework's storage folder, and the launcher gives every process a fresh one. The engine
+ * embeds DL4J, ND4J and their libraries, 47 MB of jars, so every start inflated 47 MB before ND4J could load; from an
+ * unpacked bundle Felix opens the embedded jars where they lie. The distribution therefore ships the engine as
+ * {@code bundles/engine/}.
  */
 final class BundleJars {
 
     static final String BUNDLES_FOLDER = "bundles";
     static final String SHELL_FOLDER = "shell";
+    static final String MANIFEST = "META-INF/MANIFEST.MF";
 
     private BundleJars() {
     }
@@ -39,15 +47,24 @@ final class BundleJars {
         if (!Files.isDirectory(folder)) {
             return jars;
         }
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, "*.jar")) {
-            for (Path jar : stream) {
-                if (Files.isRegularFile(jar) && excluded.stream().noneMatch(m -> m.matches(jar.getFileName()))) {
-                    jars.add(jar);
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
+            for (Path entry : stream) {
+                if (isBundle(entry) && excluded.stream().noneMatch(m -> m.matches(entry.getFileName()))) {
+                    jars.add(entry);
                 }
             }
         }
         jars.sort(null);
         return jars;
+    }
+
+    /** A jar file, or a folder holding an unpacked bundle (one with {@code META-INF/MANIFEST.MF}). */
+    static boolean isBundle(Path entry) {
+        String name = entry.getFileName().toString();
+        if (name.endsWith(".jar")) {
+            return Files.isRegularFile(entry);
+        }
+        return Files.isRegularFile(entry.resolve(MANIFEST));
     }
 
     private static List<PathMatcher> matchers(String globs) {

@@ -40,9 +40,9 @@ import org.osgi.util.tracker.ServiceTracker;
  *       ({@value Constants#FRAMEWORK_STORAGE}); a folder it created is deleted again by {@link #close()}, so
  *       several processes can run at once;</li>
  *   <li>creates Felix through {@link FrameworkFactory} and initialises it;</li>
- *   <li>installs every {@code <home>/bundles/*.jar} (and {@code <home>/bundles/shell/*.jar} when
- *       {@value #SHELL_PROPERTY} is {@code true}) in file-name order, by {@code reference:} URL so Felix reads the
- *       jars in place instead of copying them; gives each its start level (1: the engine, so that ND4J loads on
+ *   <li>installs every {@code <home>/bundles/*.jar} and unpacked bundle folder ({@link BundleJars}; and
+ *       {@code <home>/bundles/shell/*.jar} when {@value #SHELL_PROPERTY} is {@code true}) in file-name order, by
+ *       {@code reference:} URL so Felix reads the jars in place instead of copying them; gives each its start level (1: the engine, so that ND4J loads on
  *       its own thread while the rest starts; 2: logging, OSGi service APIs, SCR, Configuration Admin; 3: everything
  *       else, and later the plugins; 4: FileInstall and the Gogo shell; see {@link StartLevels}) and marks every
  *       non-fragment for starting;</li>
@@ -71,9 +71,15 @@ public final class CajalFramework implements AutoCloseable {
     public static final String HOME_PROPERTY = "cajal.home";
     /** {@code true}: also install and start the Gogo shell bundles from {@code <home>/bundles/shell/}. Default false. */
     public static final String SHELL_PROPERTY = "cajal.shell";
-    /** Comma-separated file-name globs of jars in {@code bundles/} not to install, e.g. {@code runtime.jar}. */
+    /**
+     * Comma-separated file-name globs of jars (or unpacked bundle folders) in {@code bundles/} not to install, e.g.
+     * {@code runtime.jar}.
+     */
     public static final String EXCLUDE_PROPERTY = "cajal.bundles.exclude";
-    /** {@code false}: install bundles by copying them into the storage folder instead of by reference. Default true. */
+    /**
+     * {@code false}: install bundle jars by copying them into the storage folder instead of by reference (unpacked
+     * bundle folders are always installed by reference). Default true.
+     */
     public static final String REFERENCE_PROPERTY = "cajal.bundles.reference";
     /** The folder FileInstall watches for drop-in bundles (FileInstall's own property name). */
     public static final String PLUGINS_DIR_PROPERTY = "felix.fileinstall.dir";
@@ -181,7 +187,8 @@ public final class CajalFramework implements AutoCloseable {
     private static void install(BundleContext context, List<Path> jars, boolean byReference) throws BundleException {
         List<Bundle> toStart = new ArrayList<>();
         for (Path jar : jars) {
-            String location = (byReference ? "reference:" : "") + jar.toUri();
+            // an unpacked bundle (a folder) can only be installed by reference: there is no file to copy
+            String location = (byReference || Files.isDirectory(jar) ? "reference:" : "") + jar.toUri();
             Bundle bundle;
             try {
                 bundle = context.installBundle(location);

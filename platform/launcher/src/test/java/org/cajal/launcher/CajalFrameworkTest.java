@@ -130,6 +130,30 @@ class CajalFrameworkTest {
     }
 
     @Test
+    void anUnpackedBundleIsInstalledByReferenceAndItsEmbeddedJarReadInPlace() throws Exception {
+        Path echo = TestBundles.distribution(home).resolve("bundles/echo");
+        TestBundles.write(echo.resolve("lib/echo-classes.jar"), Map.of(), EchoCommand.class);
+        TestBundles.writeManifest(echo, Map.of(
+                "Bundle-SymbolicName", "org.cajal.echo",
+                "Bundle-ClassPath", "lib/echo-classes.jar",
+                "Bundle-Activator", EchoCommand.class.getName(),
+                "Import-Package", "org.cajal.launcher.spi;version=\"[1.0,2)\",org.osgi.framework"));
+        // copying is asked for, but a folder can only be installed by reference
+        try (CajalFramework cajal = CajalFramework.start(home, Map.of(CajalFramework.REFERENCE_PROPERTY, "false"))) {
+            Bundle bundle = bundle(cajal, "org.cajal.echo");
+            assertEquals(Bundle.ACTIVE, bundle.getState(), cajal.describeAllBundles());
+            assertTrue(bundle.getLocation().startsWith("reference:file:"), bundle.getLocation());
+            LauncherCommand run = cajal.waitForCommand("run", Duration.ofSeconds(10)).orElseThrow();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertEquals(7, run.execute(List.of("b.json"), new PrintStream(out, true, StandardCharsets.UTF_8), System.err));
+            try (java.util.stream.Stream<Path> files = Files.walk(cajal.storage())) {
+                assertEquals(List.of(), files.filter(f -> f.getFileName().toString().equals("echo-classes.jar")).toList(),
+                        "the embedded jar is read where it lies, not inflated into the framework's storage");
+            }
+        }
+    }
+
+    @Test
     void waitsForAServiceThatArrivesLater() throws Exception {
         TestBundles.distribution(home);
         try (CajalFramework cajal = CajalFramework.start(home, Map.of())) {

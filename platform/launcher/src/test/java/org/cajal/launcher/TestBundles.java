@@ -24,11 +24,26 @@ final class TestBundles {
         return home;
     }
 
-    static Path write(Path jar, Map<String, String> headers, Class<?>... classes) throws IOException {
+    /** Writes {@code <folder>/META-INF/MANIFEST.MF}, which makes the folder an unpacked bundle. */
+    static Path writeManifest(Path folder, Map<String, String> headers) throws IOException {
+        Path file = folder.resolve("META-INF/MANIFEST.MF");
+        Files.createDirectories(file.getParent());
+        try (OutputStream out = Files.newOutputStream(file)) {
+            manifest(headers).write(out);
+        }
+        return folder;
+    }
+
+    private static Manifest manifest(Map<String, String> headers) {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
         headers.forEach(manifest.getMainAttributes()::putValue);
+        return manifest;
+    }
+
+    static Path write(Path jar, Map<String, String> headers, Class<?>... classes) throws IOException {
+        Manifest manifest = manifest(headers);
         Files.createDirectories(jar.getParent());
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
             for (Class<?> c : classes) {
