@@ -336,7 +336,8 @@ public final class RunPanel {
             lastRunId = s.runId();
             progress.started(s);
             status.setText(s.runId() + ": training on " + s.trainExamples() + " examples, "
-                    + s.parameterCount() + " parameters" + (fold > 0 ? " (fold " + fold + ")" : ""));
+                    + s.parameterCount() + " parameters" + (fold > 0 ? " (fold " + fold + ")" : "")
+                    + (s.engine().isEmpty() ? "" : "; " + s.engine()));
         } else if (event instanceof TrainingEvent.BatchCompleted b) {
             progress.batch(b);
             charts.batch(b);
