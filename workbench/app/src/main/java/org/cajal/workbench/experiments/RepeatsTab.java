@@ -53,11 +53,14 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  */
 final class RepeatsTab extends ExperimentTab {
 
+    /** Trials at once by default, as on the command line: one per core (small models train on one thread each). */
+    static final int ONE_PER_CORE = Math.min(64, Math.max(1, Runtime.getRuntime().availableProcessors()));
+
     static final String DEFAULT_COLUMN = "validation_loss";
 
     private final JSpinner times = new JSpinner(new SpinnerNumberModel(5, 2, 1000, 1));
     private final JSpinner seed = new JSpinner(new SpinnerNumberModel(1L, 0L, Long.MAX_VALUE, 1L));
-    private final JSpinner parallel = new JSpinner(new SpinnerNumberModel(1, 1, 64, 1));
+    private final JSpinner parallel = new JSpinner(new SpinnerNumberModel(ONE_PER_CORE, 1, 64, 1));
     private final DefaultTableModel metrics = new DefaultTableModel() {
         private static final long serialVersionUID = 1L;
 

@@ -55,7 +55,7 @@ final class SearchTab extends ExperimentTab {
     private final JTextArea section = new JTextArea(14, 50);
     private final JButton reset = new JButton("Example / from pipeline");
     private final JSpinner trials = new JSpinner(new SpinnerNumberModel(8, 1, 10_000, 1));
-    private final JSpinner parallel = new JSpinner(new SpinnerNumberModel(1, 1, 64, 1));
+    private final JSpinner parallel = new JSpinner(new SpinnerNumberModel(RepeatsTab.ONE_PER_CORE, 1, 64, 1));
     private final TrialsTableModel model = new TrialsTableModel();
     private final JTable table = new JTable(model);
     private final JButton openBest = new JButton("Open best pipeline");
@@ -162,7 +162,7 @@ final class SearchTab extends ExperimentTab {
         try {
             Map<String, Object> parsed = SearchSection.parse(text);
             trials.setValue(Math.max(1, SearchSection.integer(parsed, "trials", 8)));
-            parallel.setValue(Math.max(1, SearchSection.integer(parsed, "parallel", 1)));
+            parallel.setValue(Math.max(1, SearchSection.integer(parsed, "parallel", RepeatsTab.ONE_PER_CORE)));
         } catch (IllegalArgumentException e) {
             // a pipeline's own section that does not parse: the user sees it and fixes it
         }

@@ -46,7 +46,7 @@ final class SweepTab extends ExperimentTab {
     private final JTextField path = new JTextField(26);
     private final JTextField values = new JTextField(20);
     private final JSpinner repeats = new JSpinner(new SpinnerNumberModel(1, 1, 100, 1));
-    private final JSpinner parallel = new JSpinner(new SpinnerNumberModel(1, 1, 64, 1));
+    private final JSpinner parallel = new JSpinner(new SpinnerNumberModel(RepeatsTab.ONE_PER_CORE, 1, 64, 1));
     private final XYSeriesCollection errors = new XYSeriesCollection();
     private final JFreeChart chart;
     private final ChartPanel chartPanel;

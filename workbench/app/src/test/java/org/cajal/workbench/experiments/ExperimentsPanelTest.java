@@ -122,7 +122,7 @@ class ExperimentsPanelTest {
         RepeatsTab repeats = panel.repeats();
         onEdt(() -> repeats.start.doClick());
         flush();
-        assertEquals(List.of("repeat 5 1 1"), services.repeats.calls);
+        assertEquals(List.of("repeat 5 1 " + RepeatsTab.ONE_PER_CORE), services.repeats.calls);
         services.repeats.experiments.get(0).complete();
         flush();
         assertEquals(1, repeats.table().getRowCount());
