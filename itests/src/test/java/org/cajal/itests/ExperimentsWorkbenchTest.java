@@ -168,9 +168,9 @@ class ExperimentsWorkbenchTest {
 
         window.table("runs.table").selectRows(0);
         window.button("runs.tag").click();
-        window.optionPane(org.assertj.swing.timing.Timeout.timeout(WorkbenchWindow.UI_WAIT.toMillis()))
-                .textBox().enterText("reviewed");
-        window.optionPane().okButton().click();
+        var tagDialog = window.optionPane(org.assertj.swing.timing.Timeout.timeout(WorkbenchWindow.UI_WAIT.toMillis()));
+        tagDialog.textBox().enterText("reviewed");
+        ui.answer(tagDialog, "OK");
         ui.awaitTrue("the tag in the table", () -> GuiActionRunner.execute(() -> {
             int tags = table.getColumnModel().getColumnIndex("Tags");
             return String.valueOf(table.getValueAt(0, tags)).contains("reviewed");

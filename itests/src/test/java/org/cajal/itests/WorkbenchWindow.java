@@ -118,18 +118,27 @@ final class WorkbenchWindow {
 
     /** Clicks No in the "unsaved changes" question; falls back to the button's own doClick if clicks are dropped. */
     private void answerNo(org.assertj.swing.fixture.JOptionPaneFixture pane) {
+        answer(pane, "No");
+    }
+
+    /**
+     * Clicks a button of a question or input dialog until the dialog closes: twice as a person would, then (Xvfb
+     * drops clicks on a new dialog now and then, see the class comment) the button's own doClick, logged with the
+     * window state.
+     */
+    void answer(org.assertj.swing.fixture.JOptionPaneFixture pane, String button) {
         for (int attempt = 1; attempt <= 2; attempt++) {
-            pane.buttonWithText("No").click();
+            pane.buttonWithText(button).click();
             if (closes(pane.target())) {
                 return;
             }
         }
-        System.err.println("WorkbenchWindow: the question ignored 2 clicks on No; pressing it directly\n"
+        System.err.println("WorkbenchWindow: a dialog ignored 2 clicks on " + button + "; pressing it directly\n"
                 + SwingState.describe());
-        javax.swing.JButton no = pane.buttonWithText("No").target();
-        GuiActionRunner.execute(() -> no.doClick());
+        javax.swing.JButton b = pane.buttonWithText(button).target();
+        GuiActionRunner.execute(() -> b.doClick());
         if (!closes(pane.target())) {
-            throw new AssertionError("the unsaved-changes question stayed open after No\n" + SwingState.describe());
+            throw new AssertionError("the dialog stayed open after " + button + "\n" + SwingState.describe());
         }
     }
 
