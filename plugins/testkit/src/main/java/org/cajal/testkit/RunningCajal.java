@@ -212,16 +212,61 @@ public final class RunningCajal implements AutoCloseable {
         long end = System.nanoTime() + timeout.toNanos();
         while (true) {
             Optional<InstalledComponent> found = component(kind, id);
-            if (found.isPresent()) {
+            if (found.isPresent() && boundByRuntime(kind, id)) {
                 return found.get();
             }
             if (System.nanoTime() > end) {
-                throw new AssertionError("no " + kind.noun() + " '" + id + "' appeared within " + timeout.toSeconds()
-                        + " s; installed: " + ids(kind) + problems());
+                throw new AssertionError(found.isPresent()
+                        ? "the " + found.get() + " is registered but the runtime did not take it up within "
+                                + timeout.toSeconds() + " s" + problems()
+                        : "no " + kind.noun() + " '" + id + "' appeared within " + timeout.toSeconds()
+                                + " s; installed: " + ids(kind) + problems());
             }
             Thread.sleep(POLL_MILLIS);
         }
     }
+
+    /**
+     * Whether the runtime has taken the component up (its whiteboard of installed components uses the service),
+     * so that a pipeline run now can name it: a service is visible in the registry a moment before every listener,
+     * the runtime's among them, has been told of it (its component activated and bound). True when no runtime is
+     * active.
+     */
+    private boolean boundByRuntime(ComponentKind kind, String id) {
+        BundleContext context = framework.context();
+        Bundle runtime = null;
+        for (Bundle b : context.getBundles()) {
+            if (RUNTIME.equals(b.getSymbolicName()) && b.getState() == Bundle.ACTIVE) {
+                runtime = b;
+            }
+        }
+        if (runtime == null) {
+            return true;
+        }
+        ServiceReference<?>[] refs;
+        try {
+            refs = context.getAllServiceReferences(kind.serviceInterface(), null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
+            Optional<InstalledComponent> c = describe(kind, ref);
+            if (c.isPresent() && c.get().id().equals(id)) {
+                Bundle[] users = ref.getUsingBundles();
+                if (users != null) {
+                    for (Bundle u : users) {
+                        if (u.getBundleId() == runtime.getBundleId()) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The runtime bundle's symbolic name. */
+    private static final String RUNTIME = "org.cajal.runtime";
 
     /**
      * Waits until no component of this kind and id is registered any more.
