@@ -80,17 +80,6 @@ final class LayerStackModel implements TrainableModel {
      *                       every layer after the first that sets none itself; Gaussian noise on the network's
      *                       input (layer 0) during training
      * @param extra weight penalties that come with the optimizer (AdamW's decoupled weight decay)
-     */
-    static LayerStackModel build(List<LayerBuild> layers, DataSchema schema, IUpdater updater, long seed,
-                                 Regularisation regularisation, List<Regularization> extra) {
-        try {
-            return build(layers, schema, updater, seed, regularisation, extra, TrainingEngine.DL4J, List.of());
-        } catch (LayerException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
      * @param engine which loop trains: {@code dl4j}, {@code fused} (else a {@link LayerException} naming what
      *               prevents it), or {@code auto}
      * @param names each layer as messages name it ({@code "layer 2 (lstm)"})
