@@ -61,8 +61,8 @@ final class Evaluator {
         void add(INDArray labels, INDArray predicted) {
             int n = (int) labels.size(0);
             int width = (int) labels.size(1);
-            float[] y = values(labels);
-            float[] p = values(predicted);
+            float[] y = FloatRows.of(labels, width, null);
+            float[] p = FloatRows.of(predicted, width, null);
             rows += n;
             if (classification) {
                 for (int r = 0; r < n; r++) {
@@ -109,17 +109,6 @@ final class Evaluator {
                 }
             }
             return best;
-        }
-
-        private static float[] values(INDArray a) {
-            INDArray c = a.dataType() == org.nd4j.linalg.api.buffer.DataType.FLOAT && !a.isView()
-                    && a.ordering() == 'c' && a.data().length() == a.length() ? a
-                    : a.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c');
-            float[] out = new float[(int) c.length()];
-            java.nio.FloatBuffer b = c.data().asNioFloat();
-            b.position(0);
-            b.get(out);
-            return out;
         }
     }
 

@@ -105,6 +105,38 @@ final class LayerProbe {
         return saturated / activations.length();
     }
 
+    /** {@link #deadShare(INDArray)} of a {@code rows x width} row-major array (the fused path's activations). */
+    static double deadShare(float[] a, int rows, int width) {
+        if (rows == 0 || width == 0) {
+            return Double.NaN;
+        }
+        int dead = 0;
+        for (int u = 0; u < width; u++) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int r = 0; r < rows; r++) {
+                max = Math.max(max, a[r * width + u]);
+            }
+            if (max <= 0) {
+                dead++;
+            }
+        }
+        return (double) dead / width;
+    }
+
+    /** {@link #saturatedShare(INDArray, double, double)} of an array's values (the fused path's activations). */
+    static double saturatedShare(float[] a, double low, double high) {
+        if (a.length == 0) {
+            return Double.NaN;
+        }
+        long saturated = 0;
+        for (float v : a) {
+            if (v <= low || v >= high) {
+                saturated++;
+            }
+        }
+        return (double) saturated / a.length;
+    }
+
     /** ||after - before|| / ||before|| (Frobenius norms); NaN when the weights before were all zero. */
     static double updateRatio(INDArray before, INDArray after) {
         double norm = before.norm2Number().doubleValue();

@@ -172,8 +172,8 @@ final class LayerStackModel implements TrainableModel {
     public double fit(DataSet batch) {
         if (fused != null) {
             int rows = (int) batch.getFeatures().size(0);
-            xBuffer = rows(batch.getFeatures(), fused.inputWidth(), xBuffer);
-            yBuffer = rows(batch.getLabels(), fused.outputWidth(), yBuffer);
+            xBuffer = FloatRows.of(batch.getFeatures(), fused.inputWidth(), xBuffer);
+            yBuffer = FloatRows.of(batch.getLabels(), fused.outputWidth(), yBuffer);
             dirty = true;
             return fused.fit(xBuffer, yBuffer, rows);
         }
@@ -194,8 +194,8 @@ final class LayerStackModel implements TrainableModel {
     public double loss(DataSet examples) {
         if (fused != null) {
             int rows = (int) examples.getFeatures().size(0);
-            return fused.loss(rows(examples.getFeatures(), fused.inputWidth(), null),
-                    rows(examples.getLabels(), fused.outputWidth(), null), rows);
+            return fused.loss(FloatRows.of(examples.getFeatures(), fused.inputWidth(), null),
+                    FloatRows.of(examples.getLabels(), fused.outputWidth(), null), rows);
         }
         // DL4J's score adds the L1/L2/weight-decay penalties; the contract (and the fused path) is the data loss
         return network.score(new org.nd4j.linalg.dataset.DataSet(examples.getFeatures(), examples.getLabels()),
@@ -206,33 +206,12 @@ final class LayerStackModel implements TrainableModel {
     public INDArray predict(INDArray features) {
         if (fused != null) {
             int rows = (int) features.size(0);
-            float[] out = fused.predict(rows(features, fused.inputWidth(), null), rows);
+            float[] out = fused.predict(FloatRows.of(features, fused.inputWidth(), null), rows);
             return Nd4j.create(out, new long[] {rows, fused.outputWidth()}, 'c');
         }
         return network.output(features, false);
     }
 
-    /**
-     * An array's values as {@code rows x width} floats in row-major order (an image's channels, rows and columns
-     * flattened as DL4J's CnnToFeedForwardPreProcessor does), into {@code reuse} when it is large enough.
-     */
-    private static float[] rows(INDArray a, int width, float[] reuse) {
-        long rows = a.size(0);
-        long length = rows * width;
-        if (a.length() != length) {
-            throw new IllegalArgumentException("expected " + width + " values per example, got shape "
-                    + java.util.Arrays.toString(a.shape()));
-        }
-        INDArray c = a;
-        if (c.isView() || c.ordering() != 'c' || c.data().length() != length || c.dataType() != DataType.FLOAT) {
-            c = a.castTo(DataType.FLOAT).dup('c');
-        }
-        float[] out = reuse != null && reuse.length >= length ? reuse : new float[(int) length];
-        java.nio.FloatBuffer values = c.data().asNioFloat();
-        values.position(0);
-        values.get(out, 0, (int) length);
-        return out;
-    }
 
     /** Largest training split (features and targets, bytes) the fused path keeps in memory as rows. */
     static final long HELD_ROWS_LIMIT = 256L << 20;
@@ -256,8 +235,8 @@ final class LayerStackModel implements TrainableModel {
      * @param indices the dataset indices of the examples, in the order of {@code examples}' rows
      */
     void hold(int[] indices, DataSet examples) {
-        heldX = rows(examples.getFeatures(), fused.inputWidth(), null);
-        heldY = rows(examples.getLabels(), fused.outputWidth(), null);
+        heldX = FloatRows.of(examples.getFeatures(), fused.inputWidth(), null);
+        heldY = FloatRows.of(examples.getLabels(), fused.outputWidth(), null);
         int max = java.util.Arrays.stream(indices).max().orElse(-1);
         heldRow = new int[max + 1];
         java.util.Arrays.fill(heldRow, -1);
@@ -369,14 +348,14 @@ final class LayerStackModel implements TrainableModel {
         if (fused != null) {
             // the same measurements in Java on the fused path's own forward pass: no native call in the loop
             int rows = (int) features.size(0);
-            float[][] layers = fused.activations(rows(features, fused.inputWidth(), null), rows);
+            float[][] layers = fused.activations(FloatRows.of(features, fused.inputWidth(), null), rows);
             kinds.forEach((i, kind) -> {
                 float[] a = layers[i];
                 int width = rows == 0 ? 0 : a.length / rows;
                 switch (kind) {
-                    case RELU -> out.put(i, new double[] {deadShare(a, rows, width), Double.NaN});
-                    case TANH -> out.put(i, new double[] {Double.NaN, saturatedShare(a, -0.99, 0.99)});
-                    case SIGMOID -> out.put(i, new double[] {Double.NaN, saturatedShare(a, 0.01, 0.99)});
+                    case RELU -> out.put(i, new double[] {LayerProbe.deadShare(a, rows, width), Double.NaN});
+                    case TANH -> out.put(i, new double[] {Double.NaN, LayerProbe.saturatedShare(a, -0.99, 0.99)});
+                    case SIGMOID -> out.put(i, new double[] {Double.NaN, LayerProbe.saturatedShare(a, 0.01, 0.99)});
                     default -> { }
                 }
             });
@@ -394,38 +373,6 @@ final class LayerStackModel implements TrainableModel {
             }
         });
         return out;
-    }
-
-    /** {@link LayerProbe#deadShare} of a {@code rows x width} row-major array. */
-    private static double deadShare(float[] a, int rows, int width) {
-        if (rows == 0 || width == 0) {
-            return Double.NaN;
-        }
-        int dead = 0;
-        for (int u = 0; u < width; u++) {
-            float max = Float.NEGATIVE_INFINITY;
-            for (int r = 0; r < rows; r++) {
-                max = Math.max(max, a[r * width + u]);
-            }
-            if (max <= 0) {
-                dead++;
-            }
-        }
-        return (double) dead / width;
-    }
-
-    /** {@link LayerProbe#saturatedShare} of an array's values. */
-    private static double saturatedShare(float[] a, double low, double high) {
-        if (a.length == 0) {
-            return Double.NaN;
-        }
-        long saturated = 0;
-        for (float v : a) {
-            if (v <= low || v >= high) {
-                saturated++;
-            }
-        }
-        return (double) saturated / a.length;
     }
 
     /** A copy of every layer's weight matrix (DL4J's parameter {@code W}), by layer index. */
