@@ -2,7 +2,6 @@ package org.cajal.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,18 +14,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 
-import org.cajal.api.ComponentDescriptor;
-import org.cajal.api.Parameters;
-import org.cajal.api.ParameterSpec;
 import org.cajal.api.data.TargetKind;
 import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.PipelineException;
 import org.cajal.api.pipeline.RunOptions;
 import org.cajal.api.pipeline.RunResult;
-import org.cajal.api.visual.Drawing;
 import org.cajal.api.visual.RunData;
 import org.cajal.api.visual.RunRecord;
-import org.cajal.api.visual.Visualiser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +45,7 @@ class RunRecordTest {
         Path folder = result.folder();
         List<String> lines = Files.readAllLines(folder.resolve(RunFolder.PREDICTIONS));
         assertEquals("actual,p_left,p_right", lines.get(0));
-        int examples = ((Number) result.evaluation().get("examples")).intValue();
+        int examples = ((Number) result.evaluation().values().get("examples")).intValue();
         assertEquals(examples + 1, lines.size());
         for (String line : lines.subList(1, lines.size())) {
             String[] c = line.split(",");
@@ -145,7 +139,7 @@ class RunRecordTest {
     void kFoldRunKeepsTheBestFoldsPredictions(@TempDir Path dir) throws Exception {
         String json = SummaryTest.BLOBS.replace("\"model\"", "\"split\": { \"test\": 0.2, \"folds\": 3 },\n  \"model\"");
         RunResult result = run(json, dir);
-        int best = ((Number) result.evaluation().get("bestFold")).intValue();
+        int best = ((Number) result.evaluation().values().get("bestFold")).intValue();
         assertEquals(Files.readString(result.folder().resolve("fold-" + best).resolve(RunFolder.PREDICTIONS)),
                 Files.readString(result.folder().resolve(RunFolder.PREDICTIONS)));
         RunData data = runner.record(result.folder()).runData().orElseThrow();
@@ -180,49 +174,5 @@ class RunRecordTest {
         Files.writeString(dir.resolve("metrics.csv"), "epoch,train_loss\n1,abc\n");
         PipelineException csv = assertThrows(PipelineException.class, () -> runner.record(dir));
         assertTrue(csv.getMessage().contains("metrics.csv") && csv.getMessage().contains("abc"), csv.getMessage());
-    }
-
-    @Test
-    void plotWritesEveryAcceptingVisualiserAndReportsFailures(@TempDir Path dir) throws Exception {
-        RunResult result = run(SummaryTest.BLOBS, dir);
-        RunRecord record = runner.record(result.folder());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = PlotCommand.plot(record, List.of(new Fake("box", true, false), new Fake("broken", true, true),
-                new Fake("never", false, false)), PlotCommand.Arguments.parse(List.of(result.folder().toString(),
-                "--width", "200", "--height", "100")), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(1, status);
-        Path plots = result.folder().resolve("plots");
-        assertTrue(Files.size(plots.resolve("box.png")) > 0);
-        assertTrue(Files.readString(plots.resolve("box.svg")).contains("<svg"));
-        assertTrue(Files.notExists(plots.resolve("never.png")));
-        assertEquals(2, out.toString(StandardCharsets.UTF_8).lines().count(), out.toString(StandardCharsets.UTF_8));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("'broken' failed: no luck"),
-                err.toString(StandardCharsets.UTF_8));
-        assertThrows(IllegalArgumentException.class, () -> PlotCommand.Arguments.parse(List.of("a", "--width", "0")));
-    }
-
-    /** A visualiser that draws a rectangle, or fails. */
-    private record Fake(String name, boolean accepting, boolean failing) implements Visualiser {
-        @Override
-        public ComponentDescriptor descriptor() {
-            return new ComponentDescriptor(name, name, "Test", "", List.of(ParameterSpec.integer("bins", 10)));
-        }
-
-        @Override
-        public boolean accepts(RunRecord run) {
-            return accepting;
-        }
-
-        @Override
-        public Drawing render(RunRecord run, Parameters parameters) {
-            if (failing) {
-                throw new IllegalStateException("no luck");
-            }
-            assertEquals(10, parameters.getInt("bins"));
-            assertNotNull(run.data());
-            return (g, area) -> g.draw(area.getBounds2D());
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.cajal.runtime.internal;
+package org.cajal.visualisers;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,12 +20,16 @@ import org.cajal.charts.ChartDrawings;
 import org.cajal.launcher.spi.LauncherCommand;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code cajal plot RUN_FOLDER [--out DIR] [--width W] [--height H]}: every installed visualiser that has something
  * to show for the run renders it with its default parameters, written as {@code <id>.png} and {@code <id>.svg}
  * into DIR (default RUN_FOLDER/plots). A visualiser that fails is reported by id with its message; the others are
- * still written, and the exit status is then 1.
+ * still written, and the exit status is then 1. It lives beside the visualisers so that the runtime need not
+ * know charts; it draws every visualiser registered, those of plugins included.
  */
 @Component(service = LauncherCommand.class, property = LauncherCommand.NAME_PROPERTY + "=plot")
 public class PlotCommand implements LauncherCommand {
@@ -39,8 +43,9 @@ public class PlotCommand implements LauncherCommand {
     @Reference
     PipelineRunner runner;
 
-    @Reference
-    InstalledComponents installed;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<Visualiser> installed = List.of();
 
     @Override
     public int execute(List<String> args, PrintStream out, PrintStream err) {
@@ -65,7 +70,7 @@ public class PlotCommand implements LauncherCommand {
     /** The installed visualisers, one per id (the first registered wins), in id order. */
     private List<Visualiser> visualisers() {
         Map<String, Visualiser> byId = new LinkedHashMap<>();
-        for (Visualiser v : installed.visualisers) {
+        for (Visualiser v : installed) {
             byId.putIfAbsent(v.id(), v);
         }
         List<Visualiser> out = new ArrayList<>(byId.values());
@@ -102,7 +107,7 @@ public class PlotCommand implements LauncherCommand {
                 err.println("error: visualiser '" + id + "': cannot write into " + dir + ": " + e.getMessage());
             } catch (RuntimeException | LinkageError e) {
                 failed++;
-                err.println("error: visualiser '" + id + "' failed: " + DataCache.describe(e));
+                err.println("error: visualiser '" + id + "' failed: " + describe(e));
             }
         }
         if (written == 0 && failed == 0) {
@@ -110,6 +115,11 @@ public class PlotCommand implements LauncherCommand {
                     + record.runId());
         }
         return failed == 0 ? 0 : 1;
+    }
+
+    private static String describe(Throwable e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                : e.getMessage();
     }
 
     /** Parsed command-line arguments. */
