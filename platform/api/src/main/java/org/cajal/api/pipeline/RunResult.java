@@ -1,17 +1,27 @@
 package org.cajal.api.pipeline;
 
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Objects;
+
+import org.cajal.api.run.Evaluation;
+import org.cajal.api.run.RunStatus;
 
 /**
- * The outcome of a finished run.
+ * The outcome of an ended run.
  *
- * @param evaluation what evaluation.json holds, in its order ({@code accuracy}, {@code f1}, ... or {@code mse}, {@code mae}, {@code r2})
- * @param cancelled whether it was stopped before the last epoch (then evaluation is of the model at that point)
+ * @param status {@link RunStatus#FINISHED}, {@link RunStatus#CANCELLED} (then evaluation is of the model at that
+ *               point) or {@link RunStatus#DIVERGED}; a failed run completes its handle exceptionally instead
+ * @param evaluation what evaluation.json holds
  */
-public record RunResult(String runId, Path folder, Map<String, Object> evaluation, boolean cancelled) {
+public record RunResult(String runId, Path folder, RunStatus status, Evaluation evaluation) {
 
     public RunResult {
-        evaluation = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(evaluation));
+        Objects.requireNonNull(status, "status");
+        evaluation = evaluation == null ? Evaluation.EMPTY : evaluation;
+    }
+
+    /** Whether it was stopped before the last epoch. */
+    public boolean cancelled() {
+        return status == RunStatus.CANCELLED;
     }
 }

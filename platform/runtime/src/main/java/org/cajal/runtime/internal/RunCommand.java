@@ -116,8 +116,8 @@ public class RunCommand implements LauncherCommand {
 
     private static void report(RunResult result, PrintStream out) {
         out.println(result.cancelled() ? "stopped early; evaluation of the model so far:" : "evaluation ("
-                + result.evaluation().get("split") + " split, " + result.evaluation().get("examples") + " examples):");
-        for (Map.Entry<String, Object> e : result.evaluation().entrySet()) {
+                + result.evaluation().values().get("split") + " split, " + result.evaluation().values().get("examples") + " examples):");
+        for (Map.Entry<String, Object> e : result.evaluation().values().entrySet()) {
             if (e.getValue() instanceof Double d) {
                 out.printf(java.util.Locale.ROOT, "  %-16s %s%n", e.getKey(), ConsoleProgress.fmt(d));
             }

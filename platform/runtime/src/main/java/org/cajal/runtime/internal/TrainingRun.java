@@ -17,6 +17,8 @@ import org.cajal.api.data.DatasetException;
 import org.cajal.api.data.FittedTransform;
 import org.cajal.api.model.LayerException;
 import org.cajal.api.pipeline.RunResult;
+import org.cajal.api.run.Evaluation;
+import org.cajal.api.run.RunStatus;
 import org.cajal.api.train.TrainingEvent;
 import org.cajal.api.train.TrainingListener;
 
@@ -74,13 +76,14 @@ final class TrainingRun {
             if (result.diverged != null) {
                 provenance.put("diverged", result.diverged);
             }
-            provenance.end(clock.instant(), result.diverged != null ? "diverged"
-                    : result.cancelled ? "cancelled" : "finished");
+            RunStatus status = result.diverged != null ? RunStatus.DIVERGED
+                    : result.cancelled ? RunStatus.CANCELLED : RunStatus.FINISHED;
+            provenance.end(clock.instant(), status.id());
             folder.writeJson(RunFolder.PROVENANCE, provenance.asMap());
             listener.onEvent(result.cancelled
                     ? new TrainingEvent.Cancelled(folder.id(), folder.path(), result.epochs)
                     : new TrainingEvent.Finished(folder.id(), folder.path(), result.evaluation));
-            return new RunResult(folder.id(), folder.path(), result.evaluation, result.cancelled);
+            return new RunResult(folder.id(), folder.path(), status, new Evaluation(result.evaluation));
         } finally {
             helper.shutdownNow();
         }

@@ -133,7 +133,7 @@ class GenerativeRunTest {
         JsonSchema schema = new JsonSchema(JSON.readTree(result.folder().resolve(RunFolder.SCHEMA).toFile()).toString());
         assertTrue(schema.text.contains("\"targetKind\":\"none\""), schema.text);
         assertTrue(schema.text.contains("\"classLabels\":[]"), schema.text);
-        assertTrue(result.evaluation().containsKey("mean_distance"));
+        assertTrue(result.evaluation().values().containsKey("mean_distance"));
     }
 
     private record JsonSchema(String text) {
@@ -161,11 +161,11 @@ class GenerativeRunTest {
         RunResult result = run(pipeline(CLOUD, GAUSSIAN,
                 ", \"split\": { \"validation\": 0.0, \"test\": 0.0, \"folds\": 3 }"), dir);
         Path folder = result.folder();
-        assertEquals("k-fold", result.evaluation().get("split"));
-        assertTrue(((Map<?, ?>) result.evaluation().get("sd")).containsKey("mean_distance"));
+        assertEquals("k-fold", result.evaluation().values().get("split"));
+        assertTrue(((Map<?, ?>) result.evaluation().values().get("sd")).containsKey("mean_distance"));
         List<String> metrics = Files.readAllLines(folder.resolve(RunFolder.METRICS));
         assertEquals("epoch,train_loss,validation_loss,validation_mean_distance,step", metrics.get(0));
-        int best = ((Number) result.evaluation().get("bestFold")).intValue();
+        int best = ((Number) result.evaluation().values().get("bestFold")).intValue();
         assertEquals(Files.readString(folder.resolve("fold-" + best).resolve(MeanModel.SIDE_FILE)),
                 Files.readString(folder.resolve(MeanModel.SIDE_FILE)),
                 "a file the model writes beside its model file comes with the best fold's model");

@@ -301,7 +301,7 @@ public final class RunPanel {
             workbench.notifier().error("Training failed", message);
             return;
         }
-        String headline = Metrics.headline(result.evaluation()).map(h -> ": " + h).orElse("");
+        String headline = Metrics.headline(result.evaluation().values()).map(h -> ": " + h).orElse("");
         if (result.cancelled()) {
             end(TrainingProgress.End.STOPPED, "Run " + result.runId() + " stopped" + headline);
         } else {

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.cajal.api.pipeline.PipelineException;
 import org.cajal.api.pipeline.Problem;
 import org.cajal.api.pipeline.RunResult;
+import org.cajal.api.run.Evaluation;
+import org.cajal.api.run.RunStatus;
 import org.cajal.api.train.TrainingEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,7 +120,7 @@ class RunPanelTest {
         assertTrue(run.cancelled, "Stop cancels the run");
 
         publish(new TrainingEvent.Cancelled("run-1", run.folder(), 2));
-        run.result.complete(new RunResult("run-1", run.folder(), Map.of("accuracy", 0.75), true));
+        run.result.complete(new RunResult("run-1", run.folder(), RunStatus.CANCELLED, new Evaluation(Map.of("accuracy", 0.75))));
         flush();
         assertEquals("stopped", panel.progressBar().getString());
         assertEquals(panel.progressBar().getMaximum(), panel.progressBar().getValue());
@@ -142,7 +144,7 @@ class RunPanelTest {
         FakeWorkbench.FakeHandle run = fake.runner.started.get(0);
         publish(new TrainingEvent.Started("run-1", run.folder(), 1, 2, 20, 10));
         publish(new TrainingEvent.Finished("run-1", run.folder(), Map.of("r2", 0.9)));
-        run.result.complete(new RunResult("run-1", run.folder(), Map.of("r2", 0.9), false));
+        run.result.complete(new RunResult("run-1", run.folder(), RunStatus.FINISHED, new Evaluation(Map.of("r2", 0.9))));
         flush();
         assertEquals("finished", panel.progressBar().getString());
         assertEquals(100, Math.round(100.0 * panel.progressBar().getValue() / panel.progressBar().getMaximum()));

@@ -24,6 +24,8 @@ import org.cajal.api.pipeline.Problem;
 import org.cajal.api.pipeline.RunHandle;
 import org.cajal.api.pipeline.RunOptions;
 import org.cajal.api.pipeline.RunResult;
+import org.cajal.api.run.Evaluation;
+import org.cajal.api.run.RunStatus;
 import org.cajal.api.pipeline.SplitSpec;
 import org.cajal.api.pipeline.TrainingSpec;
 import org.cajal.api.train.TrainingListener;
@@ -133,7 +135,7 @@ public final class FakeRunner implements PipelineRunner {
                     return;
                 }
                 write(folder, tree, id, seed, document.pipeline().split());
-                result.complete(new RunResult(id, folder, Map.of(), cancel.get()));
+                result.complete(new RunResult(id, folder, cancel.get() ? RunStatus.CANCELLED : RunStatus.FINISHED, Evaluation.EMPTY));
             } catch (Exception e) {
                 result.completeExceptionally(e);
             } finally {

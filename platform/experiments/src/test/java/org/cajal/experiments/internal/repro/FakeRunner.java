@@ -25,6 +25,8 @@ import org.cajal.api.pipeline.Problem;
 import org.cajal.api.pipeline.RunHandle;
 import org.cajal.api.pipeline.RunOptions;
 import org.cajal.api.pipeline.RunResult;
+import org.cajal.api.run.Evaluation;
+import org.cajal.api.run.RunStatus;
 import org.cajal.api.pipeline.TrainingSpec;
 import org.cajal.api.train.TrainingListener;
 import org.cajal.experiments.internal.store.FolderFiles;
@@ -100,7 +102,7 @@ final class FakeRunner implements PipelineRunner {
             evaluation.put("examples", 40);
             FolderFiles.writeJson(folder.resolve("evaluation.json"), evaluation);
             Files.write(folder.resolve("model.zip"), new byte[] {(byte) seed});
-            RunResult result = new RunResult(id, folder, evaluation, false);
+            RunResult result = new RunResult(id, folder, RunStatus.FINISHED, new Evaluation(evaluation));
             return new RunHandle() {
                 @Override
                 public String runId() {
