@@ -9,15 +9,8 @@ import org.cajal.api.visual.Drawing;
 import org.cajal.api.visual.RunRecord;
 import org.cajal.api.visual.Visualiser;
 import org.cajal.charts.ChartDrawings;
-import org.jfree.chart.ChartFactory;
+import org.cajal.charts.LineChart;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 import org.osgi.service.component.annotations.Component;
 
 /** Training and validation loss per epoch, from the run's metrics table (metrics.csv). */
@@ -57,42 +50,32 @@ public final class LossCurvesVisualiser implements Visualiser {
     JFreeChart chart(RunRecord run, Parameters parameters) {
         boolean log = parameters.getBoolean(LOG_SCALE);
         double[] epochs = Plots.epochs(run);
-        XYSeriesCollection dataset = new XYSeriesCollection();
-        add(dataset, "training", epochs, Plots.finiteColumn(run, TRAIN), log);
-        add(dataset, "validation", epochs, Plots.finiteColumn(run, VALIDATION), log);
-        if (dataset.getSeriesCount() == 0) {
+        LineChart chart = LineChart.of("Loss per epoch", "epoch", log ? "loss (log scale)" : "loss")
+                .markers(epochs.length <= 60).wholeNumbersOnX();
+        add(chart, "training", epochs, Plots.finiteColumn(run, TRAIN), log);
+        add(chart, "validation", epochs, Plots.finiteColumn(run, VALIDATION), log);
+        if (chart.isEmpty()) {
             throw new IllegalArgumentException(ID + ": run " + run.runId() + " has no " + TRAIN + " or "
                     + VALIDATION + " values" + (log ? " above 0 (turn off " + LOG_SCALE + ")" : ""));
         }
-        JFreeChart chart = ChartFactory.createXYLineChart("Loss per epoch", "epoch", "loss", dataset,
-                PlotOrientation.VERTICAL, true, false, false);
-        XYPlot plot = chart.getXYPlot();
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, epochs.length <= 60);
-        plot.setRenderer(renderer);
-        NumberAxis epochAxis = (NumberAxis) plot.getDomainAxis();
-        epochAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        if (log) {
-            LogAxis axis = new LogAxis("loss (log scale)");
-            axis.setAutoRange(true);
-            plot.setRangeAxis(axis);
-        } else {
-            ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
-        }
-        return ChartDrawings.style(chart);
+        return (log ? chart.logarithmicY() : chart).chart();
     }
 
-    private static void add(XYSeriesCollection dataset, String name, double[] epochs, double[] values, boolean log) {
+    /** Adds the column's line if it has a value to draw (above 0 on a log scale). */
+    private static void add(LineChart chart, String name, double[] epochs, double[] values, boolean log) {
         if (values == null) {
             return;
         }
-        XYSeries series = new XYSeries(name, true, false);
-        for (int i = 0; i < values.length && i < epochs.length; i++) {
-            if (Double.isFinite(values[i]) && (!log || values[i] > 0)) {
-                series.add(epochs[i], values[i]);
+        double[] drawn = values.clone();
+        boolean any = false;
+        for (int i = 0; i < drawn.length; i++) {
+            if (log && drawn[i] <= 0) {
+                drawn[i] = Double.NaN;
             }
+            any |= i < epochs.length && Double.isFinite(drawn[i]);
         }
-        if (series.getItemCount() > 0) {
-            dataset.addSeries(series);
+        if (any) {
+            chart.line(name, epochs, drawn);
         }
     }
 }

@@ -9,14 +9,8 @@ import org.cajal.api.visual.Drawing;
 import org.cajal.api.visual.RunRecord;
 import org.cajal.api.visual.Visualiser;
 import org.cajal.charts.ChartDrawings;
-import org.jfree.chart.ChartFactory;
+import org.cajal.charts.LineChart;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 import org.osgi.service.component.annotations.Component;
 
 /** The validation metric(s) per epoch: every {@code validation_<metric>} column of metrics.csv except the loss. */
@@ -55,27 +49,14 @@ public final class MetricCurvesVisualiser implements Visualiser {
                     + " has no validation metric column (validation_<metric>) with values in metrics.csv");
         }
         double[] epochs = Plots.epochs(run);
-        XYSeriesCollection dataset = new XYSeriesCollection();
-        for (String column : columns) {
-            double[] values = Plots.finiteColumn(run, column);
-            XYSeries series = new XYSeries(metricName(column), true, false);
-            for (int i = 0; i < values.length && i < epochs.length; i++) {
-                if (Double.isFinite(values[i])) {
-                    series.add(epochs[i], values[i]);
-                }
-            }
-            dataset.addSeries(series);
-        }
         String title = columns.size() == 1 ? "Validation " + metricName(columns.get(0)) + " per epoch"
                 : "Validation metrics per epoch";
         String axis = columns.size() == 1 ? metricName(columns.get(0)) : "value";
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "epoch", axis, dataset, PlotOrientation.VERTICAL,
-                true, false, false);
-        XYPlot plot = chart.getXYPlot();
-        plot.setRenderer(new XYLineAndShapeRenderer(true, epochs.length <= 60));
-        ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
-        return ChartDrawings.style(chart);
+        LineChart chart = LineChart.of(title, "epoch", axis).markers(epochs.length <= 60).wholeNumbersOnX();
+        for (String column : columns) {
+            chart.line(metricName(column), epochs, Plots.finiteColumn(run, column));
+        }
+        return chart.chart();
     }
 
     /** The {@code validation_<metric>} columns other than the loss that hold at least one value. */

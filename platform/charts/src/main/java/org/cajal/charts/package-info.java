@@ -1,5 +1,5 @@
-/** Cajal's chart style and PNG/SVG export of drawings, for visualisers written against JFreeChart. */
-@Version("1.0.0")
+/** Cajal's chart style, PNG/SVG export of drawings, and the line chart of named series that most charts are. */
+@Version("1.1.0")
 package org.cajal.charts;
 
 import org.osgi.annotation.versioning.Version;

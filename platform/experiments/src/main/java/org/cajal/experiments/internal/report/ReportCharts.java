@@ -1,6 +1,5 @@
 package org.cajal.experiments.internal.report;
 
-import java.awt.BasicStroke;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,18 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.cajal.charts.ChartDrawings;
+import org.cajal.charts.LineChart;
 import org.cajal.experiments.ExperimentFolder;
 import org.cajal.experiments.internal.store.CsvTable;
 import org.cajal.experiments.internal.store.ExperimentFiles;
 import org.cajal.experiments.internal.store.FolderFiles;
 import org.cajal.experiments.internal.store.OverlayChart;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 
 /** The charts of a report; each is null when its data is missing. */
 final class ReportCharts {
@@ -67,45 +61,31 @@ final class ReportCharts {
     /** A search: the objective of every finished trial, and the best so far. */
     static JFreeChart objective(Path experiment, Map<String, Object> json) throws IOException {
         boolean min = ExperimentFiles.minimise(json);
-        XYSeries each = new XYSeries("trial", true, false);
-        XYSeries best = new XYSeries("best so far", true, false);
-        double bestValue = Double.NaN;
         List<Map<String, Object>> trials = new ArrayList<>(ExperimentFiles.trials(experiment));
         trials.sort((a, b) -> Double.compare(FolderFiles.number(a, "trial"), FolderFiles.number(b, "trial")));
+        List<double[]> points = new ArrayList<>();
         for (Map<String, Object> t : trials) {
             double v = FolderFiles.number(t, "objective");
             double n = FolderFiles.number(t, "trial");
-            if (!"finished".equals(t.get("status")) || Double.isNaN(v) || Double.isNaN(n)) {
-                continue;
+            if ("finished".equals(t.get("status")) && !Double.isNaN(v) && !Double.isNaN(n)) {
+                points.add(new double[] {n, v});
             }
-            each.add(n, v);
-            if (Double.isNaN(bestValue) || (min ? v < bestValue : v > bestValue)) {
-                bestValue = v;
-            }
-            best.add(n, bestValue);
         }
-        if (each.isEmpty()) {
+        if (points.isEmpty()) {
             return null;
         }
-        XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(each);
-        data.addSeries(best);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
-        renderer.setSeriesLinesVisible(0, false);
-        renderer.setSeriesShapesVisible(0, true);
-        renderer.setSeriesShapesVisible(1, false);
+        double[] trial = new double[points.size()];
+        double[] value = new double[points.size()];
+        double[] best = new double[points.size()];
+        for (int i = 0; i < trial.length; i++) {
+            trial[i] = points.get(i)[0];
+            value[i] = points.get(i)[1];
+            best[i] = i == 0 || (min ? value[i] < best[i - 1] : value[i] > best[i - 1]) ? value[i] : best[i - 1];
+        }
         Object objective = ExperimentFiles.setting(json, "objective");
         String name = objective == null ? "objective" : objective.toString();
-        NumberAxis x = new NumberAxis("trial");
-        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        x.setAutoRangeIncludesZero(false);
-        NumberAxis y = new NumberAxis(name + (min ? " (lower is better)" : " (higher is better)"));
-        y.setAutoRangeIncludesZero(false);
-        JFreeChart chart = new JFreeChart("Objective per trial", JFreeChart.DEFAULT_TITLE_FONT,
-                new XYPlot(data, x, y, renderer), true);
-        ChartDrawings.style(chart);
-        renderer.setSeriesStroke(1, new BasicStroke(2f));
-        return chart;
+        return LineChart.of("Objective per trial", "trial", name + (min ? " (lower is better)" : " (higher is better)"))
+                .wholeNumbersOnX().points("trial", trial, value).line("best so far", trial, best).chart();
     }
 
     /** A sweep: training, validation and test error against the swept value (sweep.csv). */
@@ -118,31 +98,14 @@ final class ReportCharts {
         if (!t.has("value")) {
             return null;
         }
-        double[] x = t.column("value");
-        XYSeriesCollection data = new XYSeriesCollection();
+        Object path = ExperimentFiles.setting(json, "path");
+        LineChart chart = LineChart.of("Error against capacity", path == null ? "swept value" : path.toString(),
+                "error").markers(true);
         for (String column : List.of("train_error", "validation_error", "test_error")) {
             if (t.has(column)) {
-                XYSeries s = new XYSeries(column.replace('_', ' '), true, true);
-                double[] y = t.column(column);
-                for (int i = 0; i < x.length; i++) {
-                    if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
-                        s.add(x[i], y[i]);
-                    }
-                }
-                data.addSeries(s);
+                chart.line(column.replace('_', ' '), t.column("value"), t.column(column));
             }
         }
-        if (data.getSeriesCount() == 0) {
-            return null;
-        }
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        Object path = ExperimentFiles.setting(json, "path");
-        NumberAxis xAxis = new NumberAxis(path == null ? "swept value" : path.toString());
-        xAxis.setAutoRangeIncludesZero(false);
-        NumberAxis yAxis = new NumberAxis("error");
-        yAxis.setAutoRangeIncludesZero(false);
-        JFreeChart chart = new JFreeChart("Error against capacity", JFreeChart.DEFAULT_TITLE_FONT,
-                new XYPlot(data, xAxis, yAxis, renderer), true);
-        return ChartDrawings.style(chart);
+        return chart.isEmpty() ? null : chart.chart();
     }
 }

@@ -1,7 +1,5 @@
 package org.cajal.experiments.internal.store;
 
-import java.awt.BasicStroke;
-import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,15 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.cajal.charts.ChartDrawings;
+import org.cajal.charts.LineChart;
 import org.cajal.experiments.ExperimentFolder;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.DeviationRenderer;
-import org.jfree.chart.title.TextTitle;
-import org.jfree.data.xy.YIntervalSeries;
-import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * The overlay chart: one metrics.csv column of several runs against the epoch, one series per run. A repeats
@@ -50,48 +42,14 @@ public final class OverlayChart {
 
     /** A chart of curves against the epoch, titled {@code title}, the y axis labelled {@code column}. */
     public static JFreeChart chart(List<Curve> curves, String title, String column, List<String> missing) {
-        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        LineChart chart = LineChart.of(title, "epoch", column).wholeNumbersOnX();
         for (Curve c : curves) {
-            YIntervalSeries s = new YIntervalSeries(unique(data, c.name()), false, true);
-            for (int i = 0; i < c.epoch().length; i++) {
-                if (Double.isFinite(c.epoch()[i]) && Double.isFinite(c.value()[i])) {
-                    double low = Double.isFinite(c.low()[i]) ? c.low()[i] : c.value()[i];
-                    double high = Double.isFinite(c.high()[i]) ? c.high()[i] : c.value()[i];
-                    s.add(c.epoch()[i], c.value()[i], low, high);
-                }
-            }
-            data.addSeries(s);
-        }
-        DeviationRenderer renderer = new DeviationRenderer(true, false);
-        renderer.setAlpha(0.2f);
-        NumberAxis x = new NumberAxis("epoch");
-        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        x.setAutoRangeIncludesZero(false);
-        NumberAxis y = new NumberAxis(column);
-        y.setAutoRangeIncludesZero(false);
-        XYPlot plot = new XYPlot(data, x, y, renderer);
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        ChartDrawings.style(chart);
-        for (int i = 0; i < data.getSeriesCount(); i++) {
-            java.awt.Color colour = ChartDrawings.SERIES[i % ChartDrawings.SERIES.length];
-            renderer.setSeriesPaint(i, colour);
-            renderer.setSeriesFillPaint(i, colour);
-            renderer.setSeriesStroke(i, new BasicStroke(2f));
+            chart.band(c.name(), c.epoch(), c.value(), c.low(), c.high());
         }
         if (!missing.isEmpty()) {
-            TextTitle note = new TextTitle("left out (no column " + column + "): " + String.join(", ", missing),
-                    new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-            chart.addSubtitle(note);
+            chart.note("left out (no column " + column + "): " + String.join(", ", missing));
         }
-        return chart;
-    }
-
-    private static String unique(YIntervalSeriesCollection data, String name) {
-        String candidate = name;
-        for (int n = 2; data.indexOf(candidate) >= 0; n++) {
-            candidate = name + " (" + n + ")";
-        }
-        return candidate;
+        return chart.chart();
     }
 
     private static void collect(Path folder, String column, List<Curve> curves, List<String> missing)
