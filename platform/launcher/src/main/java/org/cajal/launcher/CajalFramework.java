@@ -68,9 +68,9 @@ import org.osgi.util.tracker.ServiceTracker;
 public final class CajalFramework implements AutoCloseable {
 
     /** Framework property: the distribution folder (bundles can read it with {@code BundleContext.getProperty}). */
-    public static final String HOME_PROPERTY = "cajal.home";
+    public static final String HOME_PROPERTY = org.cajal.launcher.spi.CajalProperties.HOME;
     /** {@code true}: also install and start the Gogo shell bundles from {@code <home>/bundles/shell/}. Default false. */
-    public static final String SHELL_PROPERTY = "cajal.shell";
+    public static final String SHELL_PROPERTY = org.cajal.launcher.spi.CajalProperties.SHELL;
     /**
      * Comma-separated file-name globs of jars (or unpacked bundle folders) in {@code bundles/} not to install, e.g.
      * {@code runtime.jar}.
@@ -84,7 +84,7 @@ public final class CajalFramework implements AutoCloseable {
     /** The folder FileInstall watches for drop-in bundles (FileInstall's own property name). */
     public static final String PLUGINS_DIR_PROPERTY = "felix.fileinstall.dir";
     /** What the framework exports on behalf of the launcher. */
-    public static final String LAUNCHER_SPI_EXPORT = "org.cajal.launcher.spi;version=1.0.0";
+    public static final String LAUNCHER_SPI_EXPORT = "org.cajal.launcher.spi;version=1.1.0";
 
     private final Framework framework;
     private final Path home;
