@@ -78,9 +78,6 @@ public final class ConfusionMatrixVisualiser implements Visualiser {
         int n = counts.length;
         List<String> labels = Plots.classLabels(run.evaluation(), n);
 
-        double[] xs = new double[n * n];
-        double[] ys = new double[n * n];
-        double[] zs = new double[n * n];
         long max = 0;
         for (long[] row : counts) {
             for (long c : row) {
@@ -88,6 +85,53 @@ public final class ConfusionMatrixVisualiser implements Visualiser {
             }
         }
         XYPlot plot = new XYPlot();
+        DefaultXYZDataset dataset = new DefaultXYZDataset();
+        dataset.addSeries(rows ? "share of actual class" : "count", cells(plot, counts, rows, max));
+
+        double upper = rows ? 1.0 : Math.max(1, max);
+        PaintScale scale = ChartDrawings.whiteToBlue(upper);
+        XYBlockRenderer renderer = new XYBlockRenderer();
+        renderer.setPaintScale(scale);
+        renderer.setBlockWidth(1.0);
+        renderer.setBlockHeight(1.0);
+
+        String[] names = labels.toArray(String[]::new);
+        SymbolAxis predictedAxis = classAxis("predicted class", names);
+        if (n > 8) {
+            predictedAxis.setVerticalTickLabels(true);
+        }
+        SymbolAxis actualAxis = classAxis("actual class", names);
+        actualAxis.setInverted(true);
+
+        plot.setDataset(dataset);
+        plot.setRenderer(renderer);
+        plot.setDomainAxis(predictedAxis);
+        plot.setRangeAxis(actualAxis);
+        plot.setDomainAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+
+        JFreeChart chart = new JFreeChart(rows ? "Confusion matrix (row shares)" : "Confusion matrix",
+                JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        NumberAxis scaleAxis = new NumberAxis(rows ? "share" : "count");
+        scaleAxis.setRange(0, upper);
+        if (!rows) {
+            scaleAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
+        ChartDrawings.addColourLegend(chart, scale, scaleAxis);
+        ChartDrawings.style(chart);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        return chart;
+    }
+
+    /**
+     * The heat map's items (x = predicted class, y = actual class, z = count or row share), each cell labelled on
+     * the plot while there are at most {@link #MAX_LABELLED} classes.
+     */
+    private static double[][] cells(XYPlot plot, long[][] counts, boolean rows, long max) {
+        int n = counts.length;
+        double[] xs = new double[n * n];
+        double[] ys = new double[n * n];
+        double[] zs = new double[n * n];
         Font cellFont = new Font(Font.SANS_SERIF, Font.BOLD, n <= 6 ? 13 : n <= 12 ? 11 : 9);
         for (int actual = 0; actual < n; actual++) {
             long total = 0;
@@ -113,45 +157,14 @@ public final class ConfusionMatrixVisualiser implements Visualiser {
                 }
             }
         }
-        DefaultXYZDataset dataset = new DefaultXYZDataset();
-        dataset.addSeries(rows ? "share of actual class" : "count", new double[][] {xs, ys, zs});
+        return new double[][] {xs, ys, zs};
+    }
 
-        double upper = rows ? 1.0 : Math.max(1, max);
-        PaintScale scale = ChartDrawings.whiteToBlue(upper);
-        XYBlockRenderer renderer = new XYBlockRenderer();
-        renderer.setPaintScale(scale);
-        renderer.setBlockWidth(1.0);
-        renderer.setBlockHeight(1.0);
-
-        String[] names = labels.toArray(String[]::new);
-        SymbolAxis predictedAxis = new SymbolAxis("predicted class", names);
-        predictedAxis.setGridBandsVisible(false);
-        predictedAxis.setRange(-0.5, n - 0.5);
-        if (n > 8) {
-            predictedAxis.setVerticalTickLabels(true);
-        }
-        SymbolAxis actualAxis = new SymbolAxis("actual class", names);
-        actualAxis.setGridBandsVisible(false);
-        actualAxis.setRange(-0.5, n - 0.5);
-        actualAxis.setInverted(true);
-
-        plot.setDataset(dataset);
-        plot.setRenderer(renderer);
-        plot.setDomainAxis(predictedAxis);
-        plot.setRangeAxis(actualAxis);
-        plot.setDomainAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
-
-        JFreeChart chart = new JFreeChart(rows ? "Confusion matrix (row shares)" : "Confusion matrix",
-                JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        NumberAxis scaleAxis = new NumberAxis(rows ? "share" : "count");
-        scaleAxis.setRange(0, upper);
-        if (!rows) {
-            scaleAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        }
-        ChartDrawings.addColourLegend(chart, scale, scaleAxis);
-        ChartDrawings.style(chart);
-        plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinesVisible(false);
-        return chart;
+    /** An axis of class names, one cell per class. */
+    private static SymbolAxis classAxis(String label, String[] names) {
+        SymbolAxis axis = new SymbolAxis(label, names);
+        axis.setGridBandsVisible(false);
+        axis.setRange(-0.5, names.length - 0.5);
+        return axis;
     }
 }

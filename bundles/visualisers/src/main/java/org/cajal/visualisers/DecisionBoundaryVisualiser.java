@@ -41,8 +41,6 @@ public final class DecisionBoundaryVisualiser implements Visualiser {
     static final String RESOLUTION = "resolution";
     /** How many evaluated inputs are drawn, and give the range and the means. */
     static final int MAX_INPUTS = 1000;
-    /** Share of each feature's range added on both sides. */
-    static final double MARGIN = 0.10;
 
     private static final Color LOW = ChartDrawings.SERIES[0];
     private static final Color HIGH = ChartDrawings.SERIES[1];
@@ -83,153 +81,30 @@ public final class DecisionBoundaryVisualiser implements Visualiser {
     /** The chart that {@link #render} draws: the prediction grid is the plot's background image. */
     JFreeChart chart(RunRecord run, Parameters parameters) {
         RunData data = Plots.data(run, ID);
-        if (!data.tabular()) {
-            throw new IllegalArgumentException(ID + ": run " + run.runId()
-                    + " was not trained on tabular rows; a decision boundary needs two numeric input features");
-        }
-        RunData.Inputs inputs = data.inputs(MAX_INPUTS);
-        double[][] rows = inputs.rows();
-        if (rows.length == 0) {
-            throw new IllegalArgumentException(ID + ": run " + run.runId() + " has no evaluated inputs to draw");
-        }
-        int features = rows[0].length;
-        if (features < 2) {
-            throw new IllegalArgumentException(ID + ": run " + run.runId() + " has " + features
-                    + " input feature; a decision boundary needs at least two");
-        }
+        RunData.Inputs inputs = inputs(run, data);
+        int features = inputs.rows()[0].length;
         int fx = Plots.index(ID, X, parameters.getInt(X), features, "features");
         int fy = Plots.index(ID, Y, parameters.getInt(Y), features, "features");
         if (fx == fy) {
             throw new IllegalArgumentException(ID + ": x and y are both feature " + fx + "; choose two different features");
         }
-        int resolution = parameters.getInt(RESOLUTION);
-
-        // the mean of the known values (a missing value, NaN, would make every grid point's feature NaN)
-        double[] mean = new double[features];
-        int[] known = new int[features];
-        for (double[] row : rows) {
-            for (int f = 0; f < features; f++) {
-                if (Double.isFinite(row[f])) {
-                    mean[f] += row[f];
-                    known[f]++;
-                }
-            }
-        }
-        for (int f = 0; f < features; f++) {
-            mean[f] = known[f] == 0 ? 0 : mean[f] / known[f];
-        }
-        double[] xRange = range(rows, fx);
-        double[] yRange = range(rows, fy);
-        double[][] grid = new double[resolution * resolution][];
-        for (int j = 0; j < resolution; j++) {
-            for (int i = 0; i < resolution; i++) {
-                double[] point = mean.clone();
-                point[fx] = centre(xRange, i, resolution);
-                point[fy] = centre(yRange, j, resolution);
-                grid[j * resolution + i] = point;
-            }
-        }
-        double[][] outputs = data.predict(grid);
-        if (outputs.length != grid.length) {
-            throw new IllegalStateException(ID + ": the model returned " + outputs.length + " predictions for "
-                    + grid.length + " grid points");
-        }
-
+        PredictionGrid grid = PredictionGrid.over(inputs.rows(), fx, fy, parameters.getInt(RESOLUTION));
+        double[][] outputs = grid.predict(data, ID);
         List<String> names = data.featureNames();
         String xName = fx < names.size() ? names.get(fx) : "feature " + fx;
         String yName = fy < names.size() ? names.get(fy) : "feature " + fy;
-        boolean classification = data.targetKind().isClassification();
         XYPlot plot = new XYPlot();
         NumberAxis xAxis = new NumberAxis(xName);
-        xAxis.setRange(xRange[0], xRange[1]);
+        xAxis.setRange(grid.xRange()[0], grid.xRange()[1]);
         NumberAxis yAxis = new NumberAxis(yName);
-        yAxis.setRange(yRange[0], yRange[1]);
+        yAxis.setRange(grid.yRange()[0], grid.yRange()[1]);
         plot.setDomainAxis(xAxis);
         plot.setRangeAxis(yAxis);
-
-        XYSeriesCollection points = new XYSeriesCollection();
-        BufferedImage image = new BufferedImage(resolution, resolution, BufferedImage.TYPE_INT_RGB);
-        JFreeChart chart;
-        if (classification) {
-            int classes = Math.max(data.classNames().size(), Math.max(2, outputs[0].length));
-            for (int k = 0; k < grid.length; k++) {
-                int[] cls = new int[1];
-                double confidence = top(outputs[k], cls);
-                double intensity = classes > 1 ? (confidence - 1.0 / classes) / (1 - 1.0 / classes) : 1;
-                Color colour = ChartDrawings.mix(Color.WHITE, Plots.classColour(cls[0]), 0.15 + 0.45 * intensity);
-                image.setRGB(k % resolution, resolution - 1 - k / resolution, colour.getRGB());
-            }
-            XYSeries[] byClass = new XYSeries[classes];
-            for (int c = 0; c < classes; c++) {
-                byClass[c] = new XYSeries(Plots.className(data.classNames(), c), false, true);
-                points.addSeries(byClass[c]);
-            }
-            for (int r = 0; r < rows.length; r++) {
-                int c = (int) Math.round(inputs.targets()[r]);
-                if (c >= 0 && c < classes) {
-                    byClass[c].add(rows[r][fx], rows[r][fy]);
-                }
-            }
-            XYLineAndShapeRenderer renderer = scatterRenderer();
-            plot.setDataset(points);
-            plot.setRenderer(renderer);
-            chart = new JFreeChart("Decision boundary: " + xName + " × " + yName, JFreeChart.DEFAULT_TITLE_FONT,
-                    plot, true);
-            ChartDrawings.style(chart);
-            for (int c = 0; c < classes; c++) {
-                renderer.setSeriesPaint(c, Plots.classColour(c));
-                renderer.setSeriesShape(c, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
-            }
-        } else {
-            double low = Double.POSITIVE_INFINITY;
-            double high = Double.NEGATIVE_INFINITY;
-            double[] values = new double[grid.length];
-            for (int k = 0; k < grid.length; k++) {
-                values[k] = outputs[k].length == 0 ? Double.NaN : outputs[k][0];
-            }
-            for (double v : values) {
-                if (Double.isFinite(v)) {
-                    low = Math.min(low, v);
-                    high = Math.max(high, v);
-                }
-            }
-            for (double v : inputs.targets()) {
-                if (Double.isFinite(v)) {
-                    low = Math.min(low, v);
-                    high = Math.max(high, v);
-                }
-            }
-            if (!(high > low)) {
-                high = low + 1;
-            }
-            ValueScale scale = new ValueScale(low, high);
-            for (int k = 0; k < grid.length; k++) {
-                Color colour = ChartDrawings.mix(Color.WHITE, (Color) scale.getPaint(values[k]), 0.6);
-                image.setRGB(k % resolution, resolution - 1 - k / resolution, colour.getRGB());
-            }
-            XYSeries series = new XYSeries("inputs", false, true);
-            double[] targets = inputs.targets();
-            for (int r = 0; r < rows.length; r++) {
-                series.add(rows[r][fx], rows[r][fy]);
-            }
-            points.addSeries(series);
-            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true) {
-                @Override
-                public Paint getItemPaint(int s, int item) {
-                    return scale.getPaint(targets[item]);
-                }
-            };
-            styleScatter(renderer);
-            plot.setDataset(points);
-            plot.setRenderer(renderer);
-            chart = new JFreeChart("Prediction surface: " + xName + " × " + yName, JFreeChart.DEFAULT_TITLE_FONT,
-                    plot, false);
-            NumberAxis scaleAxis = new NumberAxis("predicted value");
-            scaleAxis.setRange(low, high);
-            ChartDrawings.addColourLegend(chart, scale, scaleAxis);
-            ChartDrawings.style(chart);
-            renderer.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
-        }
+        BufferedImage image = new BufferedImage(grid.resolution(), grid.resolution(), BufferedImage.TYPE_INT_RGB);
+        Scatter scatter = new Scatter(inputs, fx, fy, grid, outputs, image, plot);
+        JFreeChart chart = data.targetKind().isClassification()
+                ? scatter.classes(data.classNames(), "Decision boundary: " + xName + " × " + yName)
+                : scatter.values("Prediction surface: " + xName + " × " + yName);
         if (features > 2) {
             chart.addSubtitle(Plots.subtitle("the other " + (features - 2) + " features are held at their mean"));
         }
@@ -241,10 +116,114 @@ public final class DecisionBoundaryVisualiser implements Visualiser {
         return chart;
     }
 
-    private static XYLineAndShapeRenderer scatterRenderer() {
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
-        styleScatter(renderer);
-        return renderer;
+    /** The evaluated inputs; the message says why a run cannot have a decision boundary. */
+    private static RunData.Inputs inputs(RunRecord run, RunData data) {
+        if (!data.tabular()) {
+            throw new IllegalArgumentException(ID + ": run " + run.runId()
+                    + " was not trained on tabular rows; a decision boundary needs two numeric input features");
+        }
+        RunData.Inputs inputs = data.inputs(MAX_INPUTS);
+        double[][] rows = inputs.rows();
+        if (rows.length == 0) {
+            throw new IllegalArgumentException(ID + ": run " + run.runId() + " has no evaluated inputs to draw");
+        }
+        if (rows[0].length < 2) {
+            throw new IllegalArgumentException(ID + ": run " + run.runId() + " has " + rows[0].length
+                    + " input feature; a decision boundary needs at least two");
+        }
+        return inputs;
+    }
+
+    /** The grid painted into the background image and the inputs drawn over it, for one kind of target. */
+    private record Scatter(RunData.Inputs inputs, int fx, int fy, PredictionGrid grid, double[][] outputs,
+                           BufferedImage image, XYPlot plot) {
+
+        /** Classification: each cell in its predicted class's colour, paler where the model is less sure. */
+        JFreeChart classes(List<String> classNames, String title) {
+            int classes = Math.max(classNames.size(), Math.max(2, outputs[0].length));
+            for (int k = 0; k < outputs.length; k++) {
+                int[] cls = new int[1];
+                double confidence = top(outputs[k], cls);
+                double intensity = classes > 1 ? (confidence - 1.0 / classes) / (1 - 1.0 / classes) : 1;
+                Color colour = ChartDrawings.mix(Color.WHITE, Plots.classColour(cls[0]), 0.15 + 0.45 * intensity);
+                image.setRGB(grid.column(k), grid.imageRow(k), colour.getRGB());
+            }
+            XYSeriesCollection points = new XYSeriesCollection();
+            XYSeries[] byClass = new XYSeries[classes];
+            for (int c = 0; c < classes; c++) {
+                byClass[c] = new XYSeries(Plots.className(classNames, c), false, true);
+                points.addSeries(byClass[c]);
+            }
+            double[][] rows = inputs.rows();
+            for (int r = 0; r < rows.length; r++) {
+                int c = (int) Math.round(inputs.targets()[r]);
+                if (c >= 0 && c < classes) {
+                    byClass[c].add(rows[r][fx], rows[r][fy]);
+                }
+            }
+            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+            styleScatter(renderer);
+            plot.setDataset(points);
+            plot.setRenderer(renderer);
+            JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+            ChartDrawings.style(chart);
+            for (int c = 0; c < classes; c++) {
+                renderer.setSeriesPaint(c, Plots.classColour(c));
+                renderer.setSeriesShape(c, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+            }
+            return chart;
+        }
+
+        /** Regression: each cell and each input in the colour of its value, with a colour bar. */
+        JFreeChart values(String title) {
+            double[] values = new double[outputs.length];
+            for (int k = 0; k < outputs.length; k++) {
+                values[k] = outputs[k].length == 0 ? Double.NaN : outputs[k][0];
+            }
+            double[] bounds = bounds(values, inputs.targets());
+            ValueScale scale = new ValueScale(bounds[0], bounds[1]);
+            for (int k = 0; k < values.length; k++) {
+                Color colour = ChartDrawings.mix(Color.WHITE, (Color) scale.getPaint(values[k]), 0.6);
+                image.setRGB(grid.column(k), grid.imageRow(k), colour.getRGB());
+            }
+            XYSeries series = new XYSeries("inputs", false, true);
+            double[][] rows = inputs.rows();
+            for (double[] row : rows) {
+                series.add(row[fx], row[fy]);
+            }
+            double[] targets = inputs.targets();
+            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true) {
+                @Override
+                public Paint getItemPaint(int s, int item) {
+                    return scale.getPaint(targets[item]);
+                }
+            };
+            styleScatter(renderer);
+            plot.setDataset(new XYSeriesCollection(series));
+            plot.setRenderer(renderer);
+            JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+            NumberAxis scaleAxis = new NumberAxis("predicted value");
+            scaleAxis.setRange(bounds[0], bounds[1]);
+            ChartDrawings.addColourLegend(chart, scale, scaleAxis);
+            ChartDrawings.style(chart);
+            renderer.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+            return chart;
+        }
+
+        /** The lowest and highest finite value of both arrays (a range of 1 if they are all the same). */
+        private static double[] bounds(double[] values, double[] targets) {
+            double low = Double.POSITIVE_INFINITY;
+            double high = Double.NEGATIVE_INFINITY;
+            for (double[] array : new double[][] {values, targets}) {
+                for (double v : array) {
+                    if (Double.isFinite(v)) {
+                        low = Math.min(low, v);
+                        high = Math.max(high, v);
+                    }
+                }
+            }
+            return new double[] {low, high > low ? high : low + 1};
+        }
     }
 
     private static void styleScatter(XYLineAndShapeRenderer renderer) {
@@ -270,27 +249,6 @@ public final class DecisionBoundaryVisualiser implements Visualiser {
         }
         index[0] = best;
         return output.length == 0 ? 0 : output[best];
-    }
-
-    /** Minimum and maximum of a feature over the rows, widened by {@link #MARGIN} on both sides. */
-    static double[] range(double[][] rows, int feature) {
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
-        for (double[] row : rows) {
-            if (Double.isFinite(row[feature])) {
-                low = Math.min(low, row[feature]);
-                high = Math.max(high, row[feature]);
-            }
-        }
-        if (low > high) {
-            return new double[] {-1, 1};
-        }
-        double margin = high > low ? (high - low) * MARGIN : Math.max(1, Math.abs(low)) * MARGIN * 5;
-        return new double[] {low - margin, high + margin};
-    }
-
-    private static double centre(double[] range, int cell, int cells) {
-        return range[0] + (cell + 0.5) * (range[1] - range[0]) / cells;
     }
 
     /** Blue (low) through white to orange (high). */
