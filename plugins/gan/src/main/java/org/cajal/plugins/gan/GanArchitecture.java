@@ -92,13 +92,13 @@ public final class GanArchitecture implements ArchitectureProvider {
     }
 
     /** The networks' shape for a dataset and loss, checked. */
-    static GanModel.Config config(Parameters parameters, DataSchema schema, String loss) throws LayerException {
-        GanModel.Loss gameLoss = GanModel.Loss.byId(loss).orElseThrow(() -> new LayerException(
+    static GanConfig config(Parameters parameters, DataSchema schema, String loss) throws LayerException {
+        GanConfig.Loss gameLoss = GanConfig.Loss.byId(loss).orElseThrow(() -> new LayerException(
                 "the gan architecture trains with training.loss binary-cross-entropy (standard GAN) or mse "
                         + "(least-squares GAN), but the pipeline's loss is " + loss + "; set training.loss to one "
                         + "of those two"));
-        GanModel.GeneratorLoss generatorLoss = GanModel.GeneratorLoss.byId(parameters.getString(GENERATOR_LOSS));
-        if (gameLoss == GanModel.Loss.MSE && generatorLoss == GanModel.GeneratorLoss.MINIMAX) {
+        GanConfig.GeneratorLoss generatorLoss = GanConfig.GeneratorLoss.byId(parameters.getString(GENERATOR_LOSS));
+        if (gameLoss == GanConfig.Loss.MSE && generatorLoss == GanConfig.GeneratorLoss.MINIMAX) {
             throw new LayerException("generatorLoss minimax is a term of the cross-entropy game; with training.loss "
                     + "mse (least-squares GAN) the generator minimises (D(G(z)) - 1)^2, so set generatorLoss to "
                     + "non-saturating or training.loss to binary-cross-entropy");
@@ -119,7 +119,7 @@ public final class GanArchitecture implements ArchitectureProvider {
                     + "many to record after every epoch (at most " + GanModel.MAX_SAMPLE_VALUES + " values); use "
                     + SAMPLES + " ≤ " + Math.max(1, GanModel.MAX_SAMPLE_VALUES / count) + " for this data");
         }
-        return new GanModel.Config(shape, parameters.getInt(LATENT_SIZE),
+        return new GanConfig(shape, parameters.getInt(LATENT_SIZE),
                 widths(GENERATOR_LAYERS, parameters.getString(GENERATOR_LAYERS)),
                 widths(DISCRIMINATOR_LAYERS, parameters.getString(DISCRIMINATOR_LAYERS)),
                 parameters.getString(ACTIVATION), parameters.getString(GENERATOR_OUTPUT),

@@ -1,44 +1,26 @@
 package org.cajal.plugins.gan;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 import org.cajal.api.model.GenerativeModel;
-import org.deeplearning4j.nn.api.OptimizationAlgorithm;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.WorkspaceMode;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.cajal.plugins.gan.GanConfig.GeneratorLoss;
+import org.cajal.plugins.gan.GanConfig.Loss;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.common.primitives.Pair;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * A generative adversarial network (Goodfellow et al. 2014) of two dense DL4J networks: a generator G that maps
@@ -69,96 +51,11 @@ public final class GanModel implements GenerativeModel {
     /** Most examples on each side of the energy distance (it costs O(n^2)). */
     public static final int ENERGY_EXAMPLES = 1000;
 
-    /** Zip entries of the saved model. */
-    static final String GENERATOR_ENTRY = "generator.zip";
-    static final String DISCRIMINATOR_ENTRY = "discriminator.zip";
-    static final String CONFIG_ENTRY = "gan.json";
-
-    /** The training losses this model supports (the pipeline's {@code training.loss}). */
-    public enum Loss {
-        /** Standard GAN: sigmoid discriminator, binary cross-entropy. */
-        BINARY_CROSS_ENTROPY("binary-cross-entropy"),
-        /** Least-squares GAN: linear discriminator, squared error. */
-        MSE("mse");
-
-        private final String id;
-
-        Loss(String id) {
-            this.id = id;
-        }
-
-        /** The pipeline id. */
-        public String id() {
-            return id;
-        }
-
-        /** The loss with this pipeline id, if supported. */
-        public static Optional<Loss> byId(String id) {
-            return Arrays.stream(values()).filter(l -> l.id.equals(id)).findFirst();
-        }
-    }
-
-    /** What the generator minimises with {@link Loss#BINARY_CROSS_ENTROPY}. */
-    public enum GeneratorLoss {
-        /** {@code -log D(G(z))}: strong gradients while D rejects the samples (Goodfellow et al.'s advice). */
-        NON_SATURATING("non-saturating"),
-        /** {@code log(1 - D(G(z)))}: the minimax game's own term, which saturates early in training. */
-        MINIMAX("minimax");
-
-        private final String id;
-
-        GeneratorLoss(String id) {
-            this.id = id;
-        }
-
-        /** The parameter value. */
-        public String id() {
-            return id;
-        }
-
-        /** The generator loss with this parameter value. */
-        public static GeneratorLoss byId(String id) {
-            return Arrays.stream(values()).filter(l -> l.id.equals(id)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("generatorLoss '" + id
-                            + "' is unknown; use non-saturating or minimax"));
-        }
-    }
-
-    /**
-     * The shape of the networks.
-     *
-     * @param featureShape one example's shape, e.g. {@code [2]} or {@code [1, 28, 28]}
-     * @param latentSize width of z
-     * @param generatorLayers widths of G's hidden layers
-     * @param discriminatorLayers widths of D's hidden layers
-     * @param activation hidden activation: leaky-relu (slope 0.2), relu or tanh
-     * @param generatorOutput G's output activation: identity, tanh or sigmoid
-     * @param discriminatorSteps D steps per G step (k)
-     * @param loss standard or least-squares GAN
-     * @param generatorLoss the generator's loss with binary cross-entropy
-     * @param samples number of fixed latent vectors whose outputs are recorded after every epoch
-     */
-    public record Config(List<Long> featureShape, int latentSize, int[] generatorLayers, int[] discriminatorLayers,
-                         String activation, String generatorOutput, int discriminatorSteps, Loss loss,
-                         GeneratorLoss generatorLoss, int samples) {
-
-        public Config {
-            featureShape = List.copyOf(featureShape);
-            generatorLayers = generatorLayers.clone();
-            discriminatorLayers = discriminatorLayers.clone();
-        }
-
-        /** Number of scalars in one example. */
-        public int featureCount() {
-            return (int) featureShape.stream().mapToLong(Long::longValue).reduce(1L, (a, b) -> a * b);
-        }
-    }
-
     /** One epoch's generated samples from the fixed latent vectors ({@code [samples, featureCount]}). */
     record EpochSamples(int epoch, float[][] samples) {
     }
 
-    private final Config config;
+    private final GanConfig config;
     private final long seed;
     private final MultiLayerNetwork generator;
     private final MultiLayerNetwork discriminator;
@@ -172,8 +69,7 @@ public final class GanModel implements GenerativeModel {
      * and the newest stay), so a long run keeps an evenly thinned history in bounded memory.
      */
     static final int MAX_HISTORY = 51;
-    private final List<EpochSamples> history = new ArrayList<>();
-    private final List<float[]> real = new ArrayList<>();
+    private final SampleHistory history = new SampleHistory();
     private int discriminatorUpdates;
     private int generatorUpdates;
     private int epoch;
@@ -190,71 +86,17 @@ public final class GanModel implements GenerativeModel {
      * @param updater the optimizer; G and D each get their own clone
      * @param seed seeds the weight initialisation and every latent vector drawn
      */
-    public GanModel(Config config, IUpdater updater, long seed) {
+    public GanModel(GanConfig config, IUpdater updater, long seed) {
         this.config = config;
         this.seed = seed;
-        this.generator = new MultiLayerNetwork(generatorConfiguration(config, updater.clone(), seed + 1));
+        this.generator = new MultiLayerNetwork(config.generatorConfiguration(updater.clone(), seed + 1));
         this.generator.init();
-        this.discriminator = new MultiLayerNetwork(discriminatorConfiguration(config, updater.clone(), seed));
+        this.discriminator = new MultiLayerNetwork(config.discriminatorConfiguration(updater.clone(), seed));
         this.discriminator.init();
         this.noise = new Random(seed ^ 0x6A09E667F3BCC908L);
         this.fixedLatent = gaussian(new Random(seed ^ 0xBB67AE8584CAA73BL), config.samples());
         this.evaluationLatent = gaussian(new Random(seed ^ 0x3C6EF372FE94F82BL), ENERGY_EXAMPLES);
-        history.add(new EpochSamples(0, rows(generate(fixedLatent))));
-    }
-
-    private static IActivation activation(String id) {
-        return switch (id) {
-            case "leaky-relu" -> new ActivationLReLU(0.2);
-            case "relu" -> Activation.RELU.getActivationFunction();
-            case "tanh" -> Activation.TANH.getActivationFunction();
-            case "identity" -> Activation.IDENTITY.getActivationFunction();
-            case "sigmoid" -> Activation.SIGMOID.getActivationFunction();
-            default -> throw new IllegalArgumentException("activation '" + id + "' is unknown");
-        };
-    }
-
-    private static NeuralNetConfiguration.ListBuilder base(IUpdater updater, long seed) {
-        return new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .dataType(DataType.FLOAT)
-                .optimizationAlgo(OptimizationAlgorithm.STOCHASTIC_GRADIENT_DESCENT)
-                .updater(updater)
-                .weightInit(WeightInit.XAVIER)
-                .trainingWorkspaceMode(WorkspaceMode.NONE)
-                .inferenceWorkspaceMode(WorkspaceMode.NONE)
-                .list();
-    }
-
-    /** G: latent vector to a flattened example, dense layers only (no output layer: its loss comes from D). */
-    static MultiLayerConfiguration generatorConfiguration(Config config, IUpdater updater, long seed) {
-        NeuralNetConfiguration.ListBuilder list = base(updater, seed);
-        int in = config.latentSize();
-        int i = 0;
-        for (int width : config.generatorLayers()) {
-            list.layer(i++, new DenseLayer.Builder().nIn(in).nOut(width).activation(activation(config.activation()))
-                    .build());
-            in = width;
-        }
-        list.layer(i, new DenseLayer.Builder().nIn(in).nOut(config.featureCount())
-                .activation(activation(config.generatorOutput())).build());
-        return list.build();
-    }
-
-    /** D: flattened example to one output, sigmoid + cross-entropy or linear + squared error. */
-    static MultiLayerConfiguration discriminatorConfiguration(Config config, IUpdater updater, long seed) {
-        NeuralNetConfiguration.ListBuilder list = base(updater, seed);
-        int in = config.featureCount();
-        int i = 0;
-        for (int width : config.discriminatorLayers()) {
-            list.layer(i++, new DenseLayer.Builder().nIn(in).nOut(width).activation(activation(config.activation()))
-                    .build());
-            in = width;
-        }
-        boolean bce = config.loss() == Loss.BINARY_CROSS_ENTROPY;
-        list.layer(i, new OutputLayer.Builder(bce ? LossFunctions.LossFunction.XENT : LossFunctions.LossFunction.MSE)
-                .nIn(in).nOut(1).activation(bce ? Activation.SIGMOID : Activation.IDENTITY).build());
-        return list.build();
+        history.add(0, generate(fixedLatent));
     }
 
     private INDArray gaussian(Random random, int rows) {
@@ -266,7 +108,7 @@ public final class GanModel implements GenerativeModel {
     }
 
     /** The network's shape. */
-    public Config config() {
+    public GanConfig config() {
         return config;
     }
 
@@ -386,11 +228,8 @@ public final class GanModel implements GenerativeModel {
 
     /** Keeps real examples of the first epoch (each example once), up to {@value #REAL_EXAMPLES}. */
     private void keepReal(INDArray x) {
-        if (epoch > 0) {
-            return;
-        }
-        for (int i = 0; i < x.size(0) && real.size() < REAL_EXAMPLES; i++) {
-            real.add(x.getRow(i).toFloatVector());
+        if (epoch == 0) {
+            history.keepReal(x);
         }
     }
 
@@ -405,25 +244,7 @@ public final class GanModel implements GenerativeModel {
         dLossCount = 0;
         gLossSum = 0;
         gLossCount = 0;
-        history.add(new EpochSamples(epoch, rows(generate(fixedLatent))));
-        if (history.size() > MAX_HISTORY) {
-            // keep the untrained epoch 0, every other one after it, and the newest
-            EpochSamples newest = history.remove(history.size() - 1);
-            for (int i = history.size() - 1; i >= 1; i--) {
-                if (i % 2 == 1) {
-                    history.remove(i);
-                }
-            }
-            history.add(newest);
-        }
-    }
-
-    private static float[][] rows(INDArray a) {
-        float[][] out = new float[(int) a.size(0)][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a.getRow(i).toFloatVector();
-        }
-        return out;
+        history.add(epoch, generate(fixedLatent));
     }
 
     /** {@code generator_loss} and {@code discriminator_loss}: the means over the last epoch's steps. */
@@ -557,89 +378,16 @@ public final class GanModel implements GenerativeModel {
         discriminator.setParams(arrays[1]);
     }
 
-    /**
-     * The losses at the equilibrium where D cannot tell real from generated examples (D = 1/2 everywhere):
-     * {@code discriminator_loss} and {@code generator_loss} as this model defines them.
-     */
-    public Map<String, Double> equilibrium() {
-        Map<String, Double> out = new LinkedHashMap<>();
-        if (config.loss() == Loss.MSE) {
-            out.put("discriminator_loss", 0.25);     // mean of (1/2 - 1)^2 and (1/2 - 0)^2
-            out.put("generator_loss", 0.25);         // (1/2 - 1)^2
-        } else {
-            out.put("discriminator_loss", Math.log(2));   // -log 1/2 on both halves
-            out.put("generator_loss", config.generatorLoss() == GeneratorLoss.MINIMAX ? -Math.log(2) : Math.log(2));
-        }
-        return out;
-    }
-
-    /**
-     * Writes a zip with both networks (entries {@value #GENERATOR_ENTRY} and {@value #DISCRIMINATOR_ENTRY}, each
-     * DL4J's ModelSerializer format without updater state) and the configuration ({@value #CONFIG_ENTRY}); the
-     * runtime may append further entries. Beside it writes {@value #SAMPLES_FILE}.
-     */
+    /** Writes the model file as {@link GanFiles} describes it, and beside it {@value #SAMPLES_FILE}. */
     @Override
     public void save(Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
-            entry(zip, GENERATOR_ENTRY, serialised(generator));
-            entry(zip, DISCRIMINATOR_ENTRY, serialised(discriminator));
-            entry(zip, CONFIG_ENTRY, GanSamples.MAPPER.writeValueAsBytes(configDocument()));
-        }
-        Path folder = file.toAbsolutePath().getParent();
-        if (folder != null) {
-            GanSamples.write(samplesDocument(), folder.resolve(SAMPLES_FILE));
-        }
-    }
-
-    private static byte[] serialised(MultiLayerNetwork network) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ModelSerializer.writeModel(network, bytes, false);
-        return bytes.toByteArray();
-    }
-
-    private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {
-        zip.putNextEntry(new ZipEntry(name));
-        zip.write(content);
-        zip.closeEntry();
-    }
-
-    /** Reads the generator and the discriminator back from a saved model file. */
-    static MultiLayerNetwork[] readNetworks(Path file) throws IOException {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            MultiLayerNetwork[] out = new MultiLayerNetwork[2];
-            String[] names = {GENERATOR_ENTRY, DISCRIMINATOR_ENTRY};
-            for (int i = 0; i < 2; i++) {
-                ZipEntry entry = zip.getEntry(names[i]);
-                if (entry == null) {
-                    throw new IOException(file + " is not a saved GAN: it has no entry " + names[i]);
-                }
-                try (InputStream in = zip.getInputStream(entry)) {
-                    out[i] = ModelSerializer.restoreMultiLayerNetwork(in, false);
-                }
-            }
-            return out;
-        }
-    }
-
-    private Map<String, Object> configDocument() {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("featureShape", config.featureShape());
-        doc.put("latentSize", config.latentSize());
-        doc.put("generatorLayers", config.generatorLayers());
-        doc.put("discriminatorLayers", config.discriminatorLayers());
-        doc.put("activation", config.activation());
-        doc.put("generatorOutput", config.generatorOutput());
-        doc.put("discriminatorSteps", config.discriminatorSteps());
-        doc.put("loss", config.loss().id());
-        doc.put("generatorLoss", config.generatorLoss().id());
-        doc.put("latentDistribution", "standard normal");
-        return doc;
+        GanFiles.save(file, generator, discriminator, config, samplesDocument());
     }
 
     /** The content of {@value #SAMPLES_FILE}. */
     GanSamples samplesDocument() {
         return new GanSamples(config.featureShape(), config.loss().id(),
-                config.loss() == Loss.MSE ? "least-squares" : config.generatorLoss().id(), equilibrium(),
-                List.copyOf(real), List.copyOf(history));
+                config.loss() == Loss.MSE ? "least-squares" : config.generatorLoss().id(), config.equilibrium(),
+                history.real(), history.epochs());
     }
 }

@@ -175,7 +175,7 @@ class GanModelTest {
         // a zip the runtime can append to, holding both networks
         org.deeplearning4j.util.ModelSerializer.addObjectToFile(file.toFile(), "cajal-preprocessing",
                 new java.util.ArrayList<>(List.of("appended")));
-        var networks = GanModel.readNetworks(file);
+        var networks = GanFiles.readNetworks(file);
         assertEquals(model.generator().params(), networks[0].params());
         assertEquals(model.discriminator().params(), networks[1].params());
         GanSamples samples = GanSamples.read(run.resolve(GanModel.SAMPLES_FILE));
