@@ -41,6 +41,11 @@ record Catalog(Kind<DatasetProvider> datasets, Kind<Preprocessor> preprocessors,
             }
         }
 
+        /** What one component of this kind is called in messages ("layer type"). */
+        String noun() {
+            return noun;
+        }
+
         Optional<T> get(String id) {
             return Optional.ofNullable(byId.get(id));
         }

@@ -52,6 +52,20 @@ final class PipelineValidator {
 
     /** Resolves the pipeline; the caller closes the plan. */
     RunPlan plan(PipelineDocument doc, Pipeline pipeline) throws PipelineException {
+        return plan(doc, pipeline, opened(doc, pipeline));
+    }
+
+    /**
+     * Plans the pipeline and describes its model from the same analysis, so the data is opened once; the caller
+     * closes the plan.
+     */
+    CheckedRun check(PipelineDocument doc) throws PipelineException {
+        Analysis a = opened(doc, doc.pipeline());
+        return new CheckedRun(plan(doc, doc.pipeline(), a), summary(doc, a), catalog);
+    }
+
+    /** The analysis with its data opened for training; throws, with the data closed, when it found problems. */
+    private Analysis opened(PipelineDocument doc, Pipeline pipeline) throws PipelineException {
         Analysis a = analyse(doc, pipeline, (request, problems) -> {
             if (!problems.isEmpty()) {
                 return null;
@@ -67,6 +81,10 @@ final class PipelineValidator {
             a.close();
             throw new PipelineException(doc.source(), a.problems());
         }
+        return a;
+    }
+
+    private static RunPlan plan(PipelineDocument doc, Pipeline pipeline, Analysis a) {
         List<LayerBuild> builds = a.layers().stream().filter(l -> l.build() != null).map(LayerStep::build).toList();
         PreparedData data = a.data();
         DataSchema schema = RunPlan.generative(a.architecture()) ? RunPlan.withoutTarget(data.schema())
@@ -92,6 +110,10 @@ final class PipelineValidator {
             return new ModelSummary(Optional.empty(), List.of(), -1, List.of(new Problem("$",
                     "cannot be summarised: " + DataCache.describe(e))));
         }
+        return summary(doc, a);
+    }
+
+    private static ModelSummary summary(PipelineDocument doc, Analysis a) {
         Optional<Shape> input = a.data() == null ? Optional.empty() : inputShape(a.data().schema());
         List<ModelSummary.Layer> layers = new ArrayList<>();
         boolean allBuilt = !a.layers().isEmpty();

@@ -10,7 +10,8 @@ import java.util.concurrent.ExecutionException;
 
 import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.PipelineException;
-import org.cajal.api.pipeline.PipelineRunner;
+import org.cajal.api.pipeline.PipelineExecutor;
+import org.cajal.api.pipeline.PipelineFormat;
 import org.cajal.api.pipeline.RunHandle;
 import org.cajal.api.pipeline.RunOptions;
 import org.cajal.api.pipeline.RunResult;
@@ -39,7 +40,10 @@ public class RunCommand implements LauncherCommand {
             + "  --seed N    override the pipeline's seed";
 
     @Reference
-    PipelineRunner runner;
+    PipelineFormat format;
+
+    @Reference
+    PipelineExecutor executor;
 
     /** Framework property set by the launcher: the distribution folder (which holds {@code examples/}). */
     static final String HOME_PROPERTY = "cajal.home";
@@ -85,8 +89,8 @@ public class RunCommand implements LauncherCommand {
             return 2;
         }
         try {
-            PipelineDocument doc = runner.read(locate(parsed.file()));
-            RunHandle handle = runner.start(doc, new RunOptions(parsed.runs(), parsed.seed()),
+            PipelineDocument doc = format.read(locate(parsed.file()));
+            RunHandle handle = executor.start(doc, new RunOptions(parsed.runs(), parsed.seed()),
                     new ConsoleProgress(out, System.console() != null && out == System.out));
             out.println("run " + handle.runId() + " -> " + handle.folder());
             RunResult result = await(handle);

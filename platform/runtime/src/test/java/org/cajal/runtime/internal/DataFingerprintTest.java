@@ -73,9 +73,8 @@ class DataFingerprintTest {
         }
         Path file = dir.resolve("rows.csv");
         Files.writeString(file, csv);
-        DefaultPipelineRunner runner = new DefaultPipelineRunner();
-        runner.installed = TestComponents.installed();
-        RunResult result = runner.start(runner.parse(SummaryTest.ROWS, "t.json", dir),
+        TestRuntime runtime = new TestRuntime();
+        RunResult result = runtime.executor.start(runtime.format.parse(SummaryTest.ROWS, "t.json", dir),
                 new RunOptions(dir.resolve("runs"), OptionalLong.empty()), e -> { }).result().get();
         JsonNode data = new ObjectMapper().readTree(result.folder().resolve(RunFolder.PROVENANCE).toFile())
                 .get("data");

@@ -30,15 +30,11 @@ class DiagnosticsRunTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final DefaultPipelineRunner runner = new DefaultPipelineRunner();
+    private final TestRuntime runtime = new TestRuntime();
     private final List<TrainingEvent> events = new CopyOnWriteArrayList<>();
 
-    DiagnosticsRunTest() {
-        runner.installed = TestComponents.installed();
-    }
-
     private RunResult run(String json, Path dir, TrainingListener also) throws Exception {
-        return runner.start(runner.parse(json, "test.json", dir), new RunOptions(dir.resolve("runs"),
+        return runtime.executor.start(runtime.format.parse(json, "test.json", dir), new RunOptions(dir.resolve("runs"),
                 OptionalLong.empty()), e -> {
                     events.add(e);
                     also.onEvent(e);

@@ -55,7 +55,7 @@ class GenerativeRunTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final DefaultPipelineRunner runner = new DefaultPipelineRunner();
+    private final TestRuntime runtime;
     private final List<TrainingEvent> events = new ArrayList<>();
 
     GenerativeRunTest() {
@@ -64,7 +64,7 @@ class GenerativeRunTest {
         datasets.add(new Cloud());
         c.datasets = datasets;
         c.architectures = List.of(new MeanGaussian(), new Supervised());
-        runner.installed = c;
+        runtime = new TestRuntime(c);
     }
 
     private static String pipeline(String dataset, String model, String top) {
@@ -88,8 +88,8 @@ class GenerativeRunTest {
     private static final String GAUSSIAN = "{ \"architecture\": \"mean-gaussian\" }";
 
     private RunResult run(String json, Path dir) throws Exception {
-        PipelineDocument doc = runner.parse(json, "test.json", dir);
-        return runner.start(doc, new RunOptions(dir.resolve("runs"), OptionalLong.empty()), events::add)
+        PipelineDocument doc = runtime.format.parse(json, "test.json", dir);
+        return runtime.executor.start(doc, new RunOptions(dir.resolve("runs"), OptionalLong.empty()), events::add)
                 .result().get();
     }
 
@@ -118,7 +118,7 @@ class GenerativeRunTest {
                 .map(TrainingEvent.EpochCompleted.class::cast).findFirst().orElseThrow();
         assertEquals("mean_distance", epoch.metricName());
 
-        RunRecord record = runner.record(folder);
+        RunRecord record = runtime.reader.record(folder);
         assertEquals(List.of("epoch", "train_loss", "validation_loss", "validation_mean_distance", "step"),
                 record.metricColumns());
         assertEquals(4, record.column("step").orElseThrow().length);
@@ -187,7 +187,7 @@ class GenerativeRunTest {
 
     @Test
     void aMetricNameThatClashesWithTheTablesOwnColumnsFailsClearly(@TempDir Path dir) throws Exception {
-        runner.installed.architectures = List.of(new MeanGaussian() {
+        runtime.installed.architectures = List.of(new MeanGaussian() {
             @Override
             public TrainableModel build(Parameters parameters, ModelContext context) {
                 return new MeanModel(2, 0.05) {
@@ -198,8 +198,8 @@ class GenerativeRunTest {
                 };
             }
         });
-        PipelineDocument doc = runner.parse(pipeline(CLOUD, GAUSSIAN, ""), "test.json", dir);
-        var handle = runner.start(doc, new RunOptions(dir.resolve("runs"), OptionalLong.empty()), events::add);
+        PipelineDocument doc = runtime.format.parse(pipeline(CLOUD, GAUSSIAN, ""), "test.json", dir);
+        var handle = runtime.executor.start(doc, new RunOptions(dir.resolve("runs"), OptionalLong.empty()), events::add);
         assertThrows(Exception.class, () -> handle.result().get());
         TrainingEvent.Failed failed = events.stream().filter(TrainingEvent.Failed.class::isInstance)
                 .map(TrainingEvent.Failed.class::cast).findFirst().orElseThrow();
@@ -208,7 +208,7 @@ class GenerativeRunTest {
 
     @Test
     void aLayerStackOnTargetLessDataIsAProblemThatNamesTheWayOut(@TempDir Path dir) throws Exception {
-        String problems = runner.validate(runner.parse(
+        String problems = runtime.check.validate(runtime.format.parse(
                 pipeline(CLOUD, "{ \"layers\": [ { \"type\": \"dense\" }, { \"type\": \"output\" } ] }", ""),
                 "test.json", dir)).toString();
         assertTrue(problems.contains("$.model.layers"), problems);
@@ -216,23 +216,23 @@ class GenerativeRunTest {
         assertTrue(problems.contains("such as mean-gaussian"), problems);
         assertFalse(problems.contains("$.training.loss"), "one problem, not a loss complaint too: " + problems);
 
-        String supervised = runner.validate(runner.parse(
+        String supervised = runtime.check.validate(runtime.format.parse(
                 pipeline(CLOUD, "{ \"architecture\": \"supervised\" }", ""), "test.json", dir)).toString();
         assertTrue(supervised.contains("$.model.architecture"), supervised);
         assertTrue(supervised.contains("architecture 'supervised'"), supervised);
-        assertTrue(runner.validate(runner.parse(pipeline(CLOUD, GAUSSIAN, ""), "test.json", dir)).isEmpty());
+        assertTrue(runtime.check.validate(runtime.format.parse(pipeline(CLOUD, GAUSSIAN, ""), "test.json", dir)).isEmpty());
     }
 
     @Test
     void aGenerativeArchitectureWhoseModelCannotScoreItselfFailsClearly(@TempDir Path dir) throws Exception {
-        runner.installed.architectures = List.of(new MeanGaussian() {
+        runtime.installed.architectures = List.of(new MeanGaussian() {
             @Override
             public TrainableModel build(Parameters parameters, ModelContext context) {
                 return new Supervised().build(parameters, context);
             }
         });
-        PipelineDocument doc = runner.parse(pipeline(CLOUD, GAUSSIAN, ""), "test.json", dir);
-        var handle = runner.start(doc, new RunOptions(dir.resolve("runs"), OptionalLong.empty()), events::add);
+        PipelineDocument doc = runtime.format.parse(pipeline(CLOUD, GAUSSIAN, ""), "test.json", dir);
+        var handle = runtime.executor.start(doc, new RunOptions(dir.resolve("runs"), OptionalLong.empty()), events::add);
         assertThrows(Exception.class, () -> handle.result().get());
         TrainingEvent.Failed failed = events.stream().filter(TrainingEvent.Failed.class::isInstance)
                 .map(TrainingEvent.Failed.class::cast).findFirst().orElseThrow();

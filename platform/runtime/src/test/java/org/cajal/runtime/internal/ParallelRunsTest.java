@@ -33,24 +33,23 @@ class ParallelRunsTest {
             .replace("\"name\": \"blobs\"", "\"name\": \"blobs\", \"description\": \"d\"")
             .replace("\"training\"", "\"split\": { \"validation\": 0.2, \"test\": 0.2 },\n  \"training\"");
 
-    private static DefaultPipelineRunner runner(int parallel) {
-        DefaultPipelineRunner runner = new DefaultPipelineRunner();
-        runner.installed = TestComponents.installed();
-        runner.setParallelRuns(parallel);
+    private static DefaultPipelineExecutor executor(int parallel) {
+        DefaultPipelineExecutor executor = new TestRuntime().executor;
+        executor.setParallelRuns(parallel);
         // one fixed second: both runs are started "in the same second"
-        runner.clock = Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC);
-        return runner;
+        executor.clock = Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC);
+        return executor;
     }
 
     @Test
     void twoRunsAtOnceFinishWithTheMetricsOfASequentialRun(@TempDir Path dir) throws Exception {
-        DefaultPipelineRunner alone = runner(1);
-        PipelineDocument doc = alone.parse(PIPELINE, "t.json", dir);
+        DefaultPipelineExecutor alone = executor(1);
+        PipelineDocument doc = new DefaultPipelineFormat().parse(PIPELINE, "t.json", dir);
         RunOptions options = new RunOptions(dir.resolve("runs"), OptionalLong.of(11));
         RunResult sequential = alone.start(doc, options, e -> { }).result().get(2, TimeUnit.MINUTES);
         alone.deactivate();
 
-        DefaultPipelineRunner parallel = runner(2);
+        DefaultPipelineExecutor parallel = executor(2);
         // each run waits at its start until the other has started too: with one run at a time this would time out
         CountDownLatch bothStarted = new CountDownLatch(2);
         TrainingListener meet = e -> {
@@ -82,9 +81,9 @@ class ParallelRunsTest {
 
     @Test
     void theParallelRunsPropertyIsAWholeNumberOfOneOrMore() {
-        assertEquals(DefaultPipelineRunner.DEFAULT_PARALLEL_RUNS, DefaultPipelineRunner.parallelRuns(null));
-        assertEquals(3, DefaultPipelineRunner.parallelRuns(" 3 "));
-        assertEquals(DefaultPipelineRunner.DEFAULT_PARALLEL_RUNS, DefaultPipelineRunner.parallelRuns("0"));
-        assertEquals(DefaultPipelineRunner.DEFAULT_PARALLEL_RUNS, DefaultPipelineRunner.parallelRuns("many"));
+        assertEquals(DefaultPipelineExecutor.DEFAULT_PARALLEL_RUNS, DefaultPipelineExecutor.parallelRuns(null));
+        assertEquals(3, DefaultPipelineExecutor.parallelRuns(" 3 "));
+        assertEquals(DefaultPipelineExecutor.DEFAULT_PARALLEL_RUNS, DefaultPipelineExecutor.parallelRuns("0"));
+        assertEquals(DefaultPipelineExecutor.DEFAULT_PARALLEL_RUNS, DefaultPipelineExecutor.parallelRuns("many"));
     }
 }

@@ -27,15 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** Real small runs in-process (the test components), then their folders read back. */
 class RunRecordTest {
 
-    private final DefaultPipelineRunner runner = new DefaultPipelineRunner();
-
-    RunRecordTest() {
-        runner.installed = TestComponents.installed();
-    }
+    private final TestRuntime runtime = new TestRuntime();
 
     private RunResult run(String json, Path dir) throws Exception {
-        PipelineDocument doc = runner.parse(json, "test.json", dir);
-        return runner.start(doc, new RunOptions(dir.resolve("runs"), OptionalLong.empty()), e -> { })
+        PipelineDocument doc = runtime.format.parse(json, "test.json", dir);
+        return runtime.executor.start(doc, new RunOptions(dir.resolve("runs"), OptionalLong.empty()), e -> { })
                 .result().get();
     }
 
@@ -53,7 +49,7 @@ class RunRecordTest {
             assertEquals(1.0, Double.parseDouble(c[1]) + Double.parseDouble(c[2]), 1e-5, line);
         }
 
-        RunRecord record = runner.record(folder);
+        RunRecord record = runtime.reader.record(folder);
         assertEquals(result.runId(), record.runId());
         assertEquals(List.of("epoch", "train_loss", "validation_loss", "validation_accuracy"), record.metricColumns());
         assertEquals(2, record.metrics().size());
@@ -98,7 +94,7 @@ class RunRecordTest {
         String[] first = lines.get(1).split(",");
         double actual = Double.parseDouble(first[0]);
         assertTrue(actual >= 100 && actual <= 106, "actual is in original units: " + lines.get(1));
-        RunData data = runner.record(result.folder()).runData().orElseThrow();
+        RunData data = runtime.reader.record(result.folder()).runData().orElseThrow();
         // the network predicts in units (y - 3) / 2; predictions.csv holds y = y' * 2 + 3
         RunData.Inputs rows = data.inputs(1);
         double modelUnits = SavedModel.load(result.folder()).network()
@@ -131,7 +127,7 @@ class RunRecordTest {
         assertEquals(0, status);
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals("y", lines.get(0));
-        double expected = runner.record(result.folder()).runData().orElseThrow().predict(new double[][] {{0.5}})[0][0];
+        double expected = runtime.reader.record(result.folder()).runData().orElseThrow().predict(new double[][] {{0.5}})[0][0];
         assertEquals(expected, Double.parseDouble(lines.get(1)), 1e-4);
     }
 
@@ -142,7 +138,7 @@ class RunRecordTest {
         int best = ((Number) result.evaluation().values().get("bestFold")).intValue();
         assertEquals(Files.readString(result.folder().resolve("fold-" + best).resolve(RunFolder.PREDICTIONS)),
                 Files.readString(result.folder().resolve(RunFolder.PREDICTIONS)));
-        RunData data = runner.record(result.folder()).runData().orElseThrow();
+        RunData data = runtime.reader.record(result.folder()).runData().orElseThrow();
         assertEquals(data.predictions().actual().length, data.inputs(100).rows().length);
     }
 
@@ -151,7 +147,7 @@ class RunRecordTest {
         Files.writeString(dir.resolve("provenance.json"), "{\"run\": \"r1\", \"end\": null}");
         Files.writeString(dir.resolve("metrics.csv"), "epoch,train_loss,validation_loss,validation_mse\n1,0.5,,\n");
         Files.writeString(dir.resolve("evaluation.json"), "{\"mse\": 0.25, \"targets\": [\"y\"], \"sd\": {\"mse\": 0}}");
-        RunRecord r = runner.record(dir);
+        RunRecord r = runtime.reader.record(dir);
         assertEquals("r1", r.runId());
         assertEquals(1, r.metrics().size());
         assertTrue(Double.isNaN(r.metrics().get(0)[2]));
@@ -161,18 +157,18 @@ class RunRecordTest {
 
     @Test
     void notARunFolderOrBrokenFilesNameTheFile(@TempDir Path dir) throws Exception {
-        PipelineException none = assertThrows(PipelineException.class, () -> runner.record(dir));
+        PipelineException none = assertThrows(PipelineException.class, () -> runtime.reader.record(dir));
         assertTrue(none.getMessage().contains("not a run folder"), none.getMessage());
-        PipelineException missing = assertThrows(PipelineException.class, () -> runner.record(dir.resolve("nope")));
+        PipelineException missing = assertThrows(PipelineException.class, () -> runtime.reader.record(dir.resolve("nope")));
         assertTrue(missing.getMessage().contains("nope"), missing.getMessage());
 
         Files.writeString(dir.resolve("provenance.json"), "{}");
         Files.writeString(dir.resolve("evaluation.json"), "{\"mse\": ");
-        PipelineException json = assertThrows(PipelineException.class, () -> runner.record(dir));
+        PipelineException json = assertThrows(PipelineException.class, () -> runtime.reader.record(dir));
         assertTrue(json.getMessage().contains("evaluation.json"), json.getMessage());
         Files.writeString(dir.resolve("evaluation.json"), "{}");
         Files.writeString(dir.resolve("metrics.csv"), "epoch,train_loss\n1,abc\n");
-        PipelineException csv = assertThrows(PipelineException.class, () -> runner.record(dir));
+        PipelineException csv = assertThrows(PipelineException.class, () -> runtime.reader.record(dir));
         assertTrue(csv.getMessage().contains("metrics.csv") && csv.getMessage().contains("abc"), csv.getMessage());
     }
 }

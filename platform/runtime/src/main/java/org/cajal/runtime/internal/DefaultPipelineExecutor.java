@@ -1,0 +1,258 @@
+package org.cajal.runtime.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.cajal.api.compute.ComputeBackend;
+import org.cajal.api.pipeline.CheckedPipeline;
+import org.cajal.api.pipeline.Pipeline;
+import org.cajal.api.pipeline.PipelineDocument;
+import org.cajal.api.pipeline.PipelineException;
+import org.cajal.api.pipeline.PipelineExecutor;
+import org.cajal.api.pipeline.Problem;
+import org.cajal.api.pipeline.RunHandle;
+import org.cajal.api.pipeline.RunOptions;
+import org.cajal.api.pipeline.RunResult;
+import org.cajal.api.train.TrainingEvent;
+import org.cajal.api.train.TrainingListener;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The runtime's {@link PipelineExecutor}: plans pipelines against the components installed now
+ * ({@link InstalledComponents}), or takes a {@link CheckedRun}'s plan, and trains on its own worker threads — never on the caller's or SCR's. Up to
+ * {@value #PARALLEL_RUNS_PROPERTY} runs (framework property, default {@value #DEFAULT_PARALLEL_RUNS}) train at
+ * once, each on its own thread; more are queued and start in the order they were started.
+ *
+ * <p>Runs at once share no mutable state: each has its own plan, opened dataset, model, folder and helper thread;
+ * ND4J's random generator and DL4J's workspaces are per thread, and each run seeds its thread's generator before
+ * it builds its model, so a run's numbers do not depend on what else is running. Run folders get unique names even
+ * when started in the same second ({@link RunFolder#create}); {@link DataCache} is synchronised. A listener given
+ * to several runs is called from their threads at the same time.
+ *
+ * <p>Active only while a {@link ComputeBackend} is registered, i.e. once ND4J is ready.
+ */
+@Component(service = PipelineExecutor.class)
+public class DefaultPipelineExecutor implements PipelineExecutor {
+
+    @Reference
+    ComputeBackend backend;
+
+    @Reference
+    InstalledComponents installed;
+
+    private final AtomicInteger threads = new AtomicInteger();
+    private ExecutorService workers;
+    private int parallelRuns = DEFAULT_PARALLEL_RUNS;
+    private volatile BundleContext context;
+    Clock clock = Clock.systemUTC();
+
+    /** Framework property: how many runs may train at once (a whole number &ge; 1). */
+    static final String PARALLEL_RUNS_PROPERTY = "cajal.parallelRuns";
+
+    /**
+     * Runs that train at once when the property is not set: one per core, at least 4. Runs on the fused dense path
+     * use one thread each; runs that use ND4J's thread pool take turns ({@link ModelTraining}).
+     */
+    static final int DEFAULT_PARALLEL_RUNS = Math.max(4, Runtime.getRuntime().availableProcessors());
+
+    @Activate
+    void activate(BundleContext bundleContext) {
+        this.context = bundleContext;
+        setParallelRuns(parallelRuns(bundleContext.getProperty(PARALLEL_RUNS_PROPERTY)));
+    }
+
+    /** The property's value, or the default (with a warning on standard error) when it is not a whole number &ge; 1. */
+    static int parallelRuns(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_PARALLEL_RUNS;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        System.err.println("warning: " + PARALLEL_RUNS_PROPERTY + "=" + value + " is not a whole number of 1 or "
+                + "more; using " + DEFAULT_PARALLEL_RUNS);
+        return DEFAULT_PARALLEL_RUNS;
+    }
+
+    /** How many runs train at once; takes effect for a runner that has not started a run yet. */
+    synchronized void setParallelRuns(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("parallel runs must be 1 or more, not " + n);
+        }
+        parallelRuns = n;
+    }
+
+    private synchronized ExecutorService workers() {
+        if (workers == null) {
+            workers = Executors.newFixedThreadPool(parallelRuns, r -> {
+                Thread t = new Thread(r, "cajal-training-" + threads.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return workers;
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        ExecutorService w;
+        synchronized (this) {
+            w = workers;
+        }
+        if (w != null) {
+            w.shutdownNow();
+            w.awaitTermination(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public RunHandle start(PipelineDocument document, RunOptions options, TrainingListener listener)
+            throws PipelineException {
+        Pipeline pipeline = seeded(document.pipeline(), options);
+        return launch(document, pipeline, validator().plan(document, pipeline), options, listener);
+    }
+
+    /**
+     * Starts the checked plan without planning again. A check from elsewhere (not a {@link CheckedRun}), a seed in
+     * the options other than the pipeline's (the splits and weights derive from it), or a second start of the same
+     * check plans the run anew.
+     */
+    @Override
+    public RunHandle start(CheckedPipeline checked, RunOptions options, TrainingListener listener)
+            throws PipelineException {
+        if (!(checked instanceof CheckedRun run)) {
+            return start(checked.document(), options, listener);
+        }
+        PipelineDocument document = run.document();
+        Pipeline pipeline = seeded(document.pipeline(), options);
+        RunPlan plan = run.take(installed.catalog());
+        if (plan != null && pipeline.seed() != run.pipeline().seed()) {
+            plan.close();
+            plan = null;
+        }
+        return launch(document, pipeline, plan != null ? plan : validator().plan(document, pipeline), options,
+                listener);
+    }
+
+    private static Pipeline seeded(Pipeline pipeline, RunOptions options) {
+        return options.seed().isPresent() ? pipeline.withSeed(options.seed().getAsLong()) : pipeline;
+    }
+
+    /** Creates the run folder, writes pipeline.json and provenance.json, and queues the run; closes the plan on failure. */
+    private RunHandle launch(PipelineDocument document, Pipeline pipeline, RunPlan plan, RunOptions options,
+                             TrainingListener listener) throws PipelineException {
+        try {
+            RunFolder folder = RunFolder.create(options.runsDirectory(), pipeline.name(),
+                    LocalDateTime.now(clock));
+            folder.writeText(RunFolder.PIPELINE, document.text());
+            Provenance provenance = new Provenance(folder.id(), pipeline.name(), pipeline.seed(),
+                    plan.dataset().identity(), bundles(), backend == null ? null : backend.info(), clock.instant());
+            // relative file parameters resolve against this folder: RunData reopens the data from pipeline.json
+            provenance.put("baseDirectory", document.baseDirectory().toAbsolutePath().toString());
+            folder.writeJson(RunFolder.PROVENANCE, provenance.asMap());
+            return submit(plan, folder, provenance, listener, dataFiles(document, pipeline));
+        } catch (IOException | RuntimeException e) {
+            plan.close();
+            throw new PipelineException(document.source(), new Problem("run folder",
+                    "cannot be written under " + options.runsDirectory() + ": " + e.getMessage()
+                            + "; choose another folder with --out"));
+        }
+    }
+
+    /** The dataset's file parameters that name an existing file (for provenance's data fingerprint). */
+    private List<Path> dataFiles(PipelineDocument document, Pipeline pipeline) {
+        List<Problem> ignored = new java.util.ArrayList<>();
+        var provider = installed.catalog().datasets().find(pipeline.dataset().type(), "$.dataset.type", ignored);
+        if (provider == null) {
+            return List.of();
+        }
+        var parameters = ParameterCheck.resolve(provider.descriptor(), pipeline.dataset().params(),
+                "$.dataset.params", document.baseDirectory(), ignored);
+        return parameters == null ? List.of() : DataFingerprint.files(provider, parameters);
+    }
+
+    private RunHandle submit(RunPlan plan, RunFolder folder, Provenance provenance, TrainingListener listener,
+                             List<Path> dataFiles) {
+        AtomicBoolean cancel = new AtomicBoolean();
+        CompletableFuture<RunResult> result = new CompletableFuture<>();
+        TrainingRun run = new TrainingRun(plan, folder, provenance, listener, cancel, clock, dataFiles);
+        workers().execute(() -> {
+            try (plan) {
+                result.complete(run.call());
+            } catch (Exception | Error e) {
+                result.completeExceptionally(failed(plan, folder, provenance, listener, e));
+            }
+        });
+        return new Handle(folder.id(), folder.path(), result, cancel);
+    }
+
+    private PipelineException failed(RunPlan plan, RunFolder folder, Provenance provenance,
+                                     TrainingListener listener, Throwable e) {
+        String message = "training failed: " + RunFailure.describe(e);
+        provenance.end(Instant.now(clock), "failed");
+        provenance.put("error", message);
+        try {
+            folder.writeJson(RunFolder.PROVENANCE, provenance.asMap());
+            folder.writeText("error.txt", RunFailure.stackTrace(e));
+        } catch (IOException io) {
+            e.addSuppressed(io);
+        }
+        listener.onEvent(new TrainingEvent.Failed(folder.id(), folder.path(), message));
+        return new PipelineException(plan.document().source(), new Problem("run " + folder.id(), message));
+    }
+
+    private PipelineValidator validator() {
+        return new PipelineValidator(installed.catalog());
+    }
+
+    private List<Provenance.BundleEntry> bundles() {
+        BundleContext ctx = context;
+        if (ctx == null) {
+            return List.of();
+        }
+        return Arrays.stream(ctx.getBundles())
+                .map(b -> new Provenance.BundleEntry(b.getSymbolicName(), b.getVersion().toString(), state(b)))
+                .toList();
+    }
+
+    private static String state(Bundle b) {
+        return switch (b.getState()) {
+            case Bundle.ACTIVE -> "active";
+            case Bundle.RESOLVED -> "resolved";
+            case Bundle.STARTING -> "starting";
+            case Bundle.STOPPING -> "stopping";
+            case Bundle.INSTALLED -> "installed";
+            default -> "uninstalled";
+        };
+    }
+
+    /** A queued or running run. */
+    private record Handle(String runId, Path folder, CompletableFuture<RunResult> result, AtomicBoolean flag)
+            implements RunHandle {
+        @Override
+        public void cancel() {
+            flag.set(true);
+        }
+    }
+}
