@@ -28,6 +28,7 @@ import org.cajal.experiments.Repeats;
 import org.cajal.experiments.Reproducibility;
 import org.cajal.experiments.RunStore;
 import org.cajal.experiments.Searches;
+import org.cajal.launcher.spi.CajalProperties;
 import org.cajal.launcher.spi.LauncherCommand;
 import org.cajal.workbench.core.Catalog;
 import org.cajal.workbench.core.ExperimentServices;
@@ -49,11 +50,6 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component(service = LauncherCommand.class, property = LauncherCommand.NAME_PROPERTY + "=workbench")
 public final class WorkbenchCommand implements LauncherCommand {
-
-    /** Framework property: the java.util.prefs node the workbench keeps its settings in. */
-    public static final String PREFERENCES_PROPERTY = "cajal.workbench.preferences";
-    static final String RUNS_PROPERTY = "cajal.runs";
-    static final String HOME_PROPERTY = "cajal.home";
 
     private final Map<Object, Catalog.Entry> entries = new ConcurrentHashMap<>();
     private volatile PipelineRunner runner;
@@ -125,10 +121,10 @@ public final class WorkbenchCommand implements LauncherCommand {
 
     private int openAndWait(List<String> args, PrintStream err) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
-        Path home = Path.of(property(HOME_PROPERTY, ".")).toAbsolutePath().normalize();
-        Path runs = Path.of(property(RUNS_PROPERTY, Path.of(System.getProperty("user.home"), ".cajal", "runs")
-                .toString()));
-        Preferences prefs = Preferences.userRoot().node(property(PREFERENCES_PROPERTY, "org/cajal/workbench"));
+        Path distribution = CajalProperties.home(context::getProperty);
+        Path home = (distribution == null ? Path.of(".") : distribution).toAbsolutePath().normalize();
+        Path runs = CajalProperties.runsDirectory(context::getProperty);
+        Preferences prefs = Preferences.userRoot().node(property(CajalProperties.PREFERENCES, "org/cajal/workbench"));
         Path file = args.isEmpty() ? null : Path.of(args.get(0)).toAbsolutePath();
         try {
             SwingUtilities.invokeAndWait(() -> {

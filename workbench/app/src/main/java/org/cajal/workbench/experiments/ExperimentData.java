@@ -1,7 +1,6 @@
 package org.cajal.workbench.experiments;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.Map;
 
 import org.cajal.experiments.Comparison;
 import org.cajal.experiments.Summary;
+import org.cajal.runfolder.CsvTable;
 import org.cajal.workbench.results.Metrics;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -59,24 +59,15 @@ public final class ExperimentData {
         if (!Files.isRegularFile(sweepCsv)) {
             return new Table(List.of(), List.of());
         }
-        List<String> lines = Files.readAllLines(sweepCsv, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || lines.get(0).isBlank()) {
+        CsvTable csv = CsvTable.read(sweepCsv);
+        if (csv.header().isEmpty() || csv.header().get(0).isEmpty()) {
             throw new IOException(sweepCsv + " has no header row");
         }
-        List<String> columns = splitCsv(lines.get(0)).stream().map(String::strip).toList();
         List<double[]> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) {
-                continue;
-            }
-            List<String> cells = splitCsv(line);
-            double[] row = new double[columns.size()];
-            for (int i = 0; i < row.length; i++) {
-                row[i] = i < cells.size() ? number(cells.get(i)) : Double.NaN;
-            }
-            rows.add(row);
+        for (List<String> cells : csv.rows()) {
+            rows.add(cells.stream().limit(csv.header().size()).mapToDouble(CsvTable::number).toArray());
         }
-        return new Table(columns, rows);
+        return new Table(csv.header(), rows);
     }
 
     /** The error curves of a sweep, one series per error column. */
@@ -167,42 +158,5 @@ public final class ExperimentData {
                     + "2, 4, 8, 16.");
         }
         return values;
-    }
-
-    private static List<String> splitCsv(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
-    }
-
-    private static double number(String cell) {
-        String s = cell.strip();
-        try {
-            return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
     }
 }

@@ -9,12 +9,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.cajal.api.pipeline.ComponentRef;
 import org.cajal.api.pipeline.Pipeline;
-import org.cajal.workbench.runs.Json;
+import org.cajal.runfolder.Json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 
 /**
  * The search view's text: a pipeline's {@code "search"} section as editable JSON, where whole lines starting with
@@ -27,7 +33,11 @@ public final class SearchSection {
     /** The objective when the section names none. */
     public static final String DEFAULT_OBJECTIVE = "validation_loss";
 
-    private static final Pattern POSITION = Pattern.compile("at character (\\d+)");
+    /** Integers as longs, as the experiments engine reads a pipeline's search section; nothing after the object. */
+    private static final ObjectReader READER = Json.PRETTY.readerFor(Object.class)
+            .with(DeserializationFeature.USE_LONG_FOR_INTS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectWriter WRITER = Json.PRETTY.writer(new DefaultPrettyPrinter()
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
 
     private SearchSection() {
     }
@@ -49,7 +59,7 @@ public final class SearchSection {
             }
         }
         if (!found.isEmpty()) {
-            return Json.write(found) + "\n";
+            return write(found);
         }
         return example(pipeline);
     }
@@ -59,12 +69,9 @@ public final class SearchSection {
         if (pipelineText == null || pipelineText.isBlank()) {
             return Map.of();
         }
-        try {
-            Object search = Json.parseObject(pipelineText).get("search");
-            return search instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-        } catch (IllegalArgumentException e) {
-            return Map.of();
-        }
+        Map<String, Object> pipeline = Json.parseObject(pipelineText);
+        Object search = pipeline == null ? null : pipeline.get("search");
+        return search instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
     /** A commented example search section for this pipeline. */
@@ -105,7 +112,7 @@ public final class SearchSection {
                 + "// method: random (draws 'trials' points) or grid (add \"count\" to logUniform/uniform ranges).\n"
                 + "// parameters: a pipeline path → {\"choices\": [...]}, {\"range\": [lo, hi], \"step\": s},\n"
                 + "//   {\"uniform\": [lo, hi]} or {\"logUniform\": [lo, hi]}. Lines starting with // are ignored.\n"
-                + Json.write(search) + "\n";
+                + write(search);
     }
 
     private static double round(double v) {
@@ -131,12 +138,13 @@ public final class SearchSection {
         }
         Object value;
         try {
-            value = Json.parse(json.toString().strip().isEmpty() ? "" : json.toString());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The search section is not valid JSON (" + where(json.toString(),
-                    e.getMessage()) + "): " + e.getMessage().replaceFirst("^invalid JSON at character \\d+: ", "")
-                    + ". Check the quotes, commas and brackets there; comments must be whole lines starting "
-                    + "with //.");
+            value = READER.readValue(json.toString());
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new IllegalArgumentException("The search section is not valid JSON ("
+                    + (at == null ? "somewhere" : "line " + at.getLineNr() + ", column " + at.getColumnNr())
+                    + "): " + e.getOriginalMessage() + ". Check the quotes, commas and brackets there; comments "
+                    + "must be whole lines starting with //.");
         }
         if (!(value instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException("The search section must be a JSON object {...}, not "
@@ -149,23 +157,13 @@ public final class SearchSection {
         return (Map<String, Object>) map;
     }
 
-    private static String where(String text, String message) {
-        Matcher m = POSITION.matcher(message == null ? "" : message);
-        if (!m.find()) {
-            return "somewhere";
+    /** A section as pretty-printed JSON ({@code "key": value}), with a final newline. */
+    private static String write(Map<String, Object> search) {
+        try {
+            return WRITER.writeValueAsString(search) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not writable as JSON: " + e.getOriginalMessage(), e);
         }
-        int pos = Math.min(Integer.parseInt(m.group(1)), text.length());
-        int line = 1;
-        int column = 1;
-        for (int i = 0; i < pos; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                column = 1;
-            } else {
-                column++;
-            }
-        }
-        return "line " + line + ", column " + column;
     }
 
     /** The objective the section names, or {@link #DEFAULT_OBJECTIVE}. */

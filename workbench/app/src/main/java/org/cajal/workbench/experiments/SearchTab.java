@@ -22,8 +22,8 @@ import javax.swing.SpinnerNumberModel;
 import javax.swing.table.DefaultTableCellRenderer;
 
 import org.cajal.api.pipeline.PipelineException;
+import org.cajal.api.run.ExperimentFiles;
 import org.cajal.charts.ChartDrawings;
-import org.cajal.experiments.ExperimentFolder;
 import org.cajal.experiments.PipelineSource;
 import org.cajal.experiments.Searches;
 import org.cajal.experiments.Trial;
@@ -184,7 +184,7 @@ final class SearchTab extends ExperimentTab {
     void update() {
         super.update();
         openBest.setEnabled(folder != null && !active() && Files.isRegularFile(folder.resolve(
-                ExperimentFolder.BEST_PIPELINE)));
+                ExperimentFiles.BEST_PIPELINE)));
     }
 
     @Override
@@ -298,7 +298,7 @@ final class SearchTab extends ExperimentTab {
         if (folder == null) {
             return;
         }
-        Path best = folder.resolve(ExperimentFolder.BEST_PIPELINE);
+        Path best = folder.resolve(ExperimentFiles.BEST_PIPELINE);
         if (!Files.isRegularFile(best)) {
             workbench.notifier().error("No best pipeline", "The search has not written " + best + " yet: it is "
                     + "written when the search ends.");

@@ -16,8 +16,8 @@ import javax.swing.SwingUtilities;
 
 import org.cajal.api.pipeline.ComponentRef;
 import org.cajal.api.pipeline.Pipeline;
+import org.cajal.api.run.ExperimentFiles;
 import org.cajal.charts.ChartDrawings;
-import org.cajal.experiments.ExperimentFolder;
 import org.cajal.experiments.PipelineSource;
 import org.cajal.experiments.Searches;
 import org.cajal.experiments.Trial;
@@ -208,14 +208,14 @@ final class SweepTab extends ExperimentTab {
         try {
             workbench.background().execute(() -> {
                 try {
-                    ExperimentData.Table table = ExperimentData.sweep(f.resolve(ExperimentFolder.SWEEP));
+                    ExperimentData.Table table = ExperimentData.sweep(f.resolve(ExperimentFiles.SWEEP));
                     SwingUtilities.invokeLater(() -> {
                         if (mine == reads) {
                             show(table);
                         }
                     });
                 } catch (IOException | RuntimeException e) {
-                    SwingUtilities.invokeLater(() -> status.setText("Cannot read " + ExperimentFolder.SWEEP + ": "
+                    SwingUtilities.invokeLater(() -> status.setText("Cannot read " + ExperimentFiles.SWEEP + ": "
                             + RunsPanelMessages.of(e)));
                 }
             });

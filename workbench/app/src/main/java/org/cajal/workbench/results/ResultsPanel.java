@@ -5,10 +5,8 @@ import java.awt.CardLayout;
 import java.awt.Dimension;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,11 +27,12 @@ import javax.swing.SwingUtilities;
 import javax.swing.table.DefaultTableModel;
 
 import org.cajal.api.pipeline.PipelineException;
+import org.cajal.api.run.Provenance;
 import org.cajal.api.visual.RunRecord;
 import org.cajal.api.visual.Visualiser;
+import org.cajal.runfolder.RunFolders;
 import org.cajal.workbench.core.Kind;
 import org.cajal.workbench.core.Workbench;
-import org.cajal.workbench.runs.RunFolders;
 
 /**
  * The "Results" view: the run last opened (a run that finished, or one picked in the Runs view) — its id,
@@ -272,21 +271,11 @@ public final class ResultsPanel {
     private static String heading(RunRecord run) {
         StringBuilder s = new StringBuilder(run.runId());
         try {
-            Map<String, Object> provenance = RunFolders.provenance(run.folder());
-            if (provenance.get("pipeline") instanceof String p && !p.isBlank()) {
-                s.append(" · pipeline ").append(p);
-            }
-            if (provenance.get("status") instanceof String st && !st.isBlank()) {
-                s.append(" · ").append(st);
-            }
-            if (provenance.get("start") instanceof String start) {
-                try {
-                    s.append(" · started ").append(TIME.format(Instant.parse(start)));
-                } catch (DateTimeParseException e) {
-                    s.append(" · started ").append(start);
-                }
-            }
-        } catch (IOException | IllegalArgumentException e) {
+            Provenance provenance = RunFolders.provenance(run.folder());
+            provenance.pipeline().filter(p -> !p.isBlank()).ifPresent(p -> s.append(" · pipeline ").append(p));
+            provenance.status().ifPresent(st -> s.append(" · ").append(st.id()));
+            provenance.start().ifPresent(start -> s.append(" · started ").append(TIME.format(start)));
+        } catch (IOException e) {
             // no readable provenance: the run id alone
         }
         return s.toString();

@@ -1,20 +1,20 @@
 package org.cajal.workbench.run;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.cajal.experiments.ExperimentFolder;
-import org.cajal.workbench.runs.Json;
+import org.cajal.api.run.RunFiles;
+import org.cajal.runfolder.Json;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Training diagnostics in plain language (NaN or exploding loss, overfitting, dead ReLU units, update sizes) as
  * lines for the training and results views: shown live from the runtime's diagnostic events, and read back from a
- * run folder's diagnostics.json ({@link ExperimentFolder#DIAGNOSTICS}: a JSON array of
+ * run folder's diagnostics.json ({@link RunFiles#DIAGNOSTICS}: a JSON array of
  * {@code {epoch, kind, message, values}}). Any thread.
  */
 public final class Diagnostics {
@@ -34,26 +34,19 @@ public final class Diagnostics {
      * @throws IOException when the file exists but cannot be read or is not such an array (the message names it)
      */
     public static List<String> read(Path runFolder) throws IOException {
-        Path file = runFolder.resolve(ExperimentFolder.DIAGNOSTICS);
+        Path file = runFolder.resolve(RunFiles.DIAGNOSTICS);
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
-        Object parsed;
-        try {
-            parsed = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": " + e.getMessage());
-        }
-        if (!(parsed instanceof List<?> list)) {
+        JsonNode parsed = Json.readTree(file);
+        if (!parsed.isArray()) {
             throw new IOException(file + ": expected a JSON array of {epoch, kind, message}");
         }
         List<String> lines = new ArrayList<>();
-        for (Object item : list) {
-            if (item instanceof Map<?, ?> m) {
-                int epoch = m.get("epoch") instanceof Number n ? n.intValue() : 0;
-                String kind = m.get("kind") instanceof String s ? s : "";
-                String message = m.get("message") instanceof String s ? s : "";
-                lines.add(line(epoch, kind, message));
+        for (JsonNode item : parsed) {
+            if (item.isObject()) {
+                lines.add(line(item.path("epoch").asInt(0), item.path("kind").asText(""),
+                        item.path("message").asText("")));
             }
         }
         return lines;

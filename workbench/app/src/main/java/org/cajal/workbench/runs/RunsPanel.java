@@ -347,7 +347,7 @@ public final class RunsPanel {
         try {
             workbench.background().execute(() -> {
                 try {
-                    List<RunRow> runs = RunListing.list(directory, store, r);
+                    List<RunRow> runs = RunListing.list(directory, store, r == null ? null : r::record);
                     SwingUtilities.invokeLater(() -> listed(mine, runs, null));
                 } catch (IOException | RuntimeException e) {
                     String message = "Cannot read the runs folder " + directory + ": " + message(e);

@@ -33,10 +33,10 @@ import org.cajal.api.pipeline.SplitSpec;
 import org.cajal.api.pipeline.TrainingSpec;
 import org.cajal.api.train.TrainingListener;
 import org.cajal.api.visual.RunRecord;
+import org.cajal.runfolder.Json;
 import org.cajal.workbench.core.Notifier;
 import org.cajal.workbench.core.PipelineModel;
 import org.cajal.workbench.core.Workbench;
-import org.cajal.workbench.runs.Json;
 
 /**
  * Test support shared by the run, results and runs view tests: a workbench built directly (no OSGi), a runner
@@ -171,8 +171,7 @@ public final class FakeWorkbench {
                     rows.add(Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray());
                 }
                 Path eval = folder.resolve("evaluation.json");
-                Map<String, Object> evaluation = Files.exists(eval)
-                        ? Json.parseObject(Files.readString(eval)) : Map.of();
+                Map<String, Object> evaluation = Files.exists(eval) ? Json.readObject(eval) : Map.of();
                 return new RunRecord(folder.getFileName().toString(), folder, columns, rows, evaluation);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
