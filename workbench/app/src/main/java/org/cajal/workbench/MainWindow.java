@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 import java.util.stream.Collectors;
 
@@ -54,7 +53,6 @@ import org.cajal.api.pipeline.ModelSpec;
 import org.cajal.api.pipeline.Pipeline;
 import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.PipelineException;
-import org.cajal.api.pipeline.PipelineRunner;
 import org.cajal.api.pipeline.SplitSpec;
 import org.cajal.api.pipeline.TrainingSpec;
 import org.cajal.workbench.core.Catalog;
@@ -62,6 +60,7 @@ import org.cajal.workbench.core.ExperimentServices;
 import org.cajal.workbench.core.Kind;
 import org.cajal.workbench.core.Notifier;
 import org.cajal.workbench.core.PipelineModel;
+import org.cajal.workbench.core.RuntimeServices;
 import org.cajal.workbench.core.Workbench;
 import org.cajal.workbench.editor.PipelineEditor;
 import org.cajal.workbench.experiments.ExperimentsPanel;
@@ -108,12 +107,12 @@ final class MainWindow implements Notifier {
     private List<Path> shownRecent;
     private List<Path> shownExamples;
 
-    MainWindow(BundleContext context, Supplier<PipelineRunner> runner, ExperimentServices experiments, Path home,
+    MainWindow(BundleContext context, RuntimeServices runtime, ExperimentServices experiments, Path home,
                Path runs, Preferences prefs, ExecutorService background, Runnable onClosed) {
         this.prefs = prefs;
         this.onClosed = onClosed;
         applyTheme(prefs.get(PREF_THEME, "light"));
-        this.workbench = new Workbench(context, runner, new PipelineModel(emptyPipeline(Catalog.EMPTY)), home, runs,
+        this.workbench = new Workbench(context, runtime, new PipelineModel(emptyPipeline(Catalog.EMPTY)), home, runs,
                 prefs, background, this);
         workbench.setExperiments(experiments);
         workbench.setPipelineOpener(file -> {
@@ -368,7 +367,7 @@ final class MainWindow implements Notifier {
             // reading and checking the file is I/O: off the event-dispatch thread
             workbench.background().execute(() -> {
                 try {
-                    PipelineDocument doc = workbench.runner().read(path);
+                    PipelineDocument doc = workbench.runtime().format().read(path);
                     SwingUtilities.invokeLater(() -> opened(path, doc));
                 } catch (PipelineException e) {
                     error("Cannot open " + path.getFileName(), e.getMessage());
@@ -414,7 +413,7 @@ final class MainWindow implements Notifier {
     boolean saveTo(Path target) {
         Path path = target.toAbsolutePath().normalize();
         try {
-            String json = workbench.runner().format(workbench.pipeline().get());
+            String json = workbench.runtime().format().format(workbench.pipeline().get());
             Files.createDirectories(path.getParent());
             Path tmp = Files.createTempFile(path.getParent(), "." + path.getFileName(), ".tmp");
             try {

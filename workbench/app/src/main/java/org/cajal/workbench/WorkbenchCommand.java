@@ -21,7 +21,10 @@ import org.cajal.api.data.DatasetProvider;
 import org.cajal.api.data.Preprocessor;
 import org.cajal.api.model.ArchitectureProvider;
 import org.cajal.api.model.LayerType;
-import org.cajal.api.pipeline.PipelineRunner;
+import org.cajal.api.pipeline.PipelineCheck;
+import org.cajal.api.pipeline.PipelineExecutor;
+import org.cajal.api.pipeline.PipelineFormat;
+import org.cajal.api.pipeline.RunReader;
 import org.cajal.api.train.OptimizerProvider;
 import org.cajal.api.visual.Visualiser;
 import org.cajal.experiments.Repeats;
@@ -33,6 +36,7 @@ import org.cajal.launcher.spi.LauncherCommand;
 import org.cajal.workbench.core.Catalog;
 import org.cajal.workbench.core.ExperimentServices;
 import org.cajal.workbench.core.Kind;
+import org.cajal.workbench.core.RuntimeServices;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Activate;
@@ -52,7 +56,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public final class WorkbenchCommand implements LauncherCommand {
 
     private final Map<Object, Catalog.Entry> entries = new ConcurrentHashMap<>();
-    private volatile PipelineRunner runner;
+    private volatile PipelineFormat format;
+    private volatile PipelineCheck check;
+    private volatile PipelineExecutor executor;
+    private volatile RunReader reader;
     private volatile RunStore runStore;
     private volatile Searches searches;
     private volatile Repeats repeats;
@@ -131,7 +138,9 @@ public final class WorkbenchCommand implements LauncherCommand {
                 Thread.currentThread().setContextClassLoader(WorkbenchCommand.class.getClassLoader());
                 ExperimentServices experiments = new ExperimentServices(() -> runStore, () -> searches,
                         () -> repeats, () -> reproducibility);
-                MainWindow w = new MainWindow(context, () -> runner, experiments, home, runs, prefs, background,
+                RuntimeServices runtime = new RuntimeServices(() -> format, () -> check, () -> executor,
+                        () -> reader);
+                MainWindow w = new MainWindow(context, runtime, experiments, home, runs, prefs, background,
                         closed::countDown);
                 window = w; // from here on, components that come or go reach it (execute's finally clears it)
                 w.catalogChanged(catalog());
@@ -189,16 +198,57 @@ public final class WorkbenchCommand implements LauncherCommand {
         }
     }
 
+    // the runtime's pipeline services: each optional; the views that showed 'runtime not running' check again
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void setRunner(PipelineRunner r) {
-        this.runner = r;
-        changed(); // the views that showed 'runtime not running' check again
+    void setFormat(PipelineFormat s) {
+        this.format = s;
+        changed();
     }
 
-    void unsetRunner(PipelineRunner r) {
-        if (this.runner == r) {
-            this.runner = null;
+    void unsetFormat(PipelineFormat s) {
+        if (this.format == s) {
+            this.format = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setCheck(PipelineCheck s) {
+        this.check = s;
+        changed();
+    }
+
+    void unsetCheck(PipelineCheck s) {
+        if (this.check == s) {
+            this.check = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setExecutor(PipelineExecutor s) {
+        this.executor = s;
+        changed();
+    }
+
+    void unsetExecutor(PipelineExecutor s) {
+        if (this.executor == s) {
+            this.executor = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setReader(RunReader s) {
+        this.reader = s;
+        changed();
+    }
+
+    void unsetReader(RunReader s) {
+        if (this.reader == s) {
+            this.reader = null;
         }
     }
 

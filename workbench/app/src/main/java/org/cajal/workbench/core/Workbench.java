@@ -5,17 +5,15 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 
 import javax.swing.SwingUtilities;
 
-import org.cajal.api.pipeline.PipelineRunner;
 import org.osgi.framework.BundleContext;
 
 /**
  * What every panel of the window is given: the live catalog of installed components, the runtime's pipeline
- * runner, the pipeline being edited and the selected step, the run bus, folders, preferences, a background
+ * services, the pipeline being edited and the selected step, the run bus, folders, preferences, a background
  * executor for slow work (never the event-dispatch thread) and a notifier for messages.
  *
  * <p>Threading: the catalog may change on any thread (a bundle comes or goes); {@link #onCatalogChange}
@@ -25,7 +23,7 @@ import org.osgi.framework.BundleContext;
 public final class Workbench {
 
     private final BundleContext bundleContext;
-    private final Supplier<PipelineRunner> runner;
+    private final RuntimeServices runtime;
     private final PipelineModel pipeline;
     private final Selection selection = new Selection();
     private final RunEvents runs = new RunEvents();
@@ -40,10 +38,10 @@ public final class Workbench {
     private volatile Consumer<Path> pipelineOpener;
     private volatile Dialogs dialogs = Dialogs.SWING;
 
-    public Workbench(BundleContext bundleContext, Supplier<PipelineRunner> runner, PipelineModel pipeline, Path home,
+    public Workbench(BundleContext bundleContext, RuntimeServices runtime, PipelineModel pipeline, Path home,
                      Path runsDirectory, Preferences preferences, ExecutorService background, Notifier notifier) {
         this.bundleContext = bundleContext;
-        this.runner = runner;
+        this.runtime = runtime;
         this.pipeline = pipeline;
         this.home = home;
         this.runsDirectory = runsDirectory;
@@ -57,13 +55,9 @@ public final class Workbench {
         return bundleContext;
     }
 
-    /** The runtime's runner: read, parse, format, validate, summarise, start, record. Any thread. */
-    public PipelineRunner runner() {
-        PipelineRunner r = runner.get();
-        if (r == null) {
-            throw new IllegalStateException("the runtime bundle (org.cajal.runtime) is not running");
-        }
-        return r;
+    /** The runtime's pipeline services: format, check, executor, reader. Any thread. */
+    public RuntimeServices runtime() {
+        return runtime;
     }
 
     /** The installed components now. Any thread. */

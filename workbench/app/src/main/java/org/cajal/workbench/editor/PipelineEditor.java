@@ -52,8 +52,6 @@ import org.cajal.api.pipeline.ModelSpec;
 import org.cajal.api.pipeline.ModelSummary;
 import org.cajal.api.pipeline.Pipeline;
 import org.cajal.api.pipeline.PipelineDocument;
-import org.cajal.api.pipeline.PipelineException;
-import org.cajal.api.pipeline.PipelineRunner;
 import org.cajal.api.pipeline.Problem;
 import org.cajal.workbench.core.Catalog;
 import org.cajal.workbench.core.Kind;
@@ -68,7 +66,7 @@ import org.cajal.workbench.core.Workbench;
  * architecture); training (optimizer and a summary of the settings); what will be evaluated; and the problems the
  * runtime finds. Clicking a step selects it (the properties panel then edits it).
  *
- * <p>The model summary (shapes, parameter counts, problems) comes from {@link PipelineRunner#summarise}, computed on
+ * <p>The model summary (shapes, parameter counts, problems) comes from {@link org.cajal.api.pipeline.PipelineCheck#summarise}, computed on
  * the workbench's background executor 150 ms after the last change; results of older versions are dropped.
  * Event-dispatch thread only.
  */
@@ -562,13 +560,8 @@ public final class PipelineEditor {
                 ModelSummary result = null;
                 List<ProblemItem> failure = null;
                 try {
-                    PipelineRunner runner = workbench.runner();
-                    PipelineDocument document = runner.parse(runner.format(p), source, base);
-                    result = runner.summarise(document);
-                } catch (PipelineException e) {
-                    failure = e.problems().isEmpty()
-                            ? List.of(new ProblemItem("", e.getMessage()))
-                            : e.problems().stream().map(pr -> new ProblemItem(pr.location(), pr.message())).toList();
+                    PipelineDocument document = workbench.runtime().format().document(p, source, base);
+                    result = workbench.runtime().check().summarise(document);
                 } catch (RuntimeException e) {
                     failure = List.of(new ProblemItem("", "The model summary is not available: "
                             + Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName())));

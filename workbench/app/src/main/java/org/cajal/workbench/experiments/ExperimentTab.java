@@ -17,7 +17,7 @@ import javax.swing.SwingUtilities;
 
 import org.cajal.api.pipeline.Pipeline;
 import org.cajal.api.pipeline.PipelineException;
-import org.cajal.api.pipeline.PipelineRunner;
+import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.experiments.Experiment;
 import org.cajal.experiments.ExperimentListener;
 import org.cajal.experiments.PipelineSource;
@@ -122,12 +122,13 @@ abstract class ExperimentTab {
         return starting || running != null;
     }
 
-    /** The edited pipeline as text, as the Training view runs it. */
-    static PipelineSource source(Workbench workbench) throws PipelineException {
-        PipelineRunner runner = workbench.runner();
+    /** The edited pipeline as the experiments engine takes it: its document's text, source and folder. */
+    static PipelineSource source(Workbench workbench) {
         Pipeline pipeline = workbench.pipeline().get();
         String source = workbench.pipeline().file().map(Path::toString).orElse(pipeline.name());
-        return new PipelineSource(runner.format(pipeline), source, workbench.pipeline().baseDirectory());
+        PipelineDocument document = workbench.runtime().format().document(pipeline, source,
+                workbench.pipeline().baseDirectory());
+        return new PipelineSource(document.text(), document.source(), document.baseDirectory());
     }
 
     void start() {
@@ -137,9 +138,6 @@ abstract class ExperimentTab {
         PipelineSource source;
         try {
             source = source(workbench);
-        } catch (PipelineException e) {
-            workbench.notifier().error("Cannot start", e.getMessage());
-            return;
         } catch (RuntimeException e) {
             workbench.notifier().error("Cannot start", RunsPanelMessages.of(e));
             return;

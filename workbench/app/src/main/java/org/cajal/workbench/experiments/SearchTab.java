@@ -150,7 +150,7 @@ final class SearchTab extends ExperimentTab {
     void prefill() {
         String formatted;
         try {
-            formatted = workbench.runner().format(workbench.pipeline().get());
+            formatted = workbench.runtime().format().format(workbench.pipeline().get());
         } catch (RuntimeException e) {
             formatted = null;
         }

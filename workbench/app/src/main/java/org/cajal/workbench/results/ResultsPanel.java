@@ -130,7 +130,7 @@ public final class ResultsPanel {
         cards.show(panel, CARD_RUN);
         workbench.background().execute(() -> {
             try {
-                RunRecord loaded = workbench.runner().record(folder);
+                RunRecord loaded = workbench.runtime().reader().record(folder);
                 String heading = heading(loaded);
                 List<Visualiser> accepted = accepted(loaded);
                 String notes = diagnosticsText(folder);

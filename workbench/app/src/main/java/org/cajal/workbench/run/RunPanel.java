@@ -26,15 +26,15 @@ import javax.swing.JSplitPane;
 import javax.swing.SwingUtilities;
 
 import org.cajal.api.pipeline.Pipeline;
+import org.cajal.api.pipeline.CheckedPipeline;
 import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.PipelineException;
-import org.cajal.api.pipeline.PipelineRunner;
-import org.cajal.api.pipeline.Problem;
 import org.cajal.api.pipeline.RunHandle;
 import org.cajal.api.pipeline.RunOptions;
 import org.cajal.api.pipeline.RunResult;
 import org.cajal.api.train.TrainingEvent;
 import org.cajal.charts.ChartDrawings;
+import org.cajal.workbench.core.RuntimeServices;
 import org.cajal.workbench.core.Workbench;
 import org.cajal.workbench.results.ChartExport;
 import org.cajal.workbench.results.Metrics;
@@ -200,17 +200,13 @@ public final class RunPanel {
         if (active) {
             return;
         }
-        PipelineRunner runner;
+        RuntimeServices runtime = workbench.runtime();
         PipelineDocument document;
         try {
-            runner = workbench.runner();
             Pipeline pipeline = workbench.pipeline().get();
             String source = workbench.pipeline().file().map(f -> f.getFileName().toString())
                     .orElse(pipeline.name());
-            document = runner.parse(runner.format(pipeline), source, workbench.pipeline().baseDirectory());
-        } catch (PipelineException e) {
-            workbench.notifier().error("Cannot train", e.getMessage());
-            return;
+            document = runtime.format().document(pipeline, source, workbench.pipeline().baseDirectory());
         } catch (RuntimeException e) {
             workbench.notifier().error("Cannot train", message(e));
             return;
@@ -223,25 +219,22 @@ public final class RunPanel {
         progressBar.setString("validating…");
         RunOptions options = new RunOptions(workbench.runsDirectory(), OptionalLong.empty());
         try {
-            workbench.background().execute(() -> validateAndStart(runner, document, options));
+            workbench.background().execute(() -> checkAndStart(runtime, document, options));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             notStarted("Cannot train", "The workbench is closing.");
         }
     }
 
-    private void validateAndStart(PipelineRunner runner, PipelineDocument document, RunOptions options) {
+    /** Checks the pipeline (planning its dataset once), then starts that checked plan. Background thread. */
+    private void checkAndStart(RuntimeServices runtime, PipelineDocument document, RunOptions options) {
         try {
-            List<Problem> problems = runner.validate(document);
-            if (!problems.isEmpty()) {
-                String lines = problems.stream().map(p -> p.location() + ": " + p.message())
-                        .collect(Collectors.joining("\n"));
-                SwingUtilities.invokeLater(() -> notStarted("Cannot train", lines));
-                return;
-            }
-            RunHandle started = runner.start(document, options, event -> workbench.runs().publish(event));
+            CheckedPipeline checked = runtime.check().check(document);
+            RunHandle started = runtime.executor().start(checked, options, event -> workbench.runs().publish(event));
             SwingUtilities.invokeLater(() -> started(started));
         } catch (PipelineException e) {
-            SwingUtilities.invokeLater(() -> notStarted("Cannot train", e.getMessage()));
+            String lines = e.problems().isEmpty() ? e.getMessage() : e.problems().stream()
+                    .map(p -> p.location() + ": " + p.message()).collect(Collectors.joining("\n"));
+            SwingUtilities.invokeLater(() -> notStarted("Cannot train", lines));
         } catch (RuntimeException e) {
             SwingUtilities.invokeLater(() -> notStarted("Cannot train", message(e)));
         } catch (LinkageError | VirtualMachineError e) {

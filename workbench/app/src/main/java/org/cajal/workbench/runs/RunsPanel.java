@@ -43,7 +43,7 @@ import javax.swing.table.DefaultTableModel;
 import javax.swing.table.TableRowSorter;
 
 import org.cajal.api.pipeline.PipelineException;
-import org.cajal.api.pipeline.PipelineRunner;
+import org.cajal.api.pipeline.RunReader;
 import org.cajal.api.train.TrainingEvent;
 import org.cajal.api.visual.Drawing;
 import org.cajal.charts.ChartDrawings;
@@ -335,19 +335,13 @@ public final class RunsPanel {
     public void refresh() {
         int mine = ++generation;
         Path directory = workbench.runsDirectory();
-        PipelineRunner runner;
-        try {
-            runner = workbench.runner();
-        } catch (IllegalStateException e) {
-            runner = null;
-        }
-        PipelineRunner r = runner;
+        RunReader reader = workbench.runtime().readerIfPresent();
         RunStore store = workbench.experiments().runStore().orElse(null);
         status.setText("Reading runs…");
         try {
             workbench.background().execute(() -> {
                 try {
-                    List<RunRow> runs = RunListing.list(directory, store, r == null ? null : r::record);
+                    List<RunRow> runs = RunListing.list(directory, store, reader);
                     SwingUtilities.invokeLater(() -> listed(mine, runs, null));
                 } catch (IOException | RuntimeException e) {
                     String message = "Cannot read the runs folder " + directory + ": " + message(e);

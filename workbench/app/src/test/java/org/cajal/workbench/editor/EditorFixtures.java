@@ -21,24 +21,23 @@ import javax.swing.SwingUtilities;
 import org.cajal.api.ComponentDescriptor;
 import org.cajal.api.Describable;
 import org.cajal.api.model.Shape;
+import org.cajal.api.pipeline.CheckedPipeline;
 import org.cajal.api.pipeline.ComponentRef;
 import org.cajal.api.pipeline.ModelSpec;
 import org.cajal.api.pipeline.ModelSummary;
 import org.cajal.api.pipeline.Pipeline;
+import org.cajal.api.pipeline.PipelineCheck;
 import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.PipelineException;
-import org.cajal.api.pipeline.PipelineRunner;
+import org.cajal.api.pipeline.PipelineFormat;
 import org.cajal.api.pipeline.Problem;
-import org.cajal.api.pipeline.RunHandle;
-import org.cajal.api.pipeline.RunOptions;
 import org.cajal.api.pipeline.SplitSpec;
 import org.cajal.api.pipeline.TrainingSpec;
-import org.cajal.api.train.TrainingListener;
-import org.cajal.api.visual.RunRecord;
 import org.cajal.workbench.core.Catalog;
 import org.cajal.workbench.core.Kind;
 import org.cajal.workbench.core.Notifier;
 import org.cajal.workbench.core.PipelineModel;
+import org.cajal.workbench.core.RuntimeServices;
 import org.cajal.workbench.core.Workbench;
 
 /** Fakes for the editor and palette tests: a catalog of in-test components, a runner with canned summaries. */
@@ -101,10 +100,15 @@ public final class EditorFixtures {
         return new ModelSummary(Optional.of(Shape.of(784)), layers, total, problems);
     }
 
-    /** A runner whose summaries come from a function; format/parse round-trip the pipeline object. */
-    public static final class FakeRunner implements PipelineRunner {
+    /** A format and check whose summaries come from a function; format/parse round-trip the pipeline object. */
+    public static final class FakeRunner implements PipelineFormat, PipelineCheck {
         private final Map<String, Pipeline> formatted = new ConcurrentHashMap<>();
         public volatile Function<Pipeline, ModelSummary> summaries = EditorFixtures::cannedSummary;
+
+        /** This fake as the workbench's runtime services (no executor, no reader). */
+        public RuntimeServices services() {
+            return new RuntimeServices(() -> this, () -> this, () -> null, () -> null);
+        }
 
         @Override
         public PipelineDocument read(Path file) throws PipelineException {
@@ -121,21 +125,15 @@ public final class EditorFixtures {
         }
 
         @Override
-        public List<Problem> validate(PipelineDocument document) {
-            return summaries.apply(document.pipeline()).problems();
-        }
-
-        @Override
-        public RunHandle start(PipelineDocument document, RunOptions options, TrainingListener listener)
-                throws PipelineException {
-            throw new PipelineException(document.source(), new Problem("run", "not used in tests"));
-        }
-
-        @Override
         public String format(Pipeline pipeline) {
             String text = pipeline.toString();
             formatted.put(text, pipeline);
             return text;
+        }
+
+        @Override
+        public List<Problem> validate(PipelineDocument document) {
+            return summaries.apply(document.pipeline()).problems();
         }
 
         @Override
@@ -144,8 +142,8 @@ public final class EditorFixtures {
         }
 
         @Override
-        public RunRecord record(Path runFolder) throws PipelineException {
-            throw new PipelineException(runFolder.toString(), new Problem("run", "not used in tests"));
+        public CheckedPipeline check(PipelineDocument document) throws PipelineException {
+            throw new PipelineException(document.source(), new Problem("run", "not used in tests"));
         }
     }
 
@@ -166,9 +164,9 @@ public final class EditorFixtures {
     }
 
     /** A workbench around the fakes (no OSGi framework, no preferences). */
-    public static Workbench workbench(Catalog catalog, PipelineRunner runner, Pipeline pipeline,
+    public static Workbench workbench(Catalog catalog, FakeRunner runner, Pipeline pipeline,
                                       ExecutorService background, Notifier notifier) {
-        Workbench wb = new Workbench(null, () -> runner, new PipelineModel(pipeline), Path.of("."), Path.of("runs"),
+        Workbench wb = new Workbench(null, runner.services(), new PipelineModel(pipeline), Path.of("."), Path.of("runs"),
                 null, background, notifier);
         wb.catalogChanged(catalog);
         return wb;

@@ -27,6 +27,7 @@ import org.cajal.workbench.core.Kind;
 import org.cajal.workbench.core.Notifier;
 import org.cajal.workbench.core.PipelineModel;
 import org.cajal.workbench.core.Pipelines;
+import org.cajal.workbench.core.RuntimeServices;
 import org.cajal.workbench.core.Step;
 import org.cajal.workbench.core.Workbench;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,7 +63,8 @@ class HelpPanelTest {
             public void status(String message) {
             }
         };
-        workbench = new Workbench(null, () -> null, new PipelineModel(pipeline), Path.of("."), Path.of("runs"), null,
+        workbench = new Workbench(null, RuntimeServices.NONE,
+                new PipelineModel(pipeline), Path.of("."), Path.of("runs"), null,
                 null, quiet);
         workbench.catalogChanged(new Catalog(List.of(
                 entry(Kind.LAYER, FAKE_LAYER, "org.example.fake"),

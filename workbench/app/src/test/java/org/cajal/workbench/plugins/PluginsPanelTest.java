@@ -26,6 +26,7 @@ import org.cajal.api.pipeline.SplitSpec;
 import org.cajal.api.pipeline.TrainingSpec;
 import org.cajal.workbench.core.Notifier;
 import org.cajal.workbench.core.PipelineModel;
+import org.cajal.workbench.core.RuntimeServices;
 import org.cajal.workbench.core.Workbench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,7 +112,8 @@ class PluginsPanelTest {
             public void status(String message) {
             }
         };
-        return new Workbench(context, () -> null, new PipelineModel(pipeline), home, home.resolve("runs"), null, null,
+        return new Workbench(context, RuntimeServices.NONE,
+                new PipelineModel(pipeline), home, home.resolve("runs"), null, null,
                 quiet);
     }
 

@@ -37,6 +37,7 @@ import org.cajal.workbench.core.Catalog;
 import org.cajal.workbench.core.Kind;
 import org.cajal.workbench.core.Notifier;
 import org.cajal.workbench.core.PipelineModel;
+import org.cajal.workbench.core.RuntimeServices;
 import org.cajal.workbench.core.Step;
 import org.cajal.workbench.core.Workbench;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,7 +83,8 @@ class PropertiesPanelTest {
                         ComponentRef.of("lstm"))),
                 new TrainingSpec("categorical-cross-entropy", ComponentRef.of("adam"), 20, 32));
         onEdt(() -> {
-            workbench = new Workbench(null, () -> null, new PipelineModel(pipeline), home, home.resolve("runs"),
+            workbench = new Workbench(null, RuntimeServices.NONE,
+                    new PipelineModel(pipeline), home, home.resolve("runs"),
                     null, null, new Notifier() {
                         @Override
                         public void error(String title, String message) {

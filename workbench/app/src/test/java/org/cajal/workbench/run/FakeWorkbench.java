@@ -18,16 +18,20 @@ import java.util.function.Function;
 
 import javax.swing.SwingUtilities;
 
+import org.cajal.api.pipeline.CheckedPipeline;
 import org.cajal.api.pipeline.ComponentRef;
 import org.cajal.api.pipeline.ModelSpec;
 import org.cajal.api.pipeline.ModelSummary;
 import org.cajal.api.pipeline.Pipeline;
+import org.cajal.api.pipeline.PipelineCheck;
 import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.PipelineException;
-import org.cajal.api.pipeline.PipelineRunner;
+import org.cajal.api.pipeline.PipelineExecutor;
+import org.cajal.api.pipeline.PipelineFormat;
 import org.cajal.api.pipeline.Problem;
 import org.cajal.api.pipeline.RunHandle;
 import org.cajal.api.pipeline.RunOptions;
+import org.cajal.api.pipeline.RunReader;
 import org.cajal.api.pipeline.RunResult;
 import org.cajal.api.pipeline.SplitSpec;
 import org.cajal.api.pipeline.TrainingSpec;
@@ -36,6 +40,7 @@ import org.cajal.api.visual.RunRecord;
 import org.cajal.runfolder.Json;
 import org.cajal.workbench.core.Notifier;
 import org.cajal.workbench.core.PipelineModel;
+import org.cajal.workbench.core.RuntimeServices;
 import org.cajal.workbench.core.Workbench;
 
 /**
@@ -52,7 +57,7 @@ public final class FakeWorkbench {
     public FakeWorkbench(Path home, Path runs) {
         Pipeline[] pipeline = new Pipeline[1];
         onEdt(() -> pipeline[0] = pipeline());
-        workbench = new Workbench(null, () -> runner, new PipelineModel(pipeline[0]), home, runs,
+        workbench = new Workbench(null, runner.services(), new PipelineModel(pipeline[0]), home, runs,
                 new MemoryPreferences(), new DirectExecutor(), notifier);
     }
 
@@ -109,14 +114,22 @@ public final class FakeWorkbench {
         }
     }
 
-    /** A runner whose validation result the test sets and whose runs it completes. */
-    public static final class FakeRunner implements PipelineRunner {
+    /**
+     * The runtime's four pipeline services in one: checks give the problems the test sets, runs are completed by
+     * the test, records are read by a function.
+     */
+    public static final class FakeRunner implements PipelineFormat, PipelineCheck, PipelineExecutor, RunReader {
 
         public volatile List<Problem> problems = List.of();
         public final List<FakeHandle> started = new CopyOnWriteArrayList<>();
         public final List<PipelineDocument> validated = new CopyOnWriteArrayList<>();
         /** How record() reads a folder; by default metrics.csv and evaluation.json, simply. */
         public volatile Function<Path, RunRecord> records = FakeRunner::simpleRecord;
+
+        /** This runner as the workbench's runtime services. */
+        public RuntimeServices services() {
+            return new RuntimeServices(() -> this, () -> this, () -> this, () -> this);
+        }
 
         @Override
         public PipelineDocument read(Path file) throws PipelineException {
@@ -129,27 +142,42 @@ public final class FakeWorkbench {
         }
 
         @Override
+        public String format(Pipeline pipeline) {
+            return "{\"name\": \"" + pipeline.name() + "\"}";
+        }
+
+        @Override
         public List<Problem> validate(PipelineDocument document) {
             validated.add(document);
             return problems;
         }
 
         @Override
-        public RunHandle start(PipelineDocument document, RunOptions options, TrainingListener listener) {
+        public ModelSummary summarise(PipelineDocument document) {
+            throw new UnsupportedOperationException("not used by these tests");
+        }
+
+        @Override
+        public CheckedPipeline check(PipelineDocument document) throws PipelineException {
+            List<Problem> found = validate(document);
+            if (!found.isEmpty()) {
+                throw new PipelineException(document.source(), found);
+            }
+            return new Checked(document);
+        }
+
+        @Override
+        public RunHandle start(PipelineDocument document, RunOptions options, TrainingListener listener)
+                throws PipelineException {
+            return start(check(document), options, listener);
+        }
+
+        @Override
+        public RunHandle start(CheckedPipeline checked, RunOptions options, TrainingListener listener) {
             FakeHandle handle = new FakeHandle("run-" + (started.size() + 1),
                     options.runsDirectory().resolve("run-" + (started.size() + 1)), listener);
             started.add(handle);
             return handle;
-        }
-
-        @Override
-        public String format(Pipeline pipeline) {
-            return "{\"name\": \"" + pipeline.name() + "\"}";
-        }
-
-        @Override
-        public ModelSummary summarise(PipelineDocument document) {
-            throw new UnsupportedOperationException("not used by these tests");
         }
 
         @Override
@@ -176,6 +204,15 @@ public final class FakeWorkbench {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    /** A checked pipeline: the document, no summary. */
+    record Checked(PipelineDocument document) implements CheckedPipeline {
+
+        @Override
+        public ModelSummary summary() {
+            throw new UnsupportedOperationException("not used by these tests");
         }
     }
 
