@@ -24,8 +24,11 @@ import org.cajal.api.pipeline.Problem;
 import org.cajal.api.pipeline.RunHandle;
 import org.cajal.api.pipeline.RunOptions;
 import org.cajal.api.pipeline.RunResult;
+import org.cajal.api.run.RunFiles;
+import org.cajal.api.run.RunStatus;
 import org.cajal.api.train.TrainingEvent;
 import org.cajal.api.train.TrainingListener;
+import org.cajal.runfolder.RunFolderWriter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -42,7 +45,7 @@ import org.osgi.service.component.annotations.Reference;
  * <p>Runs at once share no mutable state: each has its own plan, opened dataset, model, folder and helper thread;
  * ND4J's random generator and DL4J's workspaces are per thread, and each run seeds its thread's generator before
  * it builds its model, so a run's numbers do not depend on what else is running. Run folders get unique names even
- * when started in the same second ({@link RunFolder#create}); {@link DataCache} is synchronised. A listener given
+ * when started in the same second ({@link RunFolderWriter#create}); {@link DataCache} is synchronised. A listener given
  * to several runs is called from their threads at the same time.
  *
  * <p>Active only while a {@link ComputeBackend} is registered, i.e. once ND4J is ready.
@@ -163,14 +166,14 @@ public class DefaultPipelineExecutor implements PipelineExecutor {
     private RunHandle launch(PipelineDocument document, Pipeline pipeline, RunPlan plan, RunOptions options,
                              TrainingListener listener) throws PipelineException {
         try {
-            RunFolder folder = RunFolder.create(options.runsDirectory(), pipeline.name(),
+            RunFolderWriter folder = RunFolderWriter.create(options.runsDirectory(), pipeline.name(),
                     LocalDateTime.now(clock));
-            folder.writeText(RunFolder.PIPELINE, document.text());
-            Provenance provenance = new Provenance(folder.id(), pipeline.name(), pipeline.seed(),
+            folder.writeText(RunFiles.PIPELINE, document.text());
+            RunProvenance provenance = new RunProvenance(folder.id(), pipeline.name(), pipeline.seed(),
                     plan.dataset().identity(), bundles(), backend == null ? null : backend.info(), clock.instant());
             // relative file parameters resolve against this folder: RunData reopens the data from pipeline.json
             provenance.put("baseDirectory", document.baseDirectory().toAbsolutePath().toString());
-            folder.writeJson(RunFolder.PROVENANCE, provenance.asMap());
+            provenance.write(folder);
             return submit(plan, folder, provenance, listener, dataFiles(document, pipeline));
         } catch (IOException | RuntimeException e) {
             plan.close();
@@ -192,7 +195,7 @@ public class DefaultPipelineExecutor implements PipelineExecutor {
         return parameters == null ? List.of() : DataFingerprint.files(provider, parameters);
     }
 
-    private RunHandle submit(RunPlan plan, RunFolder folder, Provenance provenance, TrainingListener listener,
+    private RunHandle submit(RunPlan plan, RunFolderWriter folder, RunProvenance provenance, TrainingListener listener,
                              List<Path> dataFiles) {
         AtomicBoolean cancel = new AtomicBoolean();
         CompletableFuture<RunResult> result = new CompletableFuture<>();
@@ -207,14 +210,14 @@ public class DefaultPipelineExecutor implements PipelineExecutor {
         return new Handle(folder.id(), folder.path(), result, cancel);
     }
 
-    private PipelineException failed(RunPlan plan, RunFolder folder, Provenance provenance,
+    private PipelineException failed(RunPlan plan, RunFolderWriter folder, RunProvenance provenance,
                                      TrainingListener listener, Throwable e) {
         String message = "training failed: " + RunFailure.describe(e);
-        provenance.end(Instant.now(clock), "failed");
+        provenance.end(Instant.now(clock), RunStatus.FAILED);
         provenance.put("error", message);
         try {
-            folder.writeJson(RunFolder.PROVENANCE, provenance.asMap());
-            folder.writeText("error.txt", RunFailure.stackTrace(e));
+            provenance.write(folder);
+            folder.writeText(RunFiles.ERROR, RunFailure.stackTrace(e));
         } catch (IOException io) {
             e.addSuppressed(io);
         }
@@ -226,13 +229,13 @@ public class DefaultPipelineExecutor implements PipelineExecutor {
         return new PipelineValidator(installed.catalog());
     }
 
-    private List<Provenance.BundleEntry> bundles() {
+    private List<RunProvenance.BundleEntry> bundles() {
         BundleContext ctx = context;
         if (ctx == null) {
             return List.of();
         }
         return Arrays.stream(ctx.getBundles())
-                .map(b -> new Provenance.BundleEntry(b.getSymbolicName(), b.getVersion().toString(), state(b)))
+                .map(b -> new RunProvenance.BundleEntry(b.getSymbolicName(), b.getVersion().toString(), state(b)))
                 .toList();
     }
 

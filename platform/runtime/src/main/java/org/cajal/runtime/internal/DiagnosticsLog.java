@@ -6,12 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.cajal.api.run.RunFiles;
 import org.cajal.api.train.TrainingEvent;
 import org.cajal.api.train.TrainingListener;
+import org.cajal.runfolder.RunFolderWriter;
 
 /**
  * A run's diagnostics: each {@link Note} goes to the listener as a {@link TrainingEvent.Diagnostic} and into the run
- * folder's {@value #FILE}, rewritten (atomically) after each one: a JSON array of
+ * folder's diagnostics.json, rewritten (atomically) after each one: a JSON array of
  * {@code {"epoch": e, "kind": k, "message": m, "values": {...}}}, in the order they came, with {@code "fold": f}
  * after {@code epoch} in a k-fold run (the fold's number is also in {@code values}). Numbers JSON cannot hold (NaN,
  * infinity) are written as null. The file is written empty ({@code []}) when the run starts, so its absence means a
@@ -19,17 +21,14 @@ import org.cajal.api.train.TrainingListener;
  */
 final class DiagnosticsLog {
 
-    /** The run folder's file (the experiments bundle's {@code ExperimentFolder.DIAGNOSTICS}). */
-    static final String FILE = "diagnostics.json";
-
-    private final RunFolder folder;
+    private final RunFolderWriter folder;
     private final TrainingListener listener;
     private final List<Map<String, Object>> entries = new ArrayList<>();
 
-    DiagnosticsLog(RunFolder folder, TrainingListener listener) throws IOException {
+    DiagnosticsLog(RunFolderWriter folder, TrainingListener listener) throws IOException {
         this.folder = folder;
         this.listener = listener;
-        folder.writeJson(FILE, entries);
+        folder.writeJson(RunFiles.DIAGNOSTICS, entries);
     }
 
     /**
@@ -52,7 +51,7 @@ final class DiagnosticsLog {
         entry.put("message", note.message());
         entry.put("values", finite(values));
         entries.add(entry);
-        folder.writeJson(FILE, entries);
+        folder.writeJson(RunFiles.DIAGNOSTICS, entries);
         listener.onEvent(new TrainingEvent.Diagnostic(folder.id(), epoch, note.kind(), note.message(), values));
     }
 

@@ -2,13 +2,11 @@ package org.cajal.runtime.internal;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.cajal.launcher.spi.LauncherCommand;
+import org.cajal.runfolder.AtomicFiles;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -29,10 +27,7 @@ public class DocsCommand implements LauncherCommand {
         }
         Path target = Path.of(args.isEmpty() ? "docs" : args.get(0)).resolve(FILE);
         try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + FILE, ".tmp");
-            Files.writeString(tmp, installed.reference().markdown(), StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(target, installed.reference().markdown());
         } catch (IOException e) {
             err.println("error: cannot write " + target + ": " + e.getMessage());
             return 1;

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.cajal.api.Parameters;
 import org.cajal.api.data.DataSchema;
@@ -23,7 +22,9 @@ import org.cajal.api.pipeline.ComponentRef;
 import org.cajal.api.pipeline.Pipeline;
 import org.cajal.api.pipeline.PipelineException;
 import org.cajal.api.pipeline.Problem;
+import org.cajal.api.run.RunFiles;
 import org.cajal.api.visual.RunData;
+import org.cajal.runfolder.Json;
 import org.deeplearning4j.nn.api.Layer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -43,8 +44,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * Thread-safe: the model is used under this object's lock (a DL4J network is not safe for concurrent use).
  */
 final class FolderRunData implements RunData {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path folder;
     private final DataSchema schema;
@@ -181,7 +180,7 @@ final class FolderRunData implements RunData {
             try {
                 model = SavedModel.load(folder);
             } catch (IOException | RuntimeException e) {
-                modelProblem = "the run's model (" + folder.resolve(RunFolder.MODEL) + ") cannot be loaded as a "
+                modelProblem = "the run's model (" + folder.resolve(RunFiles.MODEL) + ") cannot be loaded as a "
                         + "layer stack: " + DataCache.describe(e);
             }
         }
@@ -259,17 +258,17 @@ final class FolderRunData implements RunData {
     }
 
     private Pipeline pipeline() throws PipelineException {
-        return new PipelineReader().read(folder.resolve(RunFolder.PIPELINE)).pipeline();
+        return new PipelineReader().read(folder.resolve(RunFiles.PIPELINE)).pipeline();
     }
 
     private int[] evaluatedIndices() {
-        Path file = folder.resolve(RunFolder.SPLIT);
+        Path file = folder.resolve(RunFiles.SPLIT);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalStateException(folder + " has no " + RunFolder.SPLIT + " (the evaluated examples); "
+            throw new IllegalStateException(folder + " has no " + RunFiles.SPLIT + " (the evaluated examples); "
                     + "run the pipeline again with this version of Cajal");
         }
         try {
-            JsonNode indices = JSON.readTree(file.toFile()).get("indices");
+            JsonNode indices = Json.readTree(file).get("indices");
             if (indices == null || !indices.isArray()) {
                 throw new IllegalStateException(file + " has no \"indices\" array");
             }

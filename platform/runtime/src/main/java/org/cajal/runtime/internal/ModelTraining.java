@@ -20,8 +20,10 @@ import org.cajal.api.model.LayerException;
 import org.cajal.api.model.ModelContext;
 import org.cajal.api.model.TrainableModel;
 import org.cajal.api.pipeline.EarlyStopping;
+import org.cajal.api.run.RunFiles;
 import org.cajal.api.train.TrainingEvent;
 import org.cajal.api.train.TrainingListener;
+import org.cajal.runfolder.RunFolderWriter;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -32,7 +34,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * after each epoch, evaluation, and the model and its metrics written to a folder as they are made.
  *
  * <p>Diagnostics: every model gets the loss-based ones ({@link LossWatch}); a layer stack also gets
- * {@link LayerProbe}'s, whose measurements go to {@value #DIAGNOSTICS_CSV} in the model's folder. A non-finite
+ * {@link LayerProbe}'s, whose measurements go to diagnostics.csv in the model's folder. A non-finite
  * mini-batch loss stops training (the run's status becomes {@code diverged}): the weights go back to those at the
  * start of that epoch (when the model can take a snapshot), and the model is evaluated and saved as for a
  * cancelled run.
@@ -60,7 +62,7 @@ final class ModelTraining {
      * @param metricName the per-epoch validation metric ({@code accuracy}, {@code mse} or a generative model's own)
      * @param higherIsBetter the metric's direction
      */
-    record Outcome(TrainableModel model, int completedEpochs, boolean cancelled, MetricsTable metrics,
+    record Outcome(TrainableModel model, int completedEpochs, boolean cancelled, EpochMetrics metrics,
                    Map<String, Object> evaluation, String metricName, boolean higherIsBetter, Divergence diverged) {
     }
 
@@ -72,12 +74,11 @@ final class ModelTraining {
      * The per-layer measurements of a layer stack: {@code epoch,layer,dead_share,update_ratio,saturated_share}, an
      * empty cell where not measured.
      */
-    static final String DIAGNOSTICS_CSV = "diagnostics.csv";
-
+    
     private final RunPlan plan;
     private final Split split;
     private final List<FittedTransform> transforms;
-    private final RunFolder folder;
+    private final RunFolderWriter folder;
     private final String runId;
     private final TrainingListener listener;
     private final AtomicBoolean cancel;
@@ -85,7 +86,7 @@ final class ModelTraining {
     private final ExecutorService helper;
     /** The model when it scores itself (a generative architecture), else null: scored against targets. */
     private GenerativeModel generative;
-    private MetricsTable metrics;
+    private EpochMetrics metrics;
     private final DiagnosticsLog diagnostics;
     private final int fold;
     private LossWatch watch;
@@ -107,7 +108,7 @@ final class ModelTraining {
      * @param diagnostics the run's diagnostics log
      * @param fold 1-based fold of a k-fold run, 0 for a hold-out run
      */
-    ModelTraining(RunPlan plan, Split split, List<FittedTransform> transforms, RunFolder folder, String runId,
+    ModelTraining(RunPlan plan, Split split, List<FittedTransform> transforms, RunFolderWriter folder, String runId,
                   TrainingListener listener, AtomicBoolean cancel, Clock clock, ExecutorService helper,
                   DiagnosticsLog diagnostics, int fold) {
         this.plan = plan;
@@ -164,20 +165,20 @@ final class ModelTraining {
         Evaluator evaluator = new Evaluator(plan.schema());
         String metricName = generative != null ? generative.metricName() : evaluator.metricName();
         boolean higherIsBetter = generative != null ? generative.higherIsBetter() : evaluator.higherIsBetter();
-        metrics = new MetricsTable(metricName);
+        metrics = new EpochMetrics(metricName);
         int completed = train(model, loader, evaluator, metricName, seed);
         // metrics.csv is written at most once a second while training (a small model's epoch takes milliseconds);
         // here it gets every epoch, whatever ended training
-        folder.writeText(RunFolder.METRICS, metrics.text());
+        folder.writeMetrics(metrics.table());
         Map<String, Object> evaluation = generative != null
                 ? evaluateGenerative(loader, evaluateOn, evaluationName)
                 : evaluate(model, loader, evaluator, evaluateOn, evaluationName);
-        folder.writeJson(RunFolder.SPLIT, splitFile(evaluateOn, evaluationName));
-        folder.writeWith(RunFolder.MODEL, file -> save(model, file));
+        folder.writeJson(RunFiles.SPLIT, splitFile(evaluateOn, evaluationName));
+        folder.writeWith(RunFiles.MODEL, file -> save(model, file));
         if (model instanceof LayerStackModel stack && model.parameterCount() <= WEIGHTS_JSON_LIMIT) {
-            folder.writeJson(RunFolder.WEIGHTS, stack.weights());
+            folder.writeJson(RunFiles.WEIGHTS, stack.weights());
         }
-        folder.writeJson(RunFolder.EVALUATION, evaluation);
+        folder.writeJson(RunFiles.EVALUATION, evaluation);
         return new Outcome(model, completed, cancel.get(), metrics, evaluation, metricName, higherIsBetter, diverged);
     }
 
@@ -281,7 +282,7 @@ final class ModelTraining {
             double[] validation = validate(model, loader, evaluator);
             addMetrics(epoch, trainLoss, validation);
             if (epoch == 1 || clock.millis() - lastMetricsWrite >= METRICS_INTERVAL_MILLIS) {
-                folder.writeText(RunFolder.METRICS, metrics.text());
+                folder.writeMetrics(metrics.table());
                 lastMetricsWrite = clock.millis();
             }
             listener.onEvent(new TrainingEvent.EpochCompleted(runId, epoch, epochs, trainLoss, validation[0],
@@ -310,7 +311,7 @@ final class ModelTraining {
         Map<String, Double> values = generative.epochValues();
         if (epoch == 1 && !values.isEmpty()) {
             values.keySet().forEach(k -> checkColumn(plan.architecture().id(), k));
-            metrics = new MetricsTable(generative.metricName(), List.copyOf(values.keySet()));
+            metrics = new EpochMetrics(generative.metricName(), List.copyOf(values.keySet()));
         }
         double[] extra = metrics.extraColumns().stream()
                 .mapToDouble(c -> values.get(c) == null ? Double.NaN : values.get(c)).toArray();
@@ -344,7 +345,7 @@ final class ModelTraining {
                     .append(',').append(cell(row.updateRatio())).append(',').append(cell(row.saturatedShare()))
                     .append('\n');
         }
-        folder.writeText(DIAGNOSTICS_CSV, probeRows.toString());
+        folder.writeText(RunFiles.DIAGNOSTICS_TABLE, probeRows.toString());
         LayerProbe.Context context = new LayerProbe.Context(
                 watch.saidExploding() || said.stream().anyMatch(k -> k.endsWith(" large")),
                 watch.roseAfter(lastMeasured), watch.stillAbove(LayerProbe.STILL_HIGH),
@@ -546,7 +547,7 @@ final class ModelTraining {
                 ? TargetScale.identity(plan.schema().targetWidth())
                 : TargetScale.of(transforms, plan.dataset().read(Arrays.copyOf(indices, 1)).features(),
                         plan.schema().targetWidth());
-        folder.writeText(RunFolder.PREDICTIONS, PredictionsFile.csv(plan.schema(), rawTargets, outputs, scale));
+        folder.writeText(RunFiles.PREDICTIONS, PredictionsFile.csv(plan.schema(), rawTargets, outputs, scale));
     }
 
     /** split.json: which examples of the dataset were evaluated, in predictions.csv's row order. */
@@ -569,7 +570,7 @@ final class ModelTraining {
         } else {
             // an architecture's own file format (a SameDiff flatbuffer): the preprocessing goes beside it, in the
             // zip form the runtime reads (one entry, as ModelSerializer.addObjectToFile writes it)
-            folder.writeWith(PREPROCESSING_BESIDE, zip -> {
+            folder.writeWith(RunFiles.PREPROCESSING, zip -> {
                 try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
                     out.putNextEntry(new java.util.zip.ZipEntry("objects/cajal-preprocessing"));
                     var bytes = new java.io.ByteArrayOutputStream();
@@ -584,8 +585,7 @@ final class ModelTraining {
     }
 
     /** Where a non-zip model file's fitted preprocessing goes. */
-    static final String PREPROCESSING_BESIDE = "preprocessing.zip";
-
+    
     private static boolean isZip(Path file) throws IOException {
         try (var in = Files.newInputStream(file)) {
             byte[] magic = in.readNBytes(4);

@@ -1,14 +1,13 @@
 package org.cajal.runtime.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.cajal.api.data.DataSchema;
 import org.cajal.api.visual.RunData;
+import org.cajal.runfolder.CsvTable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -22,8 +21,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <li>regression with one target: {@code actual,predicted};</li>
  * <li>regression with k targets: {@code actual_0,...,actual_<k-1>,predicted_0,...,predicted_<k-1>}.</li>
  * </ul>
- * Regression values are in the target's original units (target preprocessing undone). A header cell with a comma
- * or quote is quoted as in RFC 4180.
+ * Regression values are in the target's original units (target preprocessing undone). Written and read as a
+ * {@link CsvTable} (a header cell with a comma or quote is quoted as in RFC 4180).
  */
 final class PredictionsFile {
 
@@ -39,19 +38,19 @@ final class PredictionsFile {
     static String csv(DataSchema schema, INDArray rawTargets, INDArray outputs, TargetScale scale) {
         double[][] actual = rawTargets.castTo(DataType.DOUBLE).reshape(rawTargets.size(0), -1).toDoubleMatrix();
         double[][] out = outputs(schema, outputs, scale);
-        StringBuilder csv = new StringBuilder(String.join(",", header(schema))).append('\n');
+        boolean classes = schema.targetKind().isClassification();
+        List<List<String>> rows = new ArrayList<>(actual.length);
         for (int i = 0; i < actual.length; i++) {
-            boolean classes = schema.targetKind().isClassification();
+            List<String> row = new ArrayList<>();
             for (int k = 0; k < (classes ? 1 : actual[i].length); k++) {
-                csv.append(k == 0 ? "" : ",").append(classes ? Long.toString(Math.round(actual[i][0]))
-                        : number(actual[i][k]));
+                row.add(classes ? Long.toString(Math.round(actual[i][0])) : Double.toString(actual[i][k]));
             }
             for (double v : out[i]) {
-                csv.append(',').append(number(v));
+                row.add(Double.toString(v));
             }
-            csv.append('\n');
+            rows.add(row);
         }
-        return csv.toString();
+        return new CsvTable(header(schema), rows).format();
     }
 
     /** The model's outputs as the file holds them: class probabilities, or values in original units. */
@@ -72,7 +71,7 @@ final class PredictionsFile {
         List<String> h = new ArrayList<>();
         if (schema.targetKind().isClassification()) {
             h.add("actual");
-            schema.classLabels().forEach(c -> h.add(quote("p_" + c)));
+            schema.classLabels().forEach(c -> h.add("p_" + c));
         } else if (schema.targetWidth() == 1) {
             h.add("actual");
             h.add("predicted");
@@ -93,40 +92,34 @@ final class PredictionsFile {
      * @throws IOException naming the file, line and column of a value that is not a number
      */
     static RunData.Predictions read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty()) {
+        CsvTable table = CsvTable.read(file);
+        List<String> header = table.header();
+        if (header.isEmpty()) {
             throw new IOException(file + " is empty; it should start with the header actual,...");
         }
-        List<String> header = cells(lines.get(0));
         int actualColumns = (int) header.stream().filter(h -> h.equals("actual") || h.startsWith("actual_")).count();
         if (actualColumns == 0) {
-            throw new IOException(file + " has no 'actual' column (header: " + lines.get(0) + ")");
+            throw new IOException(file + " has no 'actual' column (header: " + String.join(",", header) + ")");
         }
-        List<Double> actual = new ArrayList<>();
-        List<double[]> outputs = new ArrayList<>();
-        for (int line = 2; line <= lines.size(); line++) {
-            String text = lines.get(line - 1);
-            if (text.isBlank()) {
-                continue;
-            }
-            String[] cells = text.split(",", -1);
-            if (cells.length != header.size()) {
-                throw new IOException(file + " line " + line + " has " + cells.length + " values, but the header has "
+        double[] actual = new double[table.rows().size()];
+        double[][] outputs = new double[table.rows().size()][];
+        for (int r = 0; r < actual.length; r++) {
+            List<String> cells = table.rows().get(r);
+            int line = r + 2;
+            if (cells.size() != header.size()) {
+                throw new IOException(file + " line " + line + " has " + cells.size() + " values, but the header has "
                         + header.size() + " columns");
             }
-            double[] row = new double[header.size() - actualColumns];
-            for (int c = 0; c < cells.length; c++) {
-                double v = parse(file, line, header.get(c), cells[c]);
-                if (c == 0) {
-                    actual.add(v);
-                } else if (c >= actualColumns) {
-                    row[c - actualColumns] = v;
+            actual[r] = parse(file, line, header.get(0), cells.get(0));
+            outputs[r] = new double[header.size() - actualColumns];
+            for (int c = 1; c < cells.size(); c++) {
+                double v = parse(file, line, header.get(c), cells.get(c));
+                if (c >= actualColumns) {
+                    outputs[r][c - actualColumns] = v;
                 }
             }
-            outputs.add(row);
         }
-        return new RunData.Predictions(actual.stream().mapToDouble(Double::doubleValue).toArray(),
-                outputs.toArray(double[][]::new));
+        return new RunData.Predictions(actual, outputs);
     }
 
     private static double parse(Path file, int line, String column, String cell) throws IOException {
@@ -136,43 +129,5 @@ final class PredictionsFile {
             throw new IOException(file + " line " + line + ", column '" + column + "': '" + cell
                     + "' is not a number");
         }
-    }
-
-    /** The cells of a header line, with RFC 4180 quoting. */
-    static List<String> cells(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                out.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(ch);
-            }
-        }
-        out.add(cell.toString());
-        return out;
-    }
-
-    private static String quote(String cell) {
-        return cell.contains(",") || cell.contains("\"") || cell.contains("\n")
-                ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
-    }
-
-    private static String number(double v) {
-        return Double.toString(v);
     }
 }

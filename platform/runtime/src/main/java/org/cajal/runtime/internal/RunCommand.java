@@ -15,6 +15,7 @@ import org.cajal.api.pipeline.PipelineFormat;
 import org.cajal.api.pipeline.RunHandle;
 import org.cajal.api.pipeline.RunOptions;
 import org.cajal.api.pipeline.RunResult;
+import org.cajal.launcher.spi.CajalProperties;
 import org.cajal.launcher.spi.LauncherCommand;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -31,9 +32,6 @@ import org.osgi.service.component.annotations.Reference;
                 "osgi.command.scope=cajal", "osgi.command.function=run"})
 public class RunCommand implements LauncherCommand {
 
-    /** Framework or system property: the default parent folder of run folders. */
-    static final String RUNS_PROPERTY = "cajal.runs";
-
     static final String USAGE = "usage: cajal run FILE [--out DIR] [--seed N]\n"
             + "  FILE        a pipeline JSON file, e.g. examples/xor.json\n"
             + "  --out DIR   folder under which the run folder is created (default ~/.cajal/runs)\n"
@@ -45,20 +43,14 @@ public class RunCommand implements LauncherCommand {
     @Reference
     PipelineExecutor executor;
 
-    /** Framework property set by the launcher: the distribution folder (which holds {@code examples/}). */
-    static final String HOME_PROPERTY = "cajal.home";
-
-    private Path defaultRuns = Path.of(System.getProperty("user.home"), ".cajal", "runs");
+    private Path defaultRuns = CajalProperties.runsDirectory(System::getProperty);
+    /** The distribution folder (which holds {@code examples/}), or null. */
     private Path home;
 
     @Activate
     void activate(BundleContext context) {
-        String configured = context.getProperty(RUNS_PROPERTY);
-        if (configured != null && !configured.isBlank()) {
-            defaultRuns = Path.of(configured);
-        }
-        String cajalHome = context.getProperty(HOME_PROPERTY);
-        home = cajalHome == null || cajalHome.isBlank() ? null : Path.of(cajalHome);
+        defaultRuns = CajalProperties.runsDirectory(context::getProperty);
+        home = CajalProperties.home(context::getProperty);
     }
 
     /**

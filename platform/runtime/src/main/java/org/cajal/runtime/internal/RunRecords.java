@@ -1,25 +1,21 @@
 package org.cajal.runtime.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.cajal.api.data.DataSchema;
 import org.cajal.api.pipeline.PipelineException;
 import org.cajal.api.pipeline.Problem;
+import org.cajal.api.run.MetricsTable;
+import org.cajal.api.run.RunFiles;
 import org.cajal.api.visual.RunData;
 import org.cajal.api.visual.RunRecord;
+import org.cajal.runfolder.CsvTable;
+import org.cajal.runfolder.RunFolders;
 
 /**
  * Reads a run folder into a {@link RunRecord}: metrics.csv (its columns and rows; an empty cell is NaN),
@@ -28,8 +24,6 @@ import org.cajal.api.visual.RunRecord;
  * metrics.csv or evaluation.json (a run cancelled before its first epoch, a failed run) gives an empty table or map.
  */
 final class RunRecords {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Supplier<Catalog> catalog;
 
@@ -46,32 +40,33 @@ final class RunRecords {
                     ? "is a file, not a run folder; give the folder that cajal run wrote"
                     : "not found (looked for " + folder + ")"));
         }
-        Path provenance = folder.resolve(RunFolder.PROVENANCE);
-        if (!Files.isRegularFile(provenance) && !Files.isRegularFile(folder.resolve(RunFolder.PIPELINE))) {
+        Path provenance = folder.resolve(RunFiles.PROVENANCE);
+        if (!Files.isRegularFile(provenance) && !Files.isRegularFile(folder.resolve(RunFiles.PIPELINE))) {
             throw new PipelineException(source, new Problem("folder", "is not a run folder: it has no "
-                    + RunFolder.PROVENANCE + " or " + RunFolder.PIPELINE + "; give a folder that cajal run wrote, "
+                    + RunFiles.PROVENANCE + " or " + RunFiles.PIPELINE + "; give a folder that cajal run wrote, "
                     + "e.g. ~/.cajal/runs/20250101-120000-xor"));
         }
-        Map<String, Object> provenanceMap = Files.isRegularFile(provenance) ? jsonMap(provenance) : Map.of();
+        Map<String, Object> provenanceMap = Files.isRegularFile(provenance)
+                ? read(provenance, () -> RunFolders.provenance(folder).values()) : Map.of();
         String runId = provenanceMap.get("run") instanceof String s ? s : folder.getFileName().toString();
-        Metrics metrics = metrics(folder.resolve(RunFolder.METRICS));
-        Path evaluationFile = folder.resolve(RunFolder.EVALUATION);
-        Map<String, Object> evaluation = Files.isRegularFile(evaluationFile) ? jsonMap(evaluationFile) : Map.of();
+        MetricsTable metrics = metrics(folder.resolve(RunFiles.METRICS));
+        Map<String, Object> evaluation = read(folder.resolve(RunFiles.EVALUATION),
+                () -> RunFolders.evaluation(folder).values());
         return new RunRecord(runId, folder, metrics.columns(), metrics.rows(), withoutNulls(evaluation),
                 runData(folder, provenanceMap, evaluation));
     }
 
     private RunData runData(Path folder, Map<String, Object> provenance, Map<String, Object> evaluation)
             throws PipelineException {
-        Path predictions = folder.resolve(RunFolder.PREDICTIONS);
-        Path schemaFile = folder.resolve(RunFolder.SCHEMA);
-        if (!Files.isRegularFile(folder.resolve(RunFolder.MODEL)) || !Files.isRegularFile(predictions)
+        Path predictions = folder.resolve(RunFiles.PREDICTIONS);
+        Path schemaFile = folder.resolve(RunFiles.SCHEMA);
+        if (!Files.isRegularFile(folder.resolve(RunFiles.MODEL)) || !Files.isRegularFile(predictions)
                 || !Files.isRegularFile(schemaFile)) {
             return null;
         }
         DataSchema schema;
         try {
-            schema = SchemaFile.fromJson(JSON.readTree(schemaFile.toFile()));
+            schema = SchemaFile.read(schemaFile);
         } catch (IOException | RuntimeException e) {
             throw new PipelineException(schemaFile.toString(), new Problem("$", "cannot be read: "
                     + DataCache.describe(e)));
@@ -95,62 +90,47 @@ final class RunRecords {
         return out;
     }
 
-    private static Map<String, Object> jsonMap(Path file) throws PipelineException {
+    /** Reads one file of the folder; a failure is a problem of that file. */
+    private static <T> T read(Path file, Reading<T> reading) throws PipelineException {
         try {
-            JsonNode node = JSON.readTree(file.toFile());
-            if (node == null || !node.isObject()) {
-                throw new PipelineException(file.toString(), new Problem("$", "expected one JSON object { ... }"));
-            }
-            return JSON.convertValue(node, new TypeReference<Map<String, Object>>() { });
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "$"
-                    : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new PipelineException(file.toString(), new Problem(where, "invalid JSON: " + e.getOriginalMessage()));
+            return reading.read();
         } catch (IOException e) {
             throw new PipelineException(file.toString(), new Problem("file", "cannot be read: " + e.getMessage()));
         }
     }
 
-    private record Metrics(List<String> columns, List<double[]> rows) {
+    @FunctionalInterface
+    private interface Reading<T> {
+        T read() throws IOException;
     }
 
-    private static Metrics metrics(Path file) throws PipelineException {
+    /**
+     * metrics.csv as the library reads it, but strict: a cell that is not a number, or a row longer than the header,
+     * fails naming the line. A missing or empty file is a table without columns.
+     */
+    private static MetricsTable metrics(Path file) throws PipelineException {
         if (!Files.isRegularFile(file)) {
-            return new Metrics(List.of(), List.of());
+            return new MetricsTable(List.of(), List.of());
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new PipelineException(file.toString(), new Problem("file", "cannot be read: " + e.getMessage()));
+        CsvTable csv = read(file, () -> CsvTable.read(file));
+        if (csv.header().isEmpty()) {
+            return new MetricsTable(List.of(), List.of());
         }
-        if (lines.isEmpty()) {
-            return new Metrics(List.of(), List.of());
-        }
-        List<String> columns = Arrays.stream(lines.get(0).split(",", -1)).map(String::trim).toList();
-        List<double[]> rows = new ArrayList<>();
-        for (int line = 2; line <= lines.size(); line++) {
-            String text = lines.get(line - 1);
-            if (text.isBlank()) {
-                continue;
+        for (int r = 0; r < csv.rows().size(); r++) {
+            List<String> cells = csv.rows().get(r);
+            int line = r + 2;
+            if (cells.size() != csv.header().size()) {
+                throw new PipelineException(file.toString(), new Problem("line " + line, "has " + cells.size()
+                        + " values but the header names " + csv.header().size() + " columns"));
             }
-            String[] cells = text.split(",", -1);
-            if (cells.length != columns.size()) {
-                throw new PipelineException(file.toString(), new Problem("line " + line, "has " + cells.length
-                        + " values but the header names " + columns.size() + " columns"));
-            }
-            double[] row = new double[cells.length];
-            for (int c = 0; c < cells.length; c++) {
-                String cell = cells[c].trim();
-                try {
-                    row[c] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
-                } catch (NumberFormatException e) {
+            for (int c = 0; c < cells.size(); c++) {
+                String cell = cells.get(c).strip();
+                if (!cell.isEmpty() && Double.isNaN(CsvTable.number(cell)) && !cell.equals("NaN")) {
                     throw new PipelineException(file.toString(), new Problem("line " + line + ", column '"
-                            + columns.get(c) + "'", "'" + cell + "' is not a number"));
+                            + csv.header().get(c) + "'", "'" + cell + "' is not a number"));
                 }
             }
-            rows.add(row);
         }
-        return new Metrics(columns, rows);
+        return RunFolders.metricsTable(csv);
     }
 }

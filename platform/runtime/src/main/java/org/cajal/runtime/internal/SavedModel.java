@@ -11,10 +11,9 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.cajal.api.data.DataSchema;
 import org.cajal.api.data.FittedTransform;
+import org.cajal.api.run.RunFiles;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.common.config.ND4JClassLoading;
@@ -29,8 +28,8 @@ record SavedModel(MultiLayerNetwork network, List<FittedTransform> transforms, D
     private static final String PREPROCESSING_ENTRY = "objects/cajal-preprocessing";
 
     static SavedModel load(Path run) throws IOException {
-        Path model = run.resolve(RunFolder.MODEL);
-        Path schema = run.resolve(RunFolder.SCHEMA);
+        Path model = run.resolve(RunFiles.MODEL);
+        Path schema = run.resolve(RunFiles.SCHEMA);
         for (Path p : List.of(model, schema)) {
             if (!Files.isRegularFile(p)) {
                 throw new NoSuchFileException(p + " (is " + run + " a finished layer-stack run folder?)");
@@ -38,7 +37,7 @@ record SavedModel(MultiLayerNetwork network, List<FittedTransform> transforms, D
         }
         MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(model.toFile(), false);
         return new SavedModel(network, transforms(model),
-                SchemaFile.fromJson(new ObjectMapper().readTree(schema.toFile())));
+                SchemaFile.read(schema));
     }
 
     @SuppressWarnings("unchecked")

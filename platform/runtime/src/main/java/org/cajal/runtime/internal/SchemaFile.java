@@ -1,5 +1,7 @@
 package org.cajal.runtime.internal;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.cajal.api.data.DataSchema;
 import org.cajal.api.data.TargetKind;
+import org.cajal.runfolder.Json;
 
 /**
  * schema.json in a run folder: the raw dataset's schema (feature names and categories, target, classes), so a
@@ -30,8 +33,13 @@ final class SchemaFile {
         return m;
     }
 
+    /** Reads schema.json; the message of a failure names the file. */
+    static DataSchema read(Path file) throws IOException {
+        return fromJson(Json.readTree(file));
+    }
+
     static DataSchema fromJson(JsonNode n) {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = Json.PRETTY;
         Map<String, List<String>> categories = new LinkedHashMap<>();
         n.get("featureCategories").fields().forEachRemaining(e ->
                 categories.put(e.getKey(), json.convertValue(e.getValue(), List.class)));

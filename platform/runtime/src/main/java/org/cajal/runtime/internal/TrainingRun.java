@@ -18,9 +18,11 @@ import org.cajal.api.data.FittedTransform;
 import org.cajal.api.model.LayerException;
 import org.cajal.api.pipeline.RunResult;
 import org.cajal.api.run.Evaluation;
+import org.cajal.api.run.RunFiles;
 import org.cajal.api.run.RunStatus;
 import org.cajal.api.train.TrainingEvent;
 import org.cajal.api.train.TrainingListener;
+import org.cajal.runfolder.RunFolderWriter;
 
 /**
  * One run on the runtime's worker thread: a single model on a hold-out split, or k models for k-fold
@@ -38,8 +40,8 @@ import org.cajal.api.train.TrainingListener;
 final class TrainingRun {
 
     private final RunPlan plan;
-    private final RunFolder folder;
-    private final Provenance provenance;
+    private final RunFolderWriter folder;
+    private final RunProvenance provenance;
     private final TrainingListener listener;
     private final AtomicBoolean cancel;
     private final Clock clock;
@@ -47,7 +49,7 @@ final class TrainingRun {
     private DiagnosticsLog diagnostics;
 
     /** @param dataFiles the dataset's local files, fingerprinted in provenance.json's {@code data} */
-    TrainingRun(RunPlan plan, RunFolder folder, Provenance provenance, TrainingListener listener,
+    TrainingRun(RunPlan plan, RunFolderWriter folder, RunProvenance provenance, TrainingListener listener,
                 AtomicBoolean cancel, Clock clock, List<Path> dataFiles) {
         this.plan = plan;
         this.folder = folder;
@@ -66,20 +68,20 @@ final class TrainingRun {
         });
         try {
             provenance.put("data", DataFingerprint.of(plan.dataset(), dataFiles));
-            folder.writeJson(RunFolder.PROVENANCE, provenance.asMap());
+            provenance.write(folder);
             diagnostics = new DiagnosticsLog(folder, listener);
             // a generative model's run has no target, whatever the dataset has: its schema.json says so
-            folder.writeJson(RunFolder.SCHEMA, SchemaFile.toMap(plan.generative()
+            folder.writeJson(RunFiles.SCHEMA, SchemaFile.toMap(plan.generative()
                     ? RunPlan.withoutTarget(plan.dataset().schema()) : plan.dataset().schema()));
             Result result = plan.splits().size() == 1 ? holdOut(helper) : crossValidate(helper);
-            folder.writeJson(RunFolder.EVALUATION, result.evaluation);
+            folder.writeJson(RunFiles.EVALUATION, result.evaluation);
             if (result.diverged != null) {
                 provenance.put("diverged", result.diverged);
             }
             RunStatus status = result.diverged != null ? RunStatus.DIVERGED
                     : result.cancelled ? RunStatus.CANCELLED : RunStatus.FINISHED;
-            provenance.end(clock.instant(), status.id());
-            folder.writeJson(RunFolder.PROVENANCE, provenance.asMap());
+            provenance.end(clock.instant(), status);
+            provenance.write(folder);
             listener.onEvent(result.cancelled
                     ? new TrainingEvent.Cancelled(folder.id(), folder.path(), result.epochs)
                     : new TrainingEvent.Finished(folder.id(), folder.path(), result.evaluation));
@@ -137,7 +139,7 @@ final class TrainingRun {
             throws IOException, DatasetException, LayerException, InterruptedException {
         List<Split> splits = plan.splits();
         List<Map<String, Object>> evaluations = new ArrayList<>();
-        List<MetricsTable> tables = new ArrayList<>();
+        List<EpochMetrics> tables = new ArrayList<>();
         int best = -1;
         double bestMetric = Double.NaN;
         String metricName = null;
@@ -146,7 +148,7 @@ final class TrainingRun {
             listener.onEvent(new TrainingEvent.FoldStarted(folder.id(), f + 1, splits.size()));
             List<FittedTransform> transforms = f == 0 ? plan.transforms()
                     : plan.preprocessing().fit(plan.dataset(), splits.get(f));
-            RunFolder fold = folder.child("fold-" + (f + 1));
+            RunFolderWriter fold = folder.fold(f + 1);
             ModelTraining.Outcome o = training(splits.get(f), transforms, fold, helper, f + 1)
                     .run(splits.get(f).validation(), "fold " + (f + 1));
             // a diverged fold ends the run, as a cancel would: the folds so far are summarised
@@ -164,20 +166,20 @@ final class TrainingRun {
                 bestMetric = metric;
             }
         }
-        folder.writeText(RunFolder.METRICS, MetricsTable.mean(tables).text());
+        folder.writeMetrics(EpochMetrics.mean(tables).table());
         // the run folder's model, predictions and split are the best fold's: its model predicting on its own
         // held-out fold, so predictions.csv, split.json and model.zip agree (RunData.predict on the inputs of
         // split.json reproduces predictions.csv); every fold folder keeps its own files. Files a model writes
         // beside its model file (a plugin's attention.json or gan-samples.json) come along, so its visualisers
         // find them; the fold's metrics and evaluation do not (the run's are the mean over folds).
-        Path bestFold = folder.path().resolve("fold-" + (best + 1));
+        Path bestFold = folder.path().resolve(RunFiles.foldFolder(best + 1));
         List<Path> files;
         try (var listing = Files.list(bestFold)) {
             files = listing.filter(Files::isRegularFile).sorted().toList();
         }
         for (Path file : files) {
             String name = file.getFileName().toString();
-            if (!name.equals(RunFolder.METRICS) && !name.equals(RunFolder.EVALUATION)) {
+            if (!name.equals(RunFiles.METRICS) && !name.equals(RunFiles.EVALUATION)) {
                 folder.writeWith(name, target -> Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING));
             }
         }
@@ -191,7 +193,7 @@ final class TrainingRun {
         return higherIsBetter ? candidate > incumbent : candidate < incumbent;
     }
 
-    private ModelTraining training(Split split, List<FittedTransform> transforms, RunFolder into,
+    private ModelTraining training(Split split, List<FittedTransform> transforms, RunFolderWriter into,
                                    ExecutorService helper, int fold) {
         return new ModelTraining(plan, split, transforms, into, folder.id(), listener, cancel, clock, helper,
                 diagnostics, fold);

@@ -12,11 +12,12 @@ import java.util.HexFormat;
 import java.util.OptionalLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.cajal.api.data.DataSchema;
 import org.cajal.api.pipeline.RunOptions;
 import org.cajal.api.pipeline.RunResult;
+import org.cajal.api.run.RunFiles;
+import org.cajal.runfolder.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,7 +77,7 @@ class DataFingerprintTest {
         TestRuntime runtime = new TestRuntime();
         RunResult result = runtime.executor.start(runtime.format.parse(SummaryTest.ROWS, "t.json", dir),
                 new RunOptions(dir.resolve("runs"), OptionalLong.empty()), e -> { }).result().get();
-        JsonNode data = new ObjectMapper().readTree(result.folder().resolve(RunFolder.PROVENANCE).toFile())
+        JsonNode data = Json.PRETTY.readTree(result.folder().resolve(RunFiles.PROVENANCE).toFile())
                 .get("data");
         assertEquals(20, data.get("examples").asInt());
         TestComponents.Rows rows = new TestComponents.Rows();

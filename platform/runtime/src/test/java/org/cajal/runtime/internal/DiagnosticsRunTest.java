@@ -20,15 +20,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.cajal.api.pipeline.RunOptions;
 import org.cajal.api.pipeline.RunResult;
+import org.cajal.api.run.RunFiles;
 import org.cajal.api.train.TrainingEvent;
 import org.cajal.api.train.TrainingListener;
+import org.cajal.runfolder.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real small runs whose training goes wrong on purpose, and what their folders and listeners get. */
 class DiagnosticsRunTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.PRETTY;
 
     private final TestRuntime runtime = new TestRuntime();
     private final List<TrainingEvent> events = new CopyOnWriteArrayList<>();
@@ -79,17 +81,17 @@ class DiagnosticsRunTest {
                 console.toString(StandardCharsets.UTF_8));
 
         Path folder = result.folder();
-        JsonNode written = json(folder.resolve(DiagnosticsLog.FILE));
+        JsonNode written = json(folder.resolve(RunFiles.DIAGNOSTICS));
         assertEquals(diagnostics().size(), written.size());
         JsonNode entry = written.get(diagnostics().indexOf(first));
         assertEquals(first.kind(), entry.get("kind").asText());
         assertEquals(first.message(), entry.get("message").asText());
         assertEquals(first.epoch(), entry.get("epoch").asInt());
-        for (String file : List.of(RunFolder.PIPELINE, RunFolder.METRICS, RunFolder.EVALUATION, RunFolder.MODEL,
-                RunFolder.PREDICTIONS)) {
+        for (String file : List.of(RunFiles.PIPELINE, RunFiles.METRICS, RunFiles.EVALUATION, RunFiles.MODEL,
+                RunFiles.PREDICTIONS)) {
             assertTrue(Files.isRegularFile(folder.resolve(file)), file + " is written");
         }
-        JsonNode provenance = json(folder.resolve(RunFolder.PROVENANCE));
+        JsonNode provenance = json(folder.resolve(RunFiles.PROVENANCE));
         if (found.stream().anyMatch(d -> d.kind().equals("nan-loss"))) {
             TrainingEvent.Diagnostic nan = found.stream().filter(d -> d.kind().equals("nan-loss")).findFirst()
                     .orElseThrow();
@@ -99,7 +101,7 @@ class DiagnosticsRunTest {
             assertFalse(result.cancelled());
             assertTrue(events.get(events.size() - 1) instanceof TrainingEvent.Finished);
             // evaluated with the weights from before the diverged epoch: numbers, not NaN
-            JsonNode mse = json(folder.resolve(RunFolder.EVALUATION)).get("mse");
+            JsonNode mse = json(folder.resolve(RunFiles.EVALUATION)).get("mse");
             assertTrue(mse.isNumber() && Double.isFinite(mse.asDouble()), "mse " + mse);
         } else {
             assertEquals("finished", provenance.get("status").asText());
@@ -121,7 +123,7 @@ class DiagnosticsRunTest {
         assertEquals(1, overfitting.size(), diagnostics().toString());
         assertTrue(overfitting.get(0).message().startsWith("Validation loss has risen for 3 epochs (from "),
                 overfitting.get(0).message());
-        JsonNode written = json(result.folder().resolve(DiagnosticsLog.FILE));
+        JsonNode written = json(result.folder().resolve(RunFiles.DIAGNOSTICS));
         assertTrue(written.findValuesAsText("kind").contains("overfitting"), written.toString());
         assertTrue(((Number) overfitting.get(0).values().get("toValidationLoss")).doubleValue()
                 > ((Number) overfitting.get(0).values().get("fromValidationLoss")).doubleValue());
@@ -138,7 +140,7 @@ class DiagnosticsRunTest {
         assertEquals("100% of the units in layer 0 (dense, relu) output zero for every example: they no longer "
                 + "learn. Try a lower learning rate, He initialisation or leaky ReLU.", dead.get(0).message());
         assertEquals(Map.of("0", 1.0), dead.get(0).values().get("shares"));
-        List<String> csv = Files.readAllLines(result.folder().resolve(ModelTraining.DIAGNOSTICS_CSV));
+        List<String> csv = Files.readAllLines(result.folder().resolve(RunFiles.DIAGNOSTICS_TABLE));
         assertEquals("epoch,layer,dead_share,update_ratio,saturated_share", csv.get(0));
         // epochs 1, 2 and 5; layers 0 (dense) and 1 (output)
         assertEquals(List.of("1", "1", "2", "2", "5", "5"), csv.subList(1, csv.size()).stream()
@@ -154,7 +156,7 @@ class DiagnosticsRunTest {
     @Test
     void aHealthyRunHasAnEmptyDiagnosticsFile(@TempDir Path dir) throws Exception {
         RunResult result = run(SummaryTest.BLOBS, dir, e -> { });
-        assertEquals("[ ]", Files.readString(result.folder().resolve(DiagnosticsLog.FILE)).trim());
+        assertEquals("[ ]", Files.readString(result.folder().resolve(RunFiles.DIAGNOSTICS)).trim());
         assertEquals(List.of(), diagnostics().stream().filter(d -> !d.kind().equals("update-ratio")).toList());
     }
 }

@@ -17,6 +17,7 @@ import java.util.OptionalLong;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.cajal.api.ComponentDescriptor;
 import org.cajal.api.ParameterSpec;
 import org.cajal.api.Parameters;
@@ -33,8 +34,10 @@ import org.cajal.api.model.TrainableModel;
 import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.RunOptions;
 import org.cajal.api.pipeline.RunResult;
+import org.cajal.api.run.RunFiles;
 import org.cajal.api.train.TrainingEvent;
 import org.cajal.api.visual.RunRecord;
+import org.cajal.runfolder.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -53,7 +56,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 class GenerativeRunTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.PRETTY;
 
     private final TestRuntime runtime;
     private final List<TrainingEvent> events = new ArrayList<>();
@@ -98,7 +101,7 @@ class GenerativeRunTest {
         RunResult result = run(pipeline(CLOUD, GAUSSIAN, ""), dir);
         Path folder = result.folder();
 
-        List<String> metrics = Files.readAllLines(folder.resolve(RunFolder.METRICS));
+        List<String> metrics = Files.readAllLines(folder.resolve(RunFiles.METRICS));
         assertEquals("epoch,train_loss,validation_loss,validation_mean_distance,step", metrics.get(0));
         assertEquals(5, metrics.size());
         double first = Double.parseDouble(metrics.get(1).split(",")[3]);
@@ -106,13 +109,13 @@ class GenerativeRunTest {
         assertTrue(last < first / 2, "the mean moves to the data's: " + metrics);
         assertEquals("4", metrics.get(4).split(",")[4].replaceAll("\\.0+$", "").replaceAll("\\.$", ""));
 
-        Map<?, ?> evaluation = JSON.readValue(folder.resolve(RunFolder.EVALUATION).toFile(), Map.class);
+        Map<?, ?> evaluation = JSON.readValue(folder.resolve(RunFiles.EVALUATION).toFile(), Map.class);
         assertEquals("test", evaluation.get("split"));
         assertEquals(20, evaluation.get("examples"));
         assertTrue(((Number) evaluation.get("mean_distance")).doubleValue() < first, evaluation.toString());
-        assertFalse(Files.exists(folder.resolve(RunFolder.PREDICTIONS)), "no predictions of a target");
-        assertTrue(Files.isRegularFile(folder.resolve(RunFolder.MODEL)));
-        assertEquals("none", JSON.readTree(folder.resolve(RunFolder.SCHEMA).toFile()).get("targetKind").asText());
+        assertFalse(Files.exists(folder.resolve(RunFiles.PREDICTIONS)), "no predictions of a target");
+        assertTrue(Files.isRegularFile(folder.resolve(RunFiles.MODEL)));
+        assertEquals("none", JSON.readTree(folder.resolve(RunFiles.SCHEMA).toFile()).get("targetKind").asText());
 
         TrainingEvent.EpochCompleted epoch = events.stream().filter(TrainingEvent.EpochCompleted.class::isInstance)
                 .map(TrainingEvent.EpochCompleted.class::cast).findFirst().orElseThrow();
@@ -130,7 +133,7 @@ class GenerativeRunTest {
         RunResult result = run(pipeline("{ \"type\": \"blobs\", \"params\": { \"samples\": 60 } }", GAUSSIAN, ""),
                 dir);
         // the loss is mse, which would not fit the blobs' binary target: a generative architecture checks it itself
-        JsonSchema schema = new JsonSchema(JSON.readTree(result.folder().resolve(RunFolder.SCHEMA).toFile()).toString());
+        JsonSchema schema = new JsonSchema(JSON.readTree(result.folder().resolve(RunFiles.SCHEMA).toFile()).toString());
         assertTrue(schema.text.contains("\"targetKind\":\"none\""), schema.text);
         assertTrue(schema.text.contains("\"classLabels\":[]"), schema.text);
         assertTrue(result.evaluation().values().containsKey("mean_distance"));
@@ -149,9 +152,9 @@ class GenerativeRunTest {
         RunResult result = run(pipeline("{ \"type\": \"rows\", \"params\": { \"file\": \"rows.csv\" } }",
                 GAUSSIAN, ", \"preprocessing\": [ { \"type\": \"target-affine\" } ]"), dir);
         Path folder = result.folder();
-        assertTrue(Files.readString(folder.resolve(RunFolder.MODEL)).startsWith("zip-free model"),
+        assertTrue(Files.readString(folder.resolve(RunFiles.MODEL)).startsWith("zip-free model"),
                 "the model file is the architecture's own, untouched");
-        try (var zip = new java.util.zip.ZipFile(folder.resolve(ModelTraining.PREPROCESSING_BESIDE).toFile())) {
+        try (var zip = new java.util.zip.ZipFile(folder.resolve(RunFiles.PREPROCESSING).toFile())) {
             assertTrue(zip.getEntry("objects/cajal-preprocessing").getSize() > 0);
         }
     }
@@ -163,10 +166,10 @@ class GenerativeRunTest {
         Path folder = result.folder();
         assertEquals("k-fold", result.evaluation().values().get("split"));
         assertTrue(((Map<?, ?>) result.evaluation().values().get("sd")).containsKey("mean_distance"));
-        List<String> metrics = Files.readAllLines(folder.resolve(RunFolder.METRICS));
+        List<String> metrics = Files.readAllLines(folder.resolve(RunFiles.METRICS));
         assertEquals("epoch,train_loss,validation_loss,validation_mean_distance,step", metrics.get(0));
         int best = ((Number) result.evaluation().values().get("bestFold")).intValue();
-        assertEquals(Files.readString(folder.resolve("fold-" + best).resolve(MeanModel.SIDE_FILE)),
+        assertEquals(Files.readString(folder.resolve(RunFiles.foldFolder(best)).resolve(MeanModel.SIDE_FILE)),
                 Files.readString(folder.resolve(MeanModel.SIDE_FILE)),
                 "a file the model writes beside its model file comes with the best fold's model");
     }
@@ -179,7 +182,7 @@ class GenerativeRunTest {
         TrainingEvent.StoppedEarly stopped = events.stream().filter(TrainingEvent.StoppedEarly.class::isInstance)
                 .map(TrainingEvent.StoppedEarly.class::cast).findFirst().orElseThrow();
         assertEquals(2, stopped.epoch());
-        String[] firstEpoch = Files.readAllLines(result.folder().resolve(RunFolder.METRICS)).get(1).split(",");
+        String[] firstEpoch = Files.readAllLines(result.folder().resolve(RunFiles.METRICS)).get(1).split(",");
         assertEquals(1, stopped.bestEpoch(), "the metric was best after epoch 1");
         assertEquals(Double.parseDouble(firstEpoch[2]), stopped.bestValidationLoss(), 1e-6,
                 "reports the validation loss of the best epoch");

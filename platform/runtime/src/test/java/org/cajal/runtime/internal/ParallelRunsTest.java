@@ -18,6 +18,7 @@ import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.RunHandle;
 import org.cajal.api.pipeline.RunOptions;
 import org.cajal.api.pipeline.RunResult;
+import org.cajal.api.run.RunFiles;
 import org.cajal.api.train.TrainingEvent;
 import org.cajal.api.train.TrainingListener;
 import org.junit.jupiter.api.Test;
@@ -72,9 +73,9 @@ class ParallelRunsTest {
         assertNotEquals(ra.folder(), rb.folder(), "runs started in the same second get folders of their own");
         assertEquals(List.of("20240501-100000-blobs", "20240501-100000-blobs-2", "20240501-100000-blobs-3"),
                 List.of(sequential.runId(), ra.runId(), rb.runId()).stream().sorted().toList());
-        String metrics = Files.readString(sequential.folder().resolve(RunFolder.METRICS));
-        assertEquals(metrics, Files.readString(ra.folder().resolve(RunFolder.METRICS)));
-        assertEquals(metrics, Files.readString(rb.folder().resolve(RunFolder.METRICS)));
+        String metrics = Files.readString(sequential.folder().resolve(RunFiles.METRICS));
+        assertEquals(metrics, Files.readString(ra.folder().resolve(RunFiles.METRICS)));
+        assertEquals(metrics, Files.readString(rb.folder().resolve(RunFiles.METRICS)));
         assertEquals(sequential.evaluation(), ra.evaluation());
         assertEquals(sequential.evaluation(), rb.evaluation());
     }

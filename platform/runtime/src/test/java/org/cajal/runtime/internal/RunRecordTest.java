@@ -19,6 +19,7 @@ import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.PipelineException;
 import org.cajal.api.pipeline.RunOptions;
 import org.cajal.api.pipeline.RunResult;
+import org.cajal.api.run.RunFiles;
 import org.cajal.api.visual.RunData;
 import org.cajal.api.visual.RunRecord;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class RunRecordTest {
     void classificationRunFolderReadsBack(@TempDir Path dir) throws Exception {
         RunResult result = run(SummaryTest.BLOBS, dir);
         Path folder = result.folder();
-        List<String> lines = Files.readAllLines(folder.resolve(RunFolder.PREDICTIONS));
+        List<String> lines = Files.readAllLines(folder.resolve(RunFiles.PREDICTIONS));
         assertEquals("actual,p_left,p_right", lines.get(0));
         int examples = ((Number) result.evaluation().values().get("examples")).intValue();
         assertEquals(examples + 1, lines.size());
@@ -89,7 +90,7 @@ class RunRecordTest {
         Files.writeString(dir.resolve("rows.csv"), csv);
         String json = SummaryTest.ROWS.replace("\"model\"", "\"preprocessing\": [ { \"type\": \"target-affine\" } ],\n  \"model\"");
         RunResult result = run(json, dir);
-        List<String> lines = Files.readAllLines(result.folder().resolve(RunFolder.PREDICTIONS));
+        List<String> lines = Files.readAllLines(result.folder().resolve(RunFiles.PREDICTIONS));
         assertEquals("actual,predicted", lines.get(0));
         String[] first = lines.get(1).split(",");
         double actual = Double.parseDouble(first[0]);
@@ -136,8 +137,8 @@ class RunRecordTest {
         String json = SummaryTest.BLOBS.replace("\"model\"", "\"split\": { \"test\": 0.2, \"folds\": 3 },\n  \"model\"");
         RunResult result = run(json, dir);
         int best = ((Number) result.evaluation().values().get("bestFold")).intValue();
-        assertEquals(Files.readString(result.folder().resolve("fold-" + best).resolve(RunFolder.PREDICTIONS)),
-                Files.readString(result.folder().resolve(RunFolder.PREDICTIONS)));
+        assertEquals(Files.readString(result.folder().resolve(RunFiles.foldFolder(best)).resolve(RunFiles.PREDICTIONS)),
+                Files.readString(result.folder().resolve(RunFiles.PREDICTIONS)));
         RunData data = runtime.reader.record(result.folder()).runData().orElseThrow();
         assertEquals(data.predictions().actual().length, data.inputs(100).rows().length);
     }

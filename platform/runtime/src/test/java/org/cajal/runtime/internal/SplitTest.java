@@ -14,6 +14,7 @@ import org.cajal.api.data.DataSchema;
 import org.cajal.api.data.Dataset;
 import org.cajal.api.data.Examples;
 import org.cajal.api.pipeline.SplitSpec;
+import org.cajal.runfolder.RunFolders;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -98,13 +99,13 @@ class SplitTest {
 
     @Test
     void meanMetricsCoverFoldsThatStoppedEarly() {
-        MetricsTable a = new MetricsTable("mse");
+        EpochMetrics a = new EpochMetrics("mse");
         a.add(1, 1.0, 2.0, 3.0);
         a.add(2, 0.5, 1.0, 1.0);
-        MetricsTable b = new MetricsTable("mse");
+        EpochMetrics b = new EpochMetrics("mse");
         b.add(1, 3.0, 4.0, 5.0);
         assertEquals("epoch,train_loss,validation_loss,validation_mse\n1,2.00000000,3.00000000,4.00000000\n"
-                + "2,0.500000000,1.00000000,1.00000000\n", MetricsTable.mean(List.of(a, b)).text());
+                + "2,0.500000000,1.00000000,1.00000000\n", RunFolders.metricsText(EpochMetrics.mean(List.of(a, b)).table()));
     }
 
     private static int minority(int[] indices) {

@@ -1,5 +1,6 @@
 package org.cajal.runtime.internal;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,13 +8,17 @@ import java.util.List;
 import java.util.Map;
 
 import org.cajal.api.compute.BackendInfo;
+import org.cajal.api.run.RunFiles;
+import org.cajal.api.run.RunStatus;
+import org.cajal.runfolder.RunFolderWriter;
 
 /**
  * Where a run's numbers came from (Tribuo's model provenance is the model): the pipeline and seed, the dataset's
  * identity, every installed bundle with its version, the compute backend, the JVM, OS and CPU, and the start and
- * end time. Written to provenance.json at the start of a run and again at its end.
+ * end time, assembled as the run goes. Written to provenance.json at the start of a run and again at its end; read
+ * back as the API's {@link org.cajal.api.run.Provenance}.
  */
-final class Provenance {
+final class RunProvenance {
 
     /** One installed bundle. */
     record BundleEntry(String symbolicName, String version, String state) {
@@ -21,7 +26,7 @@ final class Provenance {
 
     private final Map<String, Object> values = new LinkedHashMap<>();
 
-    Provenance(String runId, String pipelineName, long seed, String datasetIdentity, List<BundleEntry> bundles,
+    RunProvenance(String runId, String pipelineName, long seed, String datasetIdentity, List<BundleEntry> bundles,
                BackendInfo backend, Instant start) {
         values.put("run", runId);
         values.put("pipeline", pipelineName);
@@ -31,7 +36,7 @@ final class Provenance {
         values.put("data", null);
         values.put("start", start.toString());
         values.put("end", null);
-        values.put("status", "running");
+        values.put("status", RunStatus.RUNNING.id());
         values.put("backend", backend(backend));
         values.put("jvm", Map.of("version", System.getProperty("java.version"),
                 "vendor", System.getProperty("java.vendor"),
@@ -45,18 +50,19 @@ final class Provenance {
         values.put("bundles", new ArrayList<>(bundles));
     }
 
-    /** Marks the end of the run: {@code finished}, {@code cancelled}, {@code diverged} or {@code failed}. */
-    void end(Instant end, String status) {
+    /** Marks the end of the run with its status. */
+    void end(Instant end, RunStatus status) {
         values.put("end", end.toString());
-        values.put("status", status);
+        values.put("status", status.id());
+    }
+
+    /** Writes provenance.json into the run's folder. */
+    void write(RunFolderWriter folder) throws IOException {
+        folder.writeJson(RunFiles.PROVENANCE, values);
     }
 
     void put(String key, Object value) {
         values.put(key, value);
-    }
-
-    Map<String, Object> asMap() {
-        return values;
     }
 
     private static Map<String, Object> backend(BackendInfo b) {
