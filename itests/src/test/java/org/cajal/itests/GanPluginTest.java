@@ -11,7 +11,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.cajal.testkit.ComponentKind;
+import org.cajal.api.ComponentKind;
 import org.cajal.testkit.DroppedPlugin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

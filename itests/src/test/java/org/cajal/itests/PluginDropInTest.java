@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.cajal.testkit.ComponentKind;
+import org.cajal.api.ComponentKind;
 import org.cajal.testkit.DroppedPlugin;
 import org.cajal.testkit.InstalledComponent;
 import org.junit.jupiter.api.Test;

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.cajal.testkit.CommandOutcome;
-import org.cajal.testkit.ComponentKind;
+import org.cajal.api.ComponentKind;
 import org.cajal.testkit.DroppedPlugin;
 import org.cajal.testkit.RunningCajal;
 import org.junit.jupiter.api.Test;

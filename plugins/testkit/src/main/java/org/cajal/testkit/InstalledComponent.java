@@ -2,6 +2,8 @@ package org.cajal.testkit;
 
 import java.util.Objects;
 
+import org.cajal.api.ComponentKind;
+
 /**
  * A component registered in the running framework, as the test sees it.
  *

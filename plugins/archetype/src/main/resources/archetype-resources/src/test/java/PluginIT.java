@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 import org.cajal.testkit.CajalExtension;
 import org.cajal.testkit.CommandOutcome;
-import org.cajal.testkit.ComponentKind;
+import org.cajal.api.ComponentKind;
 import org.cajal.testkit.DroppedPlugin;
 import org.cajal.testkit.RunningCajal;
 import org.junit.jupiter.api.Test;
