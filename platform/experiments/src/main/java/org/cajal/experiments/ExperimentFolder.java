@@ -1,8 +1,12 @@
 package org.cajal.experiments;
 
+import org.cajal.api.run.ExperimentFiles;
+import org.cajal.api.run.RunFiles;
+
 /**
- * The files of an experiment folder (a folder under the runs directory, beside run folders). All JSON is written
- * with Jackson, pretty-printed; CSV has a header row, {@code .} as the decimal point, no quoting needed (ids and
+ * The files of an experiment folder (a folder under the runs directory, beside run folders); the names are the
+ * run-folder format's ({@link ExperimentFiles}, {@link RunFiles}), repeated here for existing callers. All JSON is
+ * written with Jackson, pretty-printed; CSV has a header row, {@code .} as the decimal point, no quoting needed (ids and
  * numbers only; parameter values containing a comma are quoted as in RFC 4180).
  *
  * <pre>
@@ -30,19 +34,27 @@ package org.cajal.experiments;
  */
 public final class ExperimentFolder {
 
-    public static final String EXPERIMENT = "experiment.json";
-    public static final String TRIALS = "trials.jsonl";
-    public static final String RUNS = "runs";
-    public static final String RESULTS = "results.csv";
-    public static final String BEST_PIPELINE = "best-pipeline.json";
-    public static final String SUMMARY = "summary.json";
-    public static final String CURVES = "curves.csv";
-    public static final String SWEEP = "sweep.csv";
+    /** {@link ExperimentFiles#EXPERIMENT}. */
+    public static final String EXPERIMENT = ExperimentFiles.EXPERIMENT;
+    /** {@link ExperimentFiles#TRIALS}. */
+    public static final String TRIALS = ExperimentFiles.TRIALS;
+    /** {@link ExperimentFiles#RUNS}. */
+    public static final String RUNS = ExperimentFiles.RUNS;
+    /** {@link ExperimentFiles#RESULTS}. */
+    public static final String RESULTS = ExperimentFiles.RESULTS;
+    /** {@link ExperimentFiles#BEST_PIPELINE}. */
+    public static final String BEST_PIPELINE = ExperimentFiles.BEST_PIPELINE;
+    /** {@link ExperimentFiles#SUMMARY}. */
+    public static final String SUMMARY = ExperimentFiles.SUMMARY;
+    /** {@link ExperimentFiles#CURVES}. */
+    public static final String CURVES = ExperimentFiles.CURVES;
+    /** {@link ExperimentFiles#SWEEP}. */
+    public static final String SWEEP = ExperimentFiles.SWEEP;
 
-    /** A run folder's tags, written by {@link RunStore#tag}: {"tags": ["baseline", ...]}. */
-    public static final String TAGS = "tags.json";
-    /** Diagnostics the runtime wrote during training: a JSON array of {epoch, kind, message, values}. */
-    public static final String DIAGNOSTICS = "diagnostics.json";
+    /** A run folder's tags, written by {@link RunStore#tag}: {@link RunFiles#TAGS}. */
+    public static final String TAGS = RunFiles.TAGS;
+    /** Diagnostics the runtime wrote during training: {@link RunFiles#DIAGNOSTICS}. */
+    public static final String DIAGNOSTICS = RunFiles.DIAGNOSTICS;
 
     private ExperimentFolder() {
     }

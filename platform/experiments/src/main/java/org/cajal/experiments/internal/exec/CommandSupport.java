@@ -14,6 +14,8 @@ import java.util.concurrent.ExecutionException;
 import org.cajal.experiments.Experiment;
 import org.cajal.experiments.ExperimentListener;
 import org.cajal.experiments.Trial;
+import org.cajal.launcher.spi.CajalProperties;
+import org.cajal.runfolder.CsvTable;
 import org.osgi.framework.BundleContext;
 
 /**
@@ -23,22 +25,13 @@ import org.osgi.framework.BundleContext;
  */
 public final class CommandSupport {
 
-    /** Framework or system property: the default parent folder of run folders. */
-    public static final String RUNS_PROPERTY = "cajal.runs";
-    /** Framework property set by the launcher: the distribution folder (which holds {@code examples/}). */
-    public static final String HOME_PROPERTY = "cajal.home";
+    private final Path defaultRuns;
+    private final Path home;
 
-    private Path defaultRuns = Path.of(System.getProperty("user.home"), ".cajal", "runs");
-    private Path home;
-
-    /** Reads the properties (context may be null outside OSGi). */
+    /** Reads the properties ({@link CajalProperties}; context may be null outside OSGi: system properties). */
     public CommandSupport(BundleContext context) {
-        String configured = context == null ? System.getProperty(RUNS_PROPERTY) : context.getProperty(RUNS_PROPERTY);
-        if (configured != null && !configured.isBlank()) {
-            defaultRuns = Path.of(configured);
-        }
-        String cajalHome = context == null ? null : context.getProperty(HOME_PROPERTY);
-        home = cajalHome == null || cajalHome.isBlank() ? null : Path.of(cajalHome);
+        defaultRuns = CajalProperties.runsDirectory(context == null ? System::getProperty : context::getProperty);
+        home = context == null ? null : CajalProperties.home(context::getProperty);
     }
 
     /** For tests: explicit folders. */
@@ -172,7 +165,7 @@ public final class CommandSupport {
                 return "-";
             }
             if (d == Math.rint(d) && Math.abs(d) < 1e9) {
-                return JsonFiles.number(d);
+                return CsvTable.cell(d);
             }
             double abs = Math.abs(d);
             if (abs < 1e-4 || abs >= 1e7) {

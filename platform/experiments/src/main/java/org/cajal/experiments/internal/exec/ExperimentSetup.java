@@ -1,15 +1,20 @@
 package org.cajal.experiments.internal.exec;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.cajal.experiments.ExperimentFolder;
+import org.cajal.api.run.ExperimentFiles;
 import org.cajal.experiments.RunStore;
+import org.cajal.runfolder.Json;
 
 /**
  * Finds or creates an experiment folder: {@code <runs>/<kind>-<pipeline name>-<key>}, the key being the first 8
@@ -30,7 +35,17 @@ public final class ExperimentSetup {
 
     /** The folder's key: the first 8 hex digits of SHA-256 over the pipeline text and canonical settings JSON. */
     public static String key(String pipelineText, Map<String, Object> settings) throws IOException {
-        return JsonFiles.sha256(pipelineText + JsonFiles.CANONICAL.writeValueAsString(settings)).substring(0, 8);
+        return sha256(pipelineText + Json.line(settings)).substring(0, 8);
+    }
+
+    /** Lower-case hex SHA-256 of the UTF-8 text. */
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /** The folder name's pipeline part: the name with characters other than letters, digits, '.', '_' and '-' as '-'. */
@@ -68,26 +83,26 @@ public final class ExperimentSetup {
             throws IOException {
         Path folder = runsDirectory.toAbsolutePath().normalize()
                 .resolve(kind + "-" + safeName(pipelineName) + "-" + key(pipelineText, settings));
-        Path experiment = folder.resolve(ExperimentFolder.EXPERIMENT);
+        Path experiment = folder.resolve(ExperimentFiles.EXPERIMENT);
         if (Files.isRegularFile(experiment)) {
-            JsonNode existing = JsonFiles.readJson(experiment);
+            JsonNode existing = Json.readTree(experiment);
             if (!kind.equals(existing.path("kind").asText())) {
                 throw new IOException(experiment + ": this folder holds a '" + existing.path("kind").asText()
                         + "' experiment, not a '" + kind + "' one; move it away or choose another --out folder");
             }
-            Files.createDirectories(folder.resolve(ExperimentFolder.RUNS));
+            Files.createDirectories(folder.resolve(ExperimentFiles.RUNS));
             return new Prepared(folder, true);
         }
-        Files.createDirectories(folder.resolve(ExperimentFolder.RUNS));
-        ObjectNode node = JsonFiles.MAPPER.createObjectNode();
+        Files.createDirectories(folder.resolve(ExperimentFiles.RUNS));
+        ObjectNode node = Json.PRETTY.createObjectNode();
         node.put("kind", kind);
-        node.set("pipeline", JsonFiles.MAPPER.readTree(pipelineText));
+        node.set("pipeline", Json.PRETTY.readTree(pipelineText));
         node.put("source", source);
-        ObjectNode recorded = JsonFiles.MAPPER.valueToTree(settings);
+        ObjectNode recorded = Json.PRETTY.valueToTree(settings);
         recorded.put("planned", planned);
         node.set("settings", recorded);
         node.put("created", Instant.now().toString());
-        JsonFiles.writeJson(experiment, node);
+        Json.write(experiment, node);
         return new Prepared(folder, false);
     }
 }

@@ -25,11 +25,14 @@ import org.cajal.api.pipeline.PipelineRunner;
 import org.cajal.api.pipeline.RunHandle;
 import org.cajal.api.pipeline.RunOptions;
 import org.cajal.api.pipeline.RunResult;
+import org.cajal.api.run.ExperimentFiles;
+import org.cajal.api.run.RunStatus;
 import org.cajal.api.train.TrainingListener;
 import org.cajal.experiments.Experiment;
-import org.cajal.experiments.ExperimentFolder;
 import org.cajal.experiments.ExperimentListener;
 import org.cajal.experiments.Trial;
+import org.cajal.runfolder.AtomicFiles;
+import org.cajal.runfolder.RunFolders;
 
 /**
  * Runs the trials of an experiment folder, at most {@code parallel} at once, each as an ordinary run in the
@@ -137,7 +140,7 @@ public final class TrialExecutor implements Experiment {
                 recorded.put(t.number(), t);
             }
         }
-        Path runs = config.folder().resolve(ExperimentFolder.RUNS);
+        Path runs = config.folder().resolve(ExperimentFiles.RUNS);
         Files.createDirectories(runs);
         List<Path> leftovers;
         try (var list = Files.list(runs)) {
@@ -145,7 +148,7 @@ public final class TrialExecutor implements Experiment {
                     .filter(p -> !referenced.contains(p.toAbsolutePath().normalize())).toList();
         }
         for (Path p : leftovers) {
-            JsonFiles.deleteTree(p);
+            AtomicFiles.deleteTree(p);
         }
         if (!recorded.isEmpty()) {
             int remaining = (int) config.specs().stream().filter(s -> !recorded.containsKey(s.number())).count();
@@ -221,7 +224,7 @@ public final class TrialExecutor implements Experiment {
         int total = config.specs().size();
         safely(() -> listener.trialStarted(spec.number(), total, spec.params(), spec.seed()));
         Trial trial = execute(spec);
-        if ("cancelled".equals(trial.status())) {
+        if (RunStatus.CANCELLED.id().equals(trial.status())) {
             synchronized (this) {
                 cancelledTrials.add(trial);
             }
@@ -229,7 +232,7 @@ public final class TrialExecutor implements Experiment {
             try {
                 log.append(trial);
             } catch (IOException e) {
-                say("could not record trial " + spec.number() + " in " + ExperimentFolder.TRIALS + ": "
+                say("could not record trial " + spec.number() + " in " + ExperimentFiles.TRIALS + ": "
                         + message(e));
             }
             synchronized (this) {
@@ -251,9 +254,9 @@ public final class TrialExecutor implements Experiment {
                     + ")", config.baseDirectory());
             synchronized (this) {
                 if (cancelled) {
-                    return ended(spec, null, "cancelled", null, null);
+                    return ended(spec, null, RunStatus.CANCELLED.id(), null, null);
                 }
-                handle = runner.start(doc, new RunOptions(config.folder().resolve(ExperimentFolder.RUNS),
+                handle = runner.start(doc, new RunOptions(config.folder().resolve(ExperimentFiles.RUNS),
                         OptionalLong.of(spec.seed())), TrainingListener.none());
                 active.add(handle);
             }
@@ -261,40 +264,40 @@ public final class TrialExecutor implements Experiment {
             Path run = result.folder() != null ? result.folder() : handle.folder();
             // a run that completed as the experiment was cancelled is kept: only the run's own word counts
             if (result.cancelled()) {
-                return ended(spec, run, "cancelled", null, null);
+                return ended(spec, run, RunStatus.CANCELLED.id(), null, null);
             }
             RunOutcome outcome = RunOutcome.read(run);
-            if (DIVERGED.equals(runStatus(run))) {
+            if (RunFolders.status(run).orElse(null) == RunStatus.DIVERGED) {
                 // the runtime kept the weights from before the loss became NaN: a real result of this setting,
                 // but not one to rank, summarise or compare as if training had worked
-                return ended(spec, run, DIVERGED, outcome, "the training loss became NaN or infinite (the run's "
-                        + "diagnostics.json says when): this setting diverged; it is left out of the best trial, "
-                        + "summaries and comparisons");
+                return ended(spec, run, RunStatus.DIVERGED.id(), outcome, "the training loss became NaN or infinite "
+                        + "(the run's diagnostics.json says when): this setting diverged; it is left out of the best "
+                        + "trial, summaries and comparisons");
             }
             if (config.objective() != null && !outcome.hasObjective(config.objective())) {
-                return ended(spec, run, "failed", outcome, "the run has no value for the objective '"
+                return ended(spec, run, RunStatus.FAILED.id(), outcome, "the run has no value for the objective '"
                         + config.objective() + "' (it has " + outcome.describeObjectiveSources()
                         + "); set $.search.objective to one of these");
             }
-            return ended(spec, run, "finished", outcome, null);
+            return ended(spec, run, RunStatus.FINISHED.id(), outcome, null);
         } catch (PipelineException e) {
-            return ended(spec, handle == null ? null : handle.folder(), "failed", null, e.getMessage());
+            return ended(spec, handle == null ? null : handle.folder(), RunStatus.FAILED.id(), null, e.getMessage());
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (cause instanceof CancellationException || cancelled) {
-                return ended(spec, handle.folder(), "cancelled", null, null);
+                return ended(spec, handle.folder(), RunStatus.CANCELLED.id(), null, null);
             }
-            return ended(spec, handle.folder(), "failed", null, message(cause));
+            return ended(spec, handle.folder(), RunStatus.FAILED.id(), null, message(cause));
         } catch (CancellationException e) {
-            return ended(spec, handle == null ? null : handle.folder(), "cancelled", null, null);
+            return ended(spec, handle == null ? null : handle.folder(), RunStatus.CANCELLED.id(), null, null);
         } catch (InterruptedException e) {
             if (handle != null) {
                 handle.cancel();
             }
             Thread.currentThread().interrupt();
-            return ended(spec, handle == null ? null : handle.folder(), "cancelled", null, null);
+            return ended(spec, handle == null ? null : handle.folder(), RunStatus.CANCELLED.id(), null, null);
         } catch (IOException | RuntimeException e) {
-            return ended(spec, handle == null ? null : handle.folder(), "failed", null, message(e));
+            return ended(spec, handle == null ? null : handle.folder(), RunStatus.FAILED.id(), null, message(e));
         } finally {
             if (handle != null) {
                 synchronized (this) {
@@ -304,20 +307,8 @@ public final class TrialExecutor implements Experiment {
         }
     }
 
-    /** A run's provenance status when training diverged (its loss became NaN or infinite). */
-    static final String DIVERGED = "diverged";
-
-    /** The status in a run folder's provenance.json, or "" when it cannot be read. */
-    static String runStatus(Path run) {
-        try {
-            return JsonFiles.readJson(run.resolve("provenance.json")).path("status").asText("");
-        } catch (IOException | RuntimeException e) {
-            return "";
-        }
-    }
-
     private Trial ended(TrialSpec spec, Path run, String status, RunOutcome outcome, String error) {
-        boolean ok = "finished".equals(status);
+        boolean ok = RunStatus.FINISHED.id().equals(status);
         return new Trial(spec.number(), spec.params(), spec.seed(), run, status,
                 ok && outcome != null ? outcome.objective(config.objective()) : Double.NaN,
                 outcome == null ? Map.of() : outcome.metrics(), outcome == null ? Map.of() : outcome.train(),

@@ -14,11 +14,14 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.cajal.experiments.ExperimentFolder;
+import org.cajal.api.run.ExperimentFiles;
+import org.cajal.api.run.RunStatus;
 import org.cajal.experiments.Trial;
+import org.cajal.runfolder.AtomicFiles;
+import org.cajal.runfolder.Json;
 
 /**
- * An experiment folder's {@link ExperimentFolder#TRIALS}: one JSON object per ended trial, appended and forced to
+ * An experiment folder's {@link ExperimentFiles#TRIALS}: one JSON object per ended trial, appended and forced to
  * disk. A last line cut off by a kill during its append is removed when the log is opened (that trial then runs
  * again).
  */
@@ -29,7 +32,7 @@ public final class TrialLog {
 
     private TrialLog(Path folder) {
         this.folder = folder;
-        this.file = folder.resolve(ExperimentFolder.TRIALS);
+        this.file = folder.resolve(ExperimentFiles.TRIALS);
     }
 
     /** Opens (and repairs) the log of an experiment folder. */
@@ -79,7 +82,7 @@ public final class TrialLog {
             }
             JsonNode node;
             try {
-                node = JsonFiles.MAPPER.readTree(line);
+                node = Json.PRETTY.readTree(line);
             } catch (IOException e) {
                 throw new IOException(file + ", line " + lineNo + ": not valid JSON (" + e.getMessage()
                         + "); delete that line to run the trial again", e);
@@ -91,14 +94,14 @@ public final class TrialLog {
 
     /** Appends one ended trial (forced to disk before returning). */
     public synchronized void append(Trial trial) throws IOException {
-        JsonFiles.appendLine(file, JsonFiles.CANONICAL.writeValueAsString(toJson(trial, folder)));
+        AtomicFiles.appendLine(file, Json.line(toJson(trial, folder)));
     }
 
     /** A trial as its trials.jsonl object; the run folder relative to the experiment folder. */
     public static ObjectNode toJson(Trial t, Path folder) {
-        ObjectNode n = JsonFiles.MAPPER.createObjectNode();
+        ObjectNode n = Json.PRETTY.createObjectNode();
         n.put("trial", t.number());
-        n.set("params", JsonFiles.MAPPER.valueToTree(t.params()));
+        n.set("params", Json.PRETTY.valueToTree(t.params()));
         n.put("seed", t.seed());
         if (t.run() != null) {
             Path run = t.run().isAbsolute() && t.run().startsWith(folder) ? folder.relativize(t.run()) : t.run();
@@ -112,9 +115,9 @@ public final class TrialLog {
         } else {
             n.putNull("objective");
         }
-        n.set("metrics", JsonFiles.MAPPER.valueToTree(finite(t.metrics())));
-        n.set("train", JsonFiles.MAPPER.valueToTree(finite(t.train())));
-        n.set("validation", JsonFiles.MAPPER.valueToTree(finite(t.validation())));
+        n.set("metrics", Json.PRETTY.valueToTree(finite(t.metrics())));
+        n.set("train", Json.PRETTY.valueToTree(finite(t.train())));
+        n.set("validation", Json.PRETTY.valueToTree(finite(t.validation())));
         if (t.error() != null) {
             n.put("error", t.error());
         }
@@ -136,11 +139,11 @@ public final class TrialLog {
     /** Reads a trials.jsonl object; the run folder resolved against the experiment folder. */
     public static Trial fromJson(JsonNode n, Path folder) {
         Map<String, Object> params = n.has("params") && n.get("params").isObject()
-                ? JsonFiles.MAPPER.convertValue(n.get("params"), new TypeReference<LinkedHashMap<String, Object>>() { })
+                ? Json.PRETTY.convertValue(n.get("params"), new TypeReference<LinkedHashMap<String, Object>>() { })
                 : new LinkedHashMap<>();
         String run = n.path("run").isTextual() ? n.get("run").asText() : null;
         return new Trial(n.path("trial").asInt(), Collections.unmodifiableMap(params), n.path("seed").asLong(),
-                run == null ? null : folder.resolve(run).normalize(), n.path("status").asText("finished"),
+                run == null ? null : folder.resolve(run).normalize(), n.path("status").asText(RunStatus.FINISHED.id()),
                 n.path("objective").isNumber() ? n.get("objective").asDouble() : Double.NaN,
                 doubles(n.get("metrics")), doubles(n.get("train")), doubles(n.get("validation")),
                 n.path("error").isTextual() ? n.get("error").asText() : null);

@@ -10,11 +10,15 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.cajal.experiments.ExperimentFolder;
+import org.cajal.api.run.Evaluation;
+import org.cajal.api.run.ExperimentFiles;
+import org.cajal.api.run.RunFiles;
+import org.cajal.api.run.RunStatus;
 import org.cajal.experiments.Trial;
-import org.cajal.experiments.internal.exec.JsonFiles;
 import org.cajal.experiments.internal.exec.RunOutcome;
 import org.cajal.experiments.internal.exec.TrialLog;
+import org.cajal.runfolder.Json;
+import org.cajal.runfolder.RunFolders;
 
 /**
  * One side of a comparison: a repeats folder (scores keyed by seed, or by seed and fold for a k-fold pipeline) or
@@ -28,9 +32,9 @@ record ComparedSide(String label, Path path, boolean repeats, Map<String, Map<St
                     List<Long> seeds, double validation, double test, int folds) {
 
     static ComparedSide read(String label, Path path) throws IOException {
-        Path experiment = path.resolve(ExperimentFolder.EXPERIMENT);
+        Path experiment = path.resolve(ExperimentFiles.EXPERIMENT);
         if (Files.isRegularFile(experiment)) {
-            JsonNode node = JsonFiles.readJson(experiment);
+            JsonNode node = Json.readTree(experiment);
             String kind = node.path("kind").asText();
             if (!"repeats".equals(kind)) {
                 throw new IOException(label + " (" + path + ") is a '" + kind + "' experiment; compare takes repeats "
@@ -47,9 +51,9 @@ record ComparedSide(String label, Path path, boolean repeats, Map<String, Map<St
                 }
                 seeds.add(t.seed());
                 if (folds >= 2) {
-                    JsonNode list = JsonFiles.readJson(t.run().resolve("evaluation.json")).path("folds");
+                    List<Map<String, Double>> list = RunOutcome.foldMetrics(evaluation(t.run()));
                     for (int i = 0; i < list.size(); i++) {
-                        scores.put("seed " + t.seed() + " fold " + (i + 1), RunOutcome.numbers(list.get(i)));
+                        scores.put("seed " + t.seed() + " fold " + (i + 1), list.get(i));
                     }
                 } else {
                     scores.put("seed " + t.seed(), t.metrics());
@@ -61,27 +65,25 @@ record ComparedSide(String label, Path path, boolean repeats, Map<String, Map<St
             return new ComparedSide(label, path, true, scores, seeds, fraction(split, "validation"),
                     fraction(split, "test"), folds);
         }
-        Path evaluation = path.resolve("evaluation.json");
-        if (Files.isRegularFile(evaluation)) {
-            JsonNode eval = JsonFiles.readJson(evaluation);
-            JsonNode list = eval.get("folds");
-            if (list == null || !list.isArray() || list.size() < 2) {
+        if (Files.isRegularFile(path.resolve(RunFiles.EVALUATION))) {
+            List<Map<String, Double>> list = RunOutcome.foldMetrics(evaluation(path));
+            if (list.size() < 2) {
                 throw new IOException(label + " (" + path + ") is a hold-out run: one score cannot be tested. "
                         + "Run the pipeline with a k-fold split (\"split\": {\"folds\": 5}), or compare two repeats "
                         + "folders (cajal repeat FILE --times 5)");
             }
             Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
             for (int i = 0; i < list.size(); i++) {
-                scores.put("fold " + (i + 1), RunOutcome.numbers(list.get(i)));
+                scores.put("fold " + (i + 1), list.get(i));
             }
-            JsonNode pipeline = Files.isRegularFile(path.resolve("pipeline.json"))
-                    ? JsonFiles.readJson(path.resolve("pipeline.json")) : JsonFiles.MAPPER.createObjectNode();
-            JsonNode provenance = Files.isRegularFile(path.resolve("provenance.json"))
-                    ? JsonFiles.readJson(path.resolve("provenance.json")) : JsonFiles.MAPPER.createObjectNode();
+            JsonNode pipeline = Files.isRegularFile(path.resolve(RunFiles.PIPELINE))
+                    ? Json.readTree(path.resolve(RunFiles.PIPELINE)) : Json.PRETTY.createObjectNode();
+            JsonNode provenance = Files.isRegularFile(path.resolve(RunFiles.PROVENANCE))
+                    ? Json.readTree(path.resolve(RunFiles.PROVENANCE)) : Json.PRETTY.createObjectNode();
             long seed = provenance.path("seed").canConvertToLong() ? provenance.get("seed").asLong()
                     : pipeline.path("seed").asLong(42);
-            String status = provenance.path("status").asText("finished");
-            if (!"finished".equals(status)) {
+            String status = provenance.path("status").asText(RunStatus.FINISHED.id());
+            if (!RunStatus.FINISHED.id().equals(status)) {
                 throw new IOException(label + " (" + path + ") did not finish (status " + status + "): its folds are "
                         + "not a complete cross-validation; run the pipeline again to the end");
             }
@@ -95,8 +97,17 @@ record ComparedSide(String label, Path path, boolean repeats, Map<String, Map<St
             return new ComparedSide(label, path, false, scores, List.of(seed), fraction(split, "validation"),
                     fraction(split, "test"), planned);
         }
-        throw new IOException(label + " (" + path + ") is neither a repeats folder (with " + ExperimentFolder.EXPERIMENT
+        throw new IOException(label + " (" + path + ") is neither a repeats folder (with " + ExperimentFiles.EXPERIMENT
                 + ") nor a run folder (with evaluation.json)");
+    }
+
+    /** A run's evaluation.json, which must exist. */
+    private static Evaluation evaluation(Path run) throws IOException {
+        Path file = run.resolve(RunFiles.EVALUATION);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": file not found");
+        }
+        return RunFolders.evaluation(run);
     }
 
     /** A split fraction, with the pipeline format's default (0.2) when the file leaves it out. */

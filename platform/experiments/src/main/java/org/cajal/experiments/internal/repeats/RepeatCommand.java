@@ -9,7 +9,7 @@ import java.util.Set;
 
 import org.cajal.api.pipeline.PipelineException;
 import org.cajal.experiments.Experiment;
-import org.cajal.experiments.ExperimentFolder;
+import org.cajal.api.run.ExperimentFiles;
 import org.cajal.experiments.PipelineSource;
 import org.cajal.experiments.Repeats;
 import org.cajal.experiments.Summary;
@@ -100,8 +100,8 @@ public class RepeatCommand implements LauncherCommand {
             for (Map.Entry<String, Summary> e : summary.metrics().entrySet()) {
                 out.printf(java.util.Locale.ROOT, "  %-16s %s%n", e.getKey(), e.getValue().format(4));
             }
-            out.println("summary: " + experiment.folder().resolve(ExperimentFolder.SUMMARY));
-            out.println("curves (mean with 95% band per epoch): " + experiment.folder().resolve(ExperimentFolder.CURVES));
+            out.println("summary: " + experiment.folder().resolve(ExperimentFiles.SUMMARY));
+            out.println("curves (mean with 95% band per epoch): " + experiment.folder().resolve(ExperimentFiles.CURVES));
             return 0;
         } catch (PipelineException | IOException e) {
             err.println("error: " + e.getMessage());

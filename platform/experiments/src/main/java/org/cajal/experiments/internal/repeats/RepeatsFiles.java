@@ -1,6 +1,7 @@
 package org.cajal.experiments.internal.repeats;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,17 +10,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.cajal.experiments.ExperimentFolder;
+import org.cajal.api.run.ExperimentFiles;
+import org.cajal.api.run.MetricsTable;
+import org.cajal.api.run.RunFiles;
 import org.cajal.experiments.Statistics;
 import org.cajal.experiments.Summary;
 import org.cajal.experiments.Trial;
-import org.cajal.experiments.internal.exec.JsonFiles;
-import org.cajal.experiments.internal.exec.MetricsTable;
 import org.cajal.experiments.internal.exec.RunOutcome;
 import org.cajal.experiments.internal.exec.TrialExecutor;
+import org.cajal.runfolder.CsvTable;
+import org.cajal.runfolder.Json;
+import org.cajal.runfolder.RunFolders;
 
 /**
  * A repeats folder's summary.json and curves.csv, rewritten after every repeat.
@@ -59,18 +62,20 @@ public final class RepeatsFiles implements TrialExecutor.Hooks {
                 continue;
             }
             if (folds <= 1) {
-                units.add(new Unit(t.seed(), 0, t.metrics(), MetricsTable.read(t.run().resolve("metrics.csv"))));
+                units.add(new Unit(t.seed(), 0, t.metrics(), RunFolders.metrics(t.run())));
                 continue;
             }
-            JsonNode evaluation = JsonFiles.readJson(t.run().resolve("evaluation.json"));
-            JsonNode list = evaluation.get("folds");
-            if (list == null || !list.isArray() || list.isEmpty()) {
-                throw new IOException(t.run().resolve("evaluation.json") + ": a k-fold run's evaluation has no "
-                        + "\"folds\" list");
+            Path evaluation = t.run().resolve(RunFiles.EVALUATION);
+            if (!Files.isRegularFile(evaluation)) {
+                throw new IOException(evaluation + ": file not found");
+            }
+            List<Map<String, Double>> list = RunOutcome.foldMetrics(RunFolders.evaluation(t.run()));
+            if (list.isEmpty()) {
+                throw new IOException(evaluation + ": a k-fold run's evaluation has no \"folds\" list");
             }
             for (int i = 0; i < list.size(); i++) {
-                units.add(new Unit(t.seed(), i + 1, RunOutcome.numbers(list.get(i)),
-                        MetricsTable.read(t.run().resolve("fold-" + (i + 1)).resolve("metrics.csv"))));
+                units.add(new Unit(t.seed(), i + 1, list.get(i),
+                        RunFolders.metrics(t.run().resolve(RunFiles.foldFolder(i + 1)))));
             }
         }
         return units;
@@ -124,11 +129,11 @@ public final class RepeatsFiles implements TrialExecutor.Hooks {
         Set<String> columns = new LinkedHashSet<>();
         for (Unit u : units) {
             names.addAll(u.values().keySet());
-            columns.addAll(u.curves().columns().keySet());
+            u.curves().columns().stream().filter(c -> !c.equals("epoch")).forEach(columns::add);
         }
-        ObjectNode root = JsonFiles.MAPPER.createObjectNode();
+        ObjectNode root = Json.PRETTY.createObjectNode();
         ObjectNode metrics = root.putObject("metrics");
-        ObjectNode values = JsonFiles.MAPPER.createObjectNode();
+        ObjectNode values = Json.PRETTY.createObjectNode();
         for (String name : names) {
             double[] v = units.stream().map(u -> u.values().get(name)).filter(x -> x != null && Double.isFinite(x))
                     .mapToDouble(Double::doubleValue).toArray();
@@ -151,7 +156,7 @@ public final class RepeatsFiles implements TrialExecutor.Hooks {
             }
         }
         ArrayNode seeds = root.putArray("seeds");
-        ArrayNode runs = JsonFiles.MAPPER.createArrayNode();
+        ArrayNode runs = Json.PRETTY.createArrayNode();
         for (Trial t : recorded) {
             if (t.finished() && t.run() != null) {
                 seeds.add(t.seed());
@@ -161,35 +166,34 @@ public final class RepeatsFiles implements TrialExecutor.Hooks {
         root.put("folds", Math.max(1, folds));
         root.set("values", values);
         root.set("runs", runs);
-        JsonFiles.writeJson(folder.resolve(ExperimentFolder.SUMMARY), root);
+        Json.write(folder.resolve(ExperimentFiles.SUMMARY), root);
 
         Map<String, List<Summary>> bands = new LinkedHashMap<>();
         int rows = 0;
         for (String c : columns) {
-            List<Summary> band = Statistics.band(perSeed(units, u -> u.curves().columns().get(c)));
+            List<Summary> band = Statistics.band(perSeed(units, u -> u.curves().column(c).orElse(null)));
             bands.put(c, band);
             rows = Math.max(rows, band.size());
         }
-        StringBuilder csv = new StringBuilder("epoch");
+        List<String> header = new ArrayList<>(List.of("epoch"));
         for (String c : columns) {
-            csv.append(',').append(c).append("_mean,").append(c).append("_low,").append(c).append("_high,")
-                    .append(c).append("_n");
+            header.addAll(List.of(c + "_mean", c + "_low", c + "_high", c + "_n"));
         }
-        csv.append('\n');
+        List<List<String>> rowCells = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
-            csv.append(r + 1);
+            List<String> row = new ArrayList<>(List.of(Integer.toString(r + 1)));
             for (String c : columns) {
                 List<Summary> band = bands.get(c);
                 Summary s = r < band.size() ? band.get(r) : null;
                 if (s == null || s.n() == 0) {
-                    csv.append(",,,,0");
+                    row.addAll(List.of("", "", "", "0"));
                 } else {
-                    csv.append(',').append(JsonFiles.csv(s.mean())).append(',').append(JsonFiles.csv(s.ciLow()))
-                            .append(',').append(JsonFiles.csv(s.ciHigh())).append(',').append(s.n());
+                    row.addAll(List.of(CsvTable.cell(s.mean()), CsvTable.cell(s.ciLow()), CsvTable.cell(s.ciHigh()),
+                            Integer.toString(s.n())));
                 }
             }
-            csv.append('\n');
+            rowCells.add(row);
         }
-        JsonFiles.writeAtomically(folder.resolve(ExperimentFolder.CURVES), csv.toString());
+        new CsvTable(header, rowCells).write(folder.resolve(ExperimentFiles.CURVES));
     }
 }

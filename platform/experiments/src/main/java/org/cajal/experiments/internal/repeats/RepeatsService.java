@@ -1,7 +1,6 @@
 package org.cajal.experiments.internal.repeats;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,9 +14,9 @@ import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.PipelineException;
 import org.cajal.api.pipeline.PipelineRunner;
 import org.cajal.api.pipeline.Problem;
+import org.cajal.api.run.ExperimentFiles;
 import org.cajal.experiments.Comparison;
 import org.cajal.experiments.Experiment;
-import org.cajal.experiments.ExperimentFolder;
 import org.cajal.experiments.ExperimentListener;
 import org.cajal.experiments.PipelineSource;
 import org.cajal.experiments.Repeats;
@@ -25,11 +24,12 @@ import org.cajal.experiments.RunStore;
 import org.cajal.experiments.Statistics;
 import org.cajal.experiments.Summary;
 import org.cajal.experiments.internal.exec.ExperimentSetup;
-import org.cajal.experiments.internal.exec.JsonFiles;
 import org.cajal.experiments.internal.exec.TrialExecutor;
 import org.cajal.experiments.internal.exec.TrialSpec;
 import org.cajal.experiments.internal.search.PipelineTree;
 import org.cajal.experiments.internal.search.SearchSpace;
+import org.cajal.runfolder.CsvTable;
+import org.cajal.runfolder.Json;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -98,12 +98,12 @@ public class RepeatsService implements Repeats {
 
     @Override
     public RepeatSummary summary(Path experimentFolder) throws IOException {
-        Path file = experimentFolder.resolve(ExperimentFolder.SUMMARY);
+        Path file = experimentFolder.resolve(ExperimentFiles.SUMMARY);
         if (!Files.isRegularFile(file)) {
-            throw new IOException(experimentFolder + " has no " + ExperimentFolder.SUMMARY
+            throw new IOException(experimentFolder + " has no " + ExperimentFiles.SUMMARY
                     + ": not a repeats folder, or no repeat has finished yet");
         }
-        JsonNode root = JsonFiles.readJson(file);
+        JsonNode root = Json.readTree(file);
         List<Long> seeds = new ArrayList<>();
         root.path("seeds").forEach(s -> seeds.add(s.asLong()));
         Map<String, Summary> metrics = new LinkedHashMap<>();
@@ -114,7 +114,7 @@ public class RepeatsService implements Repeats {
                     m.path("ciHigh").asDouble(Double.NaN)));
         });
         return new RepeatSummary(experimentFolder, seeds, root.path("folds").asInt(1), metrics,
-                readCurves(experimentFolder.resolve(ExperimentFolder.CURVES)));
+                readCurves(experimentFolder.resolve(ExperimentFiles.CURVES)));
     }
 
     private static Map<String, List<Summary>> readCurves(Path file) throws IOException {
@@ -122,33 +122,19 @@ public class RepeatsService implements Repeats {
         if (!Files.isRegularFile(file)) {
             return curves;
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty()) {
-            return curves;
-        }
-        String[] header = lines.get(0).split(",", -1);
-        for (int c = 1; c + 3 < header.length; c += 4) {
-            String name = header[c].substring(0, header[c].length() - "_mean".length());
+        CsvTable table = CsvTable.read(file);
+        List<String> header = table.header();
+        for (int c = 1; c + 3 < header.size(); c += 4) {
+            String name = header.get(c).substring(0, header.get(c).length() - "_mean".length());
             List<Summary> band = new ArrayList<>();
-            for (String line : lines.subList(1, lines.size())) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = line.split(",", -1);
-                int n = cells.length > c + 3 && !cells[c + 3].isBlank() ? Integer.parseInt(cells[c + 3].trim()) : 0;
-                band.add(new Summary(n, number(cells, c), Double.NaN, number(cells, c + 1), number(cells, c + 2)));
+            for (List<String> cells : table.rows()) {
+                double n = CsvTable.number(cells.get(c + 3));
+                band.add(new Summary(Double.isNaN(n) ? 0 : (int) n, CsvTable.number(cells.get(c)), Double.NaN,
+                        CsvTable.number(cells.get(c + 1)), CsvTable.number(cells.get(c + 2))));
             }
             curves.put(name, band);
         }
         return curves;
-    }
-
-    private static double number(String[] cells, int i) {
-        try {
-            return i < cells.length && !cells[i].isBlank() ? Double.parseDouble(cells[i].trim()) : Double.NaN;
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
     }
 
     /**

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.cajal.experiments.ExperimentFolder;
 import org.cajal.experiments.internal.store.ExperimentFiles;
 import org.cajal.experiments.internal.store.FolderFiles;
 
@@ -20,7 +19,8 @@ final class ExperimentText {
 
     /** Repeats: how many runs, their seeds, and how results are summarised. */
     static String repeats(Path folder, List<Map<String, Object>> trials) throws IOException {
-        Map<String, Object> summary = FolderFiles.readObjectIfPresent(folder.resolve(ExperimentFolder.SUMMARY));
+        Map<String, Object> summary = FolderFiles.readObjectIfPresent(
+                folder.resolve(org.cajal.api.run.ExperimentFiles.SUMMARY));
         List<String> seeds = new ArrayList<>();
         FolderFiles.array(summary, "seeds").forEach(s -> seeds.add(String.valueOf(s)));
         if (seeds.isEmpty()) {

@@ -12,11 +12,14 @@ import java.util.Set;
 
 import org.cajal.api.visual.Drawing;
 import org.cajal.charts.ChartDrawings;
-import org.cajal.experiments.ExperimentFolder;
+import org.cajal.api.run.RunFiles;
+import org.cajal.experiments.internal.exec.RunOutcome;
 import org.cajal.experiments.internal.store.CsvTable;
 import org.cajal.experiments.internal.store.ExperimentFiles;
 import org.cajal.experiments.internal.store.FolderFiles;
-import org.cajal.experiments.internal.store.RunFiles;
+import org.cajal.runfolder.AtomicFiles;
+import org.cajal.runfolder.Json;
+import org.cajal.runfolder.RunFolders;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -42,16 +45,16 @@ public final class ReportWriter {
             run(f, out, written);
         } else {
             throw new IOException(f + " is neither a run folder (no provenance.json) nor an experiment folder (no "
-                    + ExperimentFolder.EXPERIMENT + ")");
+                    + org.cajal.api.run.ExperimentFiles.EXPERIMENT + ")");
         }
         return written;
     }
 
     private static void run(Path run, Path out, List<Path> written) throws IOException {
-        MethodsText.Inputs in = inputs(run, FolderFiles.readObject(run.resolve(FolderFiles.PIPELINE)));
+        MethodsText.Inputs in = inputs(run, Json.readObject(run.resolve(RunFiles.PIPELINE)));
         text(out.resolve("methods.md"), "# Methods\n\n" + MethodsText.paragraph(in, true) + "\n", written);
-        Map<String, Object> evaluation = FolderFiles.readObject(run.resolve(FolderFiles.EVALUATION));
-        Map<String, Double> numbers = FolderFiles.numbers(evaluation);
+        Map<String, Object> evaluation = Json.readObject(run.resolve(RunFiles.EVALUATION));
+        Map<String, Double> numbers = RunOutcome.metrics(evaluation);
         Map<String, Object> sd = FolderFiles.object(evaluation, "sd");
         String split = FolderFiles.string(evaluation, "split");
         ResultTable display;
@@ -87,7 +90,7 @@ public final class ReportWriter {
         List<Path> runs = ExperimentFiles.runFolders(folder);
         Map<String, Object> pipeline = FolderFiles.object(json, "pipeline");
         if (pipeline.isEmpty() && !runs.isEmpty()) {
-            pipeline = FolderFiles.readObject(runs.get(0).resolve(FolderFiles.PIPELINE));
+            pipeline = Json.readObject(runs.get(0).resolve(RunFiles.PIPELINE));
         }
         MethodsText.Inputs in = runs.isEmpty() ? new MethodsText.Inputs(pipeline, Map.of(), Map.of())
                 : inputs(runs.get(0), pipeline);
@@ -107,7 +110,8 @@ public final class ReportWriter {
             case "repeats" -> repeatsTable(folder);
             case "search" -> searchTable(folder, json, trials);
             case "sweep" -> sweepTable(folder, json);
-            default -> throw new IOException(folder.resolve(ExperimentFolder.EXPERIMENT) + ": unknown kind '" + kind
+            default -> throw new IOException(folder.resolve(org.cajal.api.run.ExperimentFiles.EXPERIMENT)
+                    + ": unknown kind '" + kind
                     + "' (expected search, repeats or sweep)");
         };
         tables(table, table, out, written);
@@ -119,13 +123,13 @@ public final class ReportWriter {
     }
 
     private static MethodsText.Inputs inputs(Path run, Map<String, Object> pipeline) throws IOException {
-        return new MethodsText.Inputs(pipeline, RunFiles.provenance(run),
-                FolderFiles.readObjectIfPresent(run.resolve("schema.json")));
+        return new MethodsText.Inputs(pipeline, RunFolders.provenance(run).values(),
+                FolderFiles.readObjectIfPresent(run.resolve(RunFiles.SCHEMA)));
     }
 
     private static ResultTable repeatsTable(Path folder) throws IOException {
-        Path file = folder.resolve(ExperimentFolder.SUMMARY);
-        Map<String, Object> summary = FolderFiles.readObject(file);
+        Path file = folder.resolve(org.cajal.api.run.ExperimentFiles.SUMMARY);
+        Map<String, Object> summary = Json.readObject(file);
         List<List<String>> rows = new ArrayList<>();
         for (Map.Entry<String, Object> e : FolderFiles.object(summary, "metrics").entrySet()) {
             if (e.getValue() instanceof Map<?, ?> m) {
@@ -147,14 +151,14 @@ public final class ReportWriter {
         Object objective = ExperimentFiles.setting(json, "objective");
         String caption = "Trials of " + folder.getFileName() + ", best first (objective "
                 + (objective == null ? "" : objective + ", ") + (min ? "lower" : "higher") + " is better)";
-        Path results = folder.resolve(ExperimentFolder.RESULTS);
+        Path results = folder.resolve(org.cajal.api.run.ExperimentFiles.RESULTS);
         if (Files.isRegularFile(results)) {
             return ResultTable.of(caption, CsvTable.read(results));
         }
         Set<String> params = new LinkedHashSet<>();
         Set<String> metrics = new LinkedHashSet<>();
         trials.forEach(t -> params.addAll(FolderFiles.object(t, "params").keySet()));
-        trials.forEach(t -> metrics.addAll(FolderFiles.numbers(FolderFiles.object(t, "metrics")).keySet()));
+        trials.forEach(t -> metrics.addAll(RunOutcome.metrics(FolderFiles.object(t, "metrics")).keySet()));
         List<Map<String, Object>> sorted = new ArrayList<>(trials);
         Comparator<Map<String, Object>> byObjective = Comparator.comparingDouble(t -> {
             double v = FolderFiles.number(t, "objective");
@@ -182,7 +186,7 @@ public final class ReportWriter {
     private static ResultTable sweepTable(Path folder, Map<String, Object> json) throws IOException {
         Object path = ExperimentFiles.setting(json, "path");
         return ResultTable.of("Capacity sweep " + folder.getFileName() + (path == null ? "" : " over " + path)
-                + ": error per value", CsvTable.read(folder.resolve(ExperimentFolder.SWEEP)));
+                + ": error per value", CsvTable.read(folder.resolve(org.cajal.api.run.ExperimentFiles.SWEEP)));
     }
 
     private static void tables(ResultTable display, ResultTable data, Path out, List<Path> written) throws IOException {
@@ -192,7 +196,7 @@ public final class ReportWriter {
     }
 
     private static void text(Path file, String text, List<Path> written) throws IOException {
-        FolderFiles.writeText(file, text);
+        AtomicFiles.write(file, text);
         written.add(file);
     }
 

@@ -46,12 +46,7 @@ record ResultTable(String caption, List<String> header, List<List<String>> rows)
 
     /** RFC 4180 CSV with a header row. */
     String csv() {
-        StringBuilder b = new StringBuilder();
-        b.append(header.stream().map(CsvTable::quote).collect(Collectors.joining(","))).append("\n");
-        for (List<String> row : rows) {
-            b.append(row.stream().map(CsvTable::quote).collect(Collectors.joining(","))).append("\n");
-        }
-        return b.toString();
+        return new org.cajal.runfolder.CsvTable(header, rows).format();
     }
 
     /** A number shortened for reading; other text as is. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.cajal.experiments.Reproducibility;
 import org.cajal.experiments.RunStore;
 import org.cajal.experiments.internal.store.FolderFiles;
+import org.cajal.runfolder.Json;
 import org.cajal.experiments.internal.store.OneAndOut;
 import org.cajal.experiments.internal.store.RunsCommand;
 import org.cajal.launcher.spi.LauncherCommand;
@@ -56,8 +57,11 @@ public class BundleCommand implements LauncherCommand {
 
     private static void describe(Path zip, PrintStream out) throws IOException {
         try (var fs = java.nio.file.FileSystems.newFileSystem(zip)) {
-                Map<String, Object> bundle = FolderFiles.parseObject(
-                        Files.readString(fs.getPath("/" + BundleWriter.BUNDLE_JSON)), zip + "!bundle.json");
+                Map<String, Object> bundle = Json.parseObject(
+                        Files.readString(fs.getPath("/" + BundleWriter.BUNDLE_JSON)));
+                if (bundle == null) {
+                    throw new IOException(zip + "!bundle.json: not a valid JSON object");
+                }
                 List<Object> runs = FolderFiles.array(bundle, "runs");
                 long data = runs.stream().flatMap(r -> FolderFiles.array(cast(r), "dataFiles").stream())
                         .filter(f -> FolderFiles.string(cast(f), "entry") != null).map(f -> FolderFiles.string(cast(f), "sha256"))

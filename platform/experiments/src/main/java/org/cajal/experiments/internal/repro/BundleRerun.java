@@ -25,12 +25,17 @@ import org.cajal.api.pipeline.Problem;
 import org.cajal.api.pipeline.RunHandle;
 import org.cajal.api.pipeline.RunOptions;
 import org.cajal.api.pipeline.RunResult;
+import org.cajal.api.run.RunFiles;
+import org.cajal.api.run.RunStatus;
 import org.cajal.api.train.TrainingListener;
 import org.cajal.experiments.ExperimentListener;
 import org.cajal.experiments.Reproducibility.Rerun;
 import org.cajal.experiments.Trial;
 import org.cajal.experiments.internal.store.FolderFiles;
-import org.cajal.experiments.internal.store.RunFiles;
+import org.cajal.experiments.internal.exec.RunOutcome;
+import org.cajal.runfolder.AtomicFiles;
+import org.cajal.runfolder.Json;
+import org.cajal.runfolder.RunFolders;
 
 /**
  * Reruns a bundle: unpacks it into a temporary folder, points the pipeline's data parameters at the bundled copies
@@ -62,7 +67,7 @@ final class BundleRerun {
             if (!Files.isRegularFile(json)) {
                 throw new IOException(bundleFile + " is not a Cajal bundle (no bundle.json at its root)");
             }
-            Map<String, Object> bundle = FolderFiles.readObject(json);
+            Map<String, Object> bundle = Json.readObject(json);
             List<Object> runs = FolderFiles.array(bundle, "runs");
             if (runs.isEmpty()) {
                 throw new IOException(bundleFile + ": bundle.json lists no runs");
@@ -75,13 +80,13 @@ final class BundleRerun {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> entry = (Map<String, Object>) runs.get(i);
                 Path original = unpacked.resolve(FolderFiles.string(entry, "folder")).normalize();
-                if (!original.startsWith(unpacked) || !Files.isRegularFile(original.resolve(FolderFiles.PIPELINE))) {
+                if (!original.startsWith(unpacked) || !Files.isRegularFile(original.resolve(RunFiles.PIPELINE))) {
                     throw new IOException(bundleFile + ": run " + entry.get("id") + " has no pipeline.json in the bundle");
                 }
                 OptionalLong seed = entry.get("seed") instanceof Number n ? OptionalLong.of(n.longValue())
                         : OptionalLong.empty();
                 events.trialStarted(i + 1, runs.size(), Map.of(), seed.orElse(0));
-                String source = bundleFile + "!" + FolderFiles.string(entry, "folder") + FolderFiles.PIPELINE;
+                String source = bundleFile + "!" + FolderFiles.string(entry, "folder") + RunFiles.PIPELINE;
                 String text = pipelineText(original, entry, bundleFile, unpacked, runsDirectory, source);
                 PipelineDocument doc = runner.parse(text, source, baseDirectory(original));
                 RunHandle handle = runner.start(doc, new RunOptions(runsDirectory, seed), TrainingListener.none());
@@ -93,8 +98,8 @@ final class BundleRerun {
                 differences.addAll(comparison.differences());
                 lastFolder = handle.folder();
                 events.trialFinished(new Trial(i + 1, Map.of(), seed.orElse(0), handle.folder(),
-                        result.cancelled() ? "cancelled" : "finished", Double.NaN,
-                        RunFiles.evaluation(handle.folder()), Map.of(), Map.of(), null));
+                        (result.cancelled() ? RunStatus.CANCELLED : RunStatus.FINISHED).id(), Double.NaN,
+                        RunOutcome.metrics(RunFolders.evaluation(handle.folder()).values()), Map.of(), Map.of(), null));
             }
             return new Rerun(bundleFile, runs.size() == 1 ? lastFolder : runsDirectory, identical,
                     List.copyOf(differences));
@@ -105,7 +110,7 @@ final class BundleRerun {
 
     /** The original base directory when it still exists (other relative paths), else the unpacked run folder. */
     private static Path baseDirectory(Path original) throws IOException {
-        String base = FolderFiles.string(RunFiles.provenance(original), "baseDirectory");
+        String base = RunFolders.provenance(original).text("baseDirectory").orElse(null);
         if (base != null && Files.isDirectory(Path.of(base))) {
             return Path.of(base);
         }
@@ -115,12 +120,12 @@ final class BundleRerun {
     /** The pipeline text with its data parameters pointing at the bundled copies or the checked originals. */
     private static String pipelineText(Path original, Map<String, Object> entry, Path bundleFile, Path unpacked,
                                        Path runsDirectory, String source) throws IOException, PipelineException {
-        String text = Files.readString(original.resolve(FolderFiles.PIPELINE), StandardCharsets.UTF_8);
+        String text = Files.readString(original.resolve(RunFiles.PIPELINE), StandardCharsets.UTF_8);
         List<Object> files = FolderFiles.array(entry, "dataFiles");
         if (files.isEmpty()) {
             return text;
         }
-        JsonNode root = FolderFiles.JSON.readTree(text);
+        JsonNode root = Json.PRETTY.readTree(text);
         if (!(root.path("dataset").path("params") instanceof ObjectNode params)) {
             return text;
         }
@@ -157,7 +162,7 @@ final class BundleRerun {
             }
             params.put(param, path.toAbsolutePath().toString());
         }
-        return FolderFiles.JSON.writeValueAsString(root);
+        return Json.PRETTY.writeValueAsString(root);
     }
 
     /** Copies a bundled data file to the data folder (once per content) and returns the copy. */
@@ -215,8 +220,8 @@ final class BundleRerun {
     }
 
     private static void deleteQuietly(Path folder) {
-        try (var walk = Files.walk(folder)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            AtomicFiles.deleteTree(folder);
         } catch (IOException e) {
             // a temporary folder left behind is harmless
         }

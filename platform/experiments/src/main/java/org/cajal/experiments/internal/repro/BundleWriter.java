@@ -2,10 +2,8 @@ package org.cajal.experiments.internal.repro;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,14 +11,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.cajal.experiments.ExperimentFolder;
+import org.cajal.api.run.RunFiles;
+import org.cajal.api.run.RunStatus;
+import org.cajal.experiments.internal.exec.RunOutcome;
 import org.cajal.experiments.internal.store.ExperimentFiles;
-import org.cajal.experiments.internal.store.FolderFiles;
-import org.cajal.experiments.internal.store.RunFiles;
+import org.cajal.runfolder.AtomicFiles;
+import org.cajal.runfolder.Json;
+import org.cajal.runfolder.RunFolders;
 
 /**
  * Writes a reproducibility bundle. Layout of the zip:
@@ -42,13 +42,13 @@ final class BundleWriter {
     static final String BUNDLE_JSON = "bundle.json";
     static final String EXPERIMENT_PREFIX = "experiment/";
 
-    private static final List<String> RUN_FILES = List.of(FolderFiles.PIPELINE, FolderFiles.PROVENANCE,
-            FolderFiles.METRICS, FolderFiles.EVALUATION, FolderFiles.MODEL, "split.json", "schema.json",
-            ExperimentFolder.DIAGNOSTICS);
-    private static final List<String> FOLD_FILES = List.of(FolderFiles.METRICS, FolderFiles.EVALUATION, "split.json");
-    private static final List<String> EXPERIMENT_FILES = List.of(ExperimentFolder.EXPERIMENT,
-            ExperimentFolder.TRIALS, ExperimentFolder.RESULTS, ExperimentFolder.BEST_PIPELINE,
-            ExperimentFolder.SUMMARY, ExperimentFolder.CURVES, ExperimentFolder.SWEEP);
+    private static final List<String> RUN_FILES = List.of(RunFiles.PIPELINE, RunFiles.PROVENANCE, RunFiles.METRICS,
+            RunFiles.EVALUATION, RunFiles.MODEL, RunFiles.SPLIT, RunFiles.SCHEMA, RunFiles.DIAGNOSTICS);
+    private static final List<String> FOLD_FILES = List.of(RunFiles.METRICS, RunFiles.EVALUATION, RunFiles.SPLIT);
+    private static final List<String> EXPERIMENT_FILES = List.of(org.cajal.api.run.ExperimentFiles.EXPERIMENT,
+            org.cajal.api.run.ExperimentFiles.TRIALS, org.cajal.api.run.ExperimentFiles.RESULTS,
+            org.cajal.api.run.ExperimentFiles.BEST_PIPELINE, org.cajal.api.run.ExperimentFiles.SUMMARY,
+            org.cajal.api.run.ExperimentFiles.CURVES, org.cajal.api.run.ExperimentFiles.SWEEP);
 
     private BundleWriter() {
     }
@@ -60,14 +60,14 @@ final class BundleWriter {
     /** Writes the bundle, leaving out data files larger than {@code maxDataBytes} (recorded with their hash). */
     static Path write(Path folder, Path zip, long maxDataBytes) throws IOException {
         Path source = folder.toAbsolutePath().normalize();
-        boolean experiment = FolderFiles.isExperiment(source);
-        if (!experiment && !FolderFiles.isRun(source)) {
+        boolean experiment = RunFolders.isExperiment(source);
+        if (!experiment && !RunFolders.isRun(source)) {
             throw new IOException(source + " is neither a run folder (no provenance.json) nor an experiment folder "
                     + "(no experiment.json)");
         }
         List<Path> runs = experiment ? ExperimentFiles.runFolders(source) : List.of(source);
         for (Path run : runs) {
-            if ("running".equals(RunFiles.status(run))) {
+            if (RunFolders.status(run).orElse(null) == RunStatus.RUNNING) {
                 throw new IOException(run + " is still running; bundle it when it has finished");
             }
         }
@@ -86,11 +86,9 @@ final class BundleWriter {
         bundle.put("runs", entries);
 
         Path target = zip.toAbsolutePath().normalize();
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
+        AtomicFiles.write(target, tmp -> {
             try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(tmp))) {
-                put(out, BUNDLE_JSON, FolderFiles.JSON.writeValueAsBytes(bundle));
+                put(out, BUNDLE_JSON, Json.PRETTY.writeValueAsBytes(bundle));
                 if (experiment) {
                     for (String name : EXPERIMENT_FILES) {
                         copy(out, source.resolve(name), EXPERIMENT_PREFIX + name);
@@ -101,7 +99,7 @@ final class BundleWriter {
                     for (String name : RUN_FILES) {
                         copy(out, run.resolve(name), prefix + name);
                     }
-                    for (Path fold : folds(run)) {
+                    for (Path fold : RunFolders.folds(run)) {
                         for (String name : FOLD_FILES) {
                             copy(out, fold.resolve(name), prefix + fold.getFileName() + "/" + name);
                         }
@@ -111,19 +109,12 @@ final class BundleWriter {
                     copy(out, f.path(), f.entry());
                 }
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
         return target;
     }
 
     private static Map<String, Object> runEntry(Path run, List<DataFiles.DataFile> files) throws IOException {
-        Map<String, Object> provenance = RunFiles.provenance(run);
+        Map<String, Object> provenance = RunFolders.provenance(run).values();
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("id", run.getFileName().toString());
         e.put("folder", "runs/" + run.getFileName() + "/");
@@ -139,17 +130,9 @@ final class BundleWriter {
         hardware.put("os", provenance.get("os"));
         hardware.put("jvm", provenance.get("jvm"));
         e.put("hardware", hardware);
-        e.put("metrics", RunFiles.evaluation(run));
+        e.put("metrics", RunOutcome.metrics(RunFolders.evaluation(run).values()));
         return e;
     }
-
-    static List<Path> folds(Path run) throws IOException {
-        try (Stream<Path> s = Files.list(run)) {
-            return s.filter(p -> Files.isDirectory(p) && p.getFileName().toString().matches("fold-\\d+")).sorted()
-                    .toList();
-        }
-    }
-
 
     private static void put(ZipOutputStream out, String name, byte[] bytes) throws IOException {
         out.putNextEntry(new ZipEntry(name));

@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.cajal.api.run.RunFiles;
 import org.cajal.experiments.internal.store.FolderFiles;
+import org.cajal.runfolder.Json;
+import org.cajal.runfolder.RunFolders;
 
 /**
  * The local data files of a run: the dataset parameters of its pipeline.json whose value is the path of an
@@ -56,8 +59,8 @@ final class DataFiles {
 
     /** The data files of a run folder; those of at most {@code maxBundledBytes} are to be bundled. */
     static List<DataFile> of(Path run, long maxBundledBytes) throws IOException {
-        Map<String, Object> pipeline = FolderFiles.readObject(run.resolve(FolderFiles.PIPELINE));
-        Map<String, Object> provenance = FolderFiles.readObject(run.resolve(FolderFiles.PROVENANCE));
+        Map<String, Object> pipeline = Json.readObject(run.resolve(RunFiles.PIPELINE));
+        Map<String, Object> provenance = RunFolders.provenance(run).values();
         String base = FolderFiles.string(provenance, "baseDirectory");
         Path baseDir = base == null ? run : Path.of(base);
         List<DataFile> files = new ArrayList<>();

@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.cajal.api.run.RunFiles;
 import org.cajal.experiments.internal.store.CsvTable;
 import org.cajal.experiments.internal.store.FolderFiles;
-import org.cajal.experiments.internal.store.RunFiles;
+import org.cajal.runfolder.Json;
+import org.cajal.runfolder.RunFolders;
 
 /**
  * Compares a bundled run with its rerun: every number of evaluation.json (nested ones by their path,
@@ -31,10 +33,11 @@ record RunComparison(boolean identical, List<String> differences) {
     static RunComparison compare(Path bundled, Path rerun, String prefix) throws IOException {
         List<String> lines = new ArrayList<>();
         boolean same = files(bundled, rerun, prefix, lines);
-        for (Path fold : BundleWriter.folds(bundled)) {
+        for (Path fold : RunFolders.folds(bundled)) {
             same &= files(fold, rerun.resolve(fold.getFileName().toString()), prefix + fold.getFileName() + "/", lines);
         }
-        lines.addAll(informational(RunFiles.provenance(bundled), RunFiles.provenance(rerun), prefix));
+        lines.addAll(informational(RunFolders.provenance(bundled).values(), RunFolders.provenance(rerun).values(),
+                prefix));
         return new RunComparison(same, List.copyOf(lines));
     }
 
@@ -44,8 +47,8 @@ record RunComparison(boolean identical, List<String> differences) {
     }
 
     private static boolean evaluation(Path bundled, Path rerun, String prefix, List<String> lines) throws IOException {
-        Path a = bundled.resolve(FolderFiles.EVALUATION);
-        Path b = rerun.resolve(FolderFiles.EVALUATION);
+        Path a = bundled.resolve(RunFiles.EVALUATION);
+        Path b = rerun.resolve(RunFiles.EVALUATION);
         if (!Files.isRegularFile(a)) {
             return true;
         }
@@ -53,8 +56,8 @@ record RunComparison(boolean identical, List<String> differences) {
             lines.add(prefix + "evaluation.json: in the bundle, but the rerun wrote none");
             return false;
         }
-        Map<String, Double> then = flatten(FolderFiles.readObject(a));
-        Map<String, Double> now = flatten(FolderFiles.readObject(b));
+        Map<String, Double> then = flatten(Json.readObject(a));
+        Map<String, Double> now = flatten(Json.readObject(b));
         Set<String> keys = new LinkedHashSet<>(then.keySet());
         keys.addAll(now.keySet());
         List<String> found = new ArrayList<>();
@@ -72,8 +75,8 @@ record RunComparison(boolean identical, List<String> differences) {
     }
 
     private static boolean metrics(Path bundled, Path rerun, String prefix, List<String> lines) throws IOException {
-        Path a = bundled.resolve(FolderFiles.METRICS);
-        Path b = rerun.resolve(FolderFiles.METRICS);
+        Path a = bundled.resolve(RunFiles.METRICS);
+        Path b = rerun.resolve(RunFiles.METRICS);
         if (!Files.isRegularFile(a)) {
             return true;
         }

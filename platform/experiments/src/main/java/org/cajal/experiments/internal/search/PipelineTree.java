@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cajal.api.pipeline.PipelineException;
 import org.cajal.api.pipeline.Problem;
 import org.cajal.experiments.PipelineSource;
-import org.cajal.experiments.internal.exec.JsonFiles;
+import org.cajal.runfolder.Json;
 
 /**
  * A pipeline file as Jackson's tree, for making trial pipelines: the {@code search} section removed (a trial is
@@ -28,7 +28,7 @@ public final class PipelineTree {
     /** Reads the pipeline text; not JSON or not an object is a PipelineException naming the source. */
     public static PipelineTree of(PipelineSource source) throws PipelineException {
         try {
-            JsonNode node = JsonFiles.MAPPER.readTree(source.json());
+            JsonNode node = Json.PRETTY.readTree(source.json());
             if (!(node instanceof ObjectNode object)) {
                 throw new PipelineException(source.source(), new Problem("$", "a pipeline file is a JSON object {...}"));
             }
@@ -57,7 +57,7 @@ public final class PipelineTree {
         if (s == null || !s.isObject()) {
             return new LinkedHashMap<>();
         }
-        return JsonFiles.MAPPER.convertValue(s, new TypeReference<LinkedHashMap<String, Object>>() { });
+        return Json.PRETTY.convertValue(s, new TypeReference<LinkedHashMap<String, Object>>() { });
     }
 
     /** A node of the file (null when absent). */
@@ -75,7 +75,7 @@ public final class PipelineTree {
         copy.remove("search");
         for (Map.Entry<String, Object> e : values.entrySet()) {
             try {
-                JsonPath.parse(e.getKey()).set(copy, JsonFiles.MAPPER.valueToTree(e.getValue()));
+                JsonPath.parse(e.getKey()).set(copy, Json.PRETTY.valueToTree(e.getValue()));
             } catch (IllegalArgumentException ex) {
                 throw new IllegalArgumentException(e.getKey() + ": " + ex.getMessage(), ex);
             }
@@ -108,7 +108,7 @@ public final class PipelineTree {
         }
         array.add(output);
         for (Map.Entry<String, Object> e : otherValues.entrySet()) {
-            JsonPath.parse(e.getKey()).set(copy, JsonFiles.MAPPER.valueToTree(e.getValue()));
+            JsonPath.parse(e.getKey()).set(copy, Json.PRETTY.valueToTree(e.getValue()));
         }
         return text(copy);
     }
@@ -129,7 +129,7 @@ public final class PipelineTree {
 
     private static String text(ObjectNode node) {
         try {
-            return JsonFiles.MAPPER.writeValueAsString(node) + "\n";
+            return Json.PRETTY.writeValueAsString(node) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serialises", e);
         }

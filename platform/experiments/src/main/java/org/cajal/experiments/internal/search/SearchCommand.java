@@ -10,7 +10,7 @@ import java.util.Set;
 
 import org.cajal.api.pipeline.PipelineException;
 import org.cajal.experiments.Experiment;
-import org.cajal.experiments.ExperimentFolder;
+import org.cajal.api.run.ExperimentFiles;
 import org.cajal.experiments.PipelineSource;
 import org.cajal.experiments.Searches;
 import org.cajal.experiments.Trial;
@@ -87,8 +87,8 @@ public class SearchCommand implements LauncherCommand {
             out.println();
             out.println("trials, best first (" + (minimise ? "lowest" : "highest") + " objective):");
             printTable(sorted, out);
-            Path best = experiment.folder().resolve(ExperimentFolder.BEST_PIPELINE);
-            out.println("results: " + experiment.folder().resolve(ExperimentFolder.RESULTS));
+            Path best = experiment.folder().resolve(ExperimentFiles.BEST_PIPELINE);
+            out.println("results: " + experiment.folder().resolve(ExperimentFiles.RESULTS));
             if (sorted.stream().anyMatch(t -> t.finished() && Double.isFinite(t.objective()))) {
                 out.println("best pipeline: " + best + "  (run it with: cajal run " + best + ")");
                 return 0;
@@ -106,8 +106,8 @@ public class SearchCommand implements LauncherCommand {
 
     private static boolean minimise(Path folder) {
         try {
-            var settings = org.cajal.experiments.internal.exec.JsonFiles.readJson(
-                    folder.resolve(ExperimentFolder.EXPERIMENT)).path("settings");
+            var settings = org.cajal.runfolder.Json.readTree(
+                    folder.resolve(ExperimentFiles.EXPERIMENT)).path("settings");
             return !"max".equals(settings.path("goal").asText());
         } catch (IOException e) {
             return true;

@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.cajal.experiments.ExperimentFolder;
+import org.cajal.api.run.ExperimentFiles;
 import org.cajal.experiments.Trial;
-import org.cajal.experiments.internal.exec.JsonFiles;
+import org.cajal.runfolder.AtomicFiles;
+import org.cajal.runfolder.CsvTable;
 import org.cajal.experiments.internal.exec.TrialExecutor;
 
 /**
@@ -63,35 +64,26 @@ public final class SearchResults implements TrialExecutor.Hooks {
         for (Trial t : sorted) {
             metrics.addAll(t.metrics().keySet());
         }
-        StringBuilder csv = new StringBuilder("trial");
-        for (String p : paths) {
-            csv.append(',').append(JsonFiles.csv(p));
-        }
-        csv.append(",seed,status,objective");
-        for (String m : metrics) {
-            csv.append(',').append(JsonFiles.csv(m));
-        }
-        csv.append('\n');
+        List<String> header = new ArrayList<>(List.of("trial"));
+        header.addAll(paths);
+        header.addAll(List.of("seed", "status", "objective"));
+        header.addAll(metrics);
+        List<List<String>> rows = new ArrayList<>();
         for (Trial t : sorted) {
-            csv.append(t.number());
-            for (String p : paths) {
-                csv.append(',').append(JsonFiles.csv(t.params().get(p)));
-            }
-            csv.append(',').append(t.seed()).append(',').append(t.status()).append(',')
-                    .append(JsonFiles.csv(t.objective()));
-            for (String m : metrics) {
-                csv.append(',').append(JsonFiles.csv(t.metrics().get(m)));
-            }
-            csv.append('\n');
+            List<String> row = new ArrayList<>(List.of(Integer.toString(t.number())));
+            paths.forEach(p -> row.add(CsvTable.cell(t.params().get(p))));
+            row.addAll(List.of(Long.toString(t.seed()), t.status(), CsvTable.cell(t.objective())));
+            metrics.forEach(m -> row.add(CsvTable.cell(t.metrics().get(m))));
+            rows.add(row);
         }
-        JsonFiles.writeAtomically(folder.resolve(ExperimentFolder.RESULTS), csv.toString());
+        new CsvTable(header, rows).write(folder.resolve(ExperimentFiles.RESULTS));
         if (!sorted.isEmpty() && rank(sorted.get(0)) == 0) {
             String text = pipelines.get(sorted.get(0).number());
             if (text != null) {
-                JsonFiles.writeAtomically(folder.resolve(ExperimentFolder.BEST_PIPELINE), text);
+                AtomicFiles.write(folder.resolve(ExperimentFiles.BEST_PIPELINE), text);
             }
         } else {
-            Files.deleteIfExists(folder.resolve(ExperimentFolder.BEST_PIPELINE));
+            Files.deleteIfExists(folder.resolve(ExperimentFiles.BEST_PIPELINE));
         }
     }
 

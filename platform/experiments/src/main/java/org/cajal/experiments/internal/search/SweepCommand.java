@@ -2,21 +2,20 @@ package org.cajal.experiments.internal.search;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 import org.cajal.api.pipeline.PipelineException;
 import org.cajal.experiments.Experiment;
-import org.cajal.experiments.ExperimentFolder;
+import org.cajal.api.run.ExperimentFiles;
 import org.cajal.experiments.PipelineSource;
 import org.cajal.experiments.Searches;
 import org.cajal.experiments.internal.exec.CommandSupport;
 import org.cajal.launcher.spi.LauncherCommand;
+import org.cajal.runfolder.CsvTable;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -123,18 +122,16 @@ public class SweepCommand implements LauncherCommand {
                     parsed.options().get("--param"), values, repeats, parallel), CommandSupport.printer(out));
             out.println("sweep folder: " + experiment.folder());
             var trials = CommandSupport.await(experiment);
-            Path csv = experiment.folder().resolve(ExperimentFolder.SWEEP);
+            Path csv = experiment.folder().resolve(ExperimentFiles.SWEEP);
             if (!Files.isRegularFile(csv) || trials.stream().noneMatch(t -> t.finished())) {
                 err.println("error: no run of the sweep finished; see the messages above");
                 return 1;
             }
             out.println();
+            CsvTable table = CsvTable.read(csv);
             List<List<String>> rows = new ArrayList<>();
-            for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    rows.add(Arrays.stream(line.split(",", -1)).map(SweepCommand::shorten).toList());
-                }
-            }
+            rows.add(table.header());
+            table.rows().forEach(row -> rows.add(row.stream().map(SweepCommand::shorten).toList()));
             CommandSupport.table(rows, out);
             out.println("table: " + csv);
             out.println("chart: " + experiment.folder().resolve("sweep.png") + " and sweep.svg");

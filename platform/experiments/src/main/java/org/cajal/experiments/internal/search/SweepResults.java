@@ -10,11 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.cajal.experiments.ExperimentFolder;
+import org.cajal.api.run.ExperimentFiles;
 import org.cajal.experiments.ExperimentListener;
 import org.cajal.experiments.Trial;
-import org.cajal.experiments.internal.exec.JsonFiles;
 import org.cajal.experiments.internal.exec.RunOutcome;
+import org.cajal.runfolder.CsvTable;
 import org.cajal.experiments.internal.exec.TrialExecutor;
 import org.cajal.charts.ChartDrawings;
 import org.jfree.chart.ChartFactory;
@@ -72,10 +72,10 @@ public final class SweepResults implements TrialExecutor.Hooks {
 
     /** The measure used for all rows, from the first finished run. */
     static Measure measure(RunOutcome first) {
-        if (first.table().columns().containsKey("train_accuracy")) {
+        if (first.table().columns().contains("train_accuracy")) {
             return Measure.ERROR_RATE;
         }
-        if (first.table().columns().containsKey("train_mse")) {
+        if (first.table().columns().contains("train_mse")) {
             return Measure.MSE;
         }
         return Measure.LOSS;
@@ -150,14 +150,14 @@ public final class SweepResults implements TrialExecutor.Hooks {
     double[] errors(RunOutcome o) {
         boolean test = "test".equals(o.split());
         return switch (measure) {
-            case ERROR_RATE -> new double[] {1 - o.table().last("train_accuracy"),
-                    1 - o.table().last("validation_accuracy"),
+            case ERROR_RATE -> new double[] {1 - o.last("train_accuracy"),
+                    1 - o.last("validation_accuracy"),
                     test && o.metrics().containsKey("accuracy") ? 1 - o.metrics().get("accuracy") : Double.NaN};
-            case MSE -> new double[] {o.table().last("train_mse"), o.table().last("validation_mse"),
+            case MSE -> new double[] {o.last("train_mse"), o.last("validation_mse"),
                     test && o.metrics().containsKey("mse") ? o.metrics().get("mse") : Double.NaN};
             case LOSS -> {
                 String key = testLossKey(sweep.loss());
-                yield new double[] {o.table().last("train_loss"), o.table().last("validation_loss"),
+                yield new double[] {o.last("train_loss"), o.last("validation_loss"),
                         test && key != null && o.metrics().containsKey(key) ? o.metrics().get(key) : Double.NaN};
             }
         };
@@ -204,30 +204,26 @@ public final class SweepResults implements TrialExecutor.Hooks {
             metrics.addAll(r.metrics().keySet());
         }
         String[] names = {"train_error", "validation_error", "test_error"};
-        StringBuilder csv = new StringBuilder("value");
+        List<String> header = new ArrayList<>(List.of("value"));
         for (int k = 0; k < 3; k++) {
             if (has[k]) {
-                csv.append(',').append(names[k]);
+                header.add(names[k]);
             }
         }
-        for (String m : metrics) {
-            csv.append(',').append(JsonFiles.csv(m));
-        }
-        csv.append('\n');
+        header.addAll(metrics);
+        List<List<String>> cells = new ArrayList<>();
         for (Row r : rows) {
-            csv.append(JsonFiles.csv(r.value()));
+            List<String> row = new ArrayList<>(List.of(CsvTable.cell(r.value())));
             double[] e = {r.train(), r.validation(), r.test()};
             for (int k = 0; k < 3; k++) {
                 if (has[k]) {
-                    csv.append(',').append(JsonFiles.csv(e[k]));
+                    row.add(CsvTable.cell(e[k]));
                 }
             }
-            for (String m : metrics) {
-                csv.append(',').append(JsonFiles.csv(r.metrics().get(m)));
-            }
-            csv.append('\n');
+            metrics.forEach(m -> row.add(CsvTable.cell(r.metrics().get(m))));
+            cells.add(row);
         }
-        JsonFiles.writeAtomically(folder.resolve(ExperimentFolder.SWEEP), csv.toString());
+        new CsvTable(header, cells).write(folder.resolve(ExperimentFiles.SWEEP));
     }
 
     private void chart(List<Row> rows) throws IOException {

@@ -1,15 +1,12 @@
 package org.cajal.experiments.internal.store;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A CSV file as the runs write it (metrics.csv, curves.csv, results.csv, sweep.csv): a header row, then rows;
- * fields may be quoted as in RFC 4180.
+ * A CSV file of a run or experiment folder (metrics.csv, curves.csv, results.csv, sweep.csv) read by the
+ * run-folder library ({@link org.cajal.runfolder.CsvTable}), with its columns looked up by name.
  *
  * @param file where it was read from, for messages
  */
@@ -17,20 +14,11 @@ public record CsvTable(Path file, List<String> header, List<List<String>> rows) 
 
     /** Reads a CSV file; the message of a failure names the file. */
     public static CsvTable read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": file not found");
-        }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        List<List<String>> rows = new ArrayList<>();
-        for (String line : lines) {
-            if (!line.isBlank()) {
-                rows.add(split(line));
-            }
-        }
-        if (rows.isEmpty()) {
+        org.cajal.runfolder.CsvTable table = org.cajal.runfolder.CsvTable.read(file);
+        if (table.header().isEmpty()) {
             throw new IOException(file + ": empty, expected a header row");
         }
-        return new CsvTable(file, rows.get(0), rows.subList(1, rows.size()));
+        return new CsvTable(file, table.header(), table.rows());
     }
 
     /** The index of a column, or -1. */
@@ -51,7 +39,7 @@ public record CsvTable(Path file, List<String> header, List<List<String>> rows) 
         }
         double[] values = new double[rows.size()];
         for (int r = 0; r < rows.size(); r++) {
-            values[r] = parse(i < rows.get(r).size() ? rows.get(r).get(i) : "");
+            values[r] = org.cajal.runfolder.CsvTable.number(i < rows.get(r).size() ? rows.get(r).get(i) : "");
         }
         return values;
     }
@@ -61,53 +49,5 @@ public record CsvTable(Path file, List<String> header, List<List<String>> rows) 
         int i = index(column);
         List<String> r = rows.get(row);
         return i < 0 || i >= r.size() ? "" : r.get(i);
-    }
-
-    static double parse(String text) {
-        if (text == null || text.isBlank()) {
-            return Double.NaN;
-        }
-        try {
-            return Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
-    }
-
-    /** Splits one line; quoted fields may hold commas and doubled quotes. */
-    static List<String> split(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
-    }
-
-    /** A field quoted when it needs to be (a comma, quote or line break in it). */
-    public static String quote(String field) {
-        if (field.contains(",") || field.contains("\"") || field.contains("\n")) {
-            return '"' + field.replace("\"", "\"\"") + '"';
-        }
-        return field;
     }
 }

@@ -1,11 +1,8 @@
 package org.cajal.experiments.internal.store;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,9 +15,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.cajal.api.run.Provenance;
+import org.cajal.api.run.RunFiles;
+import org.cajal.api.run.RunStatus;
 import org.cajal.api.visual.Drawing;
-import org.cajal.experiments.ExperimentFolder;
 import org.cajal.experiments.RunStore;
+import org.cajal.experiments.internal.exec.RunOutcome;
+import org.cajal.launcher.spi.CajalProperties;
+import org.cajal.runfolder.AtomicFiles;
+import org.cajal.runfolder.Json;
+import org.cajal.runfolder.RunFolders;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,10 +36,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = RunStore.class)
 public class DefaultRunStore implements RunStore {
 
-    /** Framework property: the default runs directory. */
-    public static final String RUNS_PROPERTY = "cajal.runs";
-
-    private Path directory = Path.of(System.getProperty("user.home"), ".cajal", "runs");
+    private Path directory = CajalProperties.runsDirectory(System::getProperty);
 
     public DefaultRunStore() {
     }
@@ -47,10 +48,7 @@ public class DefaultRunStore implements RunStore {
 
     @Activate
     void activate(BundleContext context) {
-        String configured = context.getProperty(RUNS_PROPERTY);
-        if (configured != null && !configured.isBlank()) {
-            directory = Path.of(configured);
-        }
+        directory = CajalProperties.runsDirectory(context::getProperty);
     }
 
     @Override
@@ -67,7 +65,7 @@ public class DefaultRunStore implements RunStore {
         }
         List<Path> children;
         try (Stream<Path> s = Files.list(dir)) {
-            children = s.filter(p -> FolderFiles.isRun(p) || FolderFiles.isExperiment(p)).sorted().toList();
+            children = s.filter(p -> RunFolders.isRun(p) || RunFolders.isExperiment(p)).sorted().toList();
         }
         for (Path child : children) {
             StoredRun run = describe(child);
@@ -85,26 +83,27 @@ public class DefaultRunStore implements RunStore {
         String id = f.getFileName().toString();
         Set<String> tags = tags(f);
         try {
-            if (FolderFiles.isExperiment(f)) {
+            if (RunFolders.isExperiment(f)) {
                 Map<String, Object> experiment = ExperimentFiles.experiment(f);
                 return new StoredRun(f, id, ExperimentFiles.kind(experiment), orEmpty(ExperimentFiles.pipelineName(experiment)),
                         instant(FolderFiles.string(experiment, "created"), f), ExperimentFiles.status(f, experiment),
                         tags, ExperimentFiles.headline(f, experiment));
             }
-            if (FolderFiles.isRun(f)) {
-                Map<String, Object> provenance = RunFiles.provenance(f);
-                String runId = FolderFiles.string(provenance, "run");
-                return new StoredRun(f, runId == null ? id : runId, "run",
-                        orEmpty(FolderFiles.string(provenance, "pipeline")),
-                        instant(FolderFiles.string(provenance, "start"), f),
-                        orEmpty(FolderFiles.string(provenance, "status")), tags, RunFiles.evaluation(f));
+            if (RunFolders.isRun(f)) {
+                Provenance provenance = RunFolders.provenance(f);
+                Map<String, Object> values = provenance.values();
+                return new StoredRun(f, provenance.runId().orElse(id), "run",
+                        orEmpty(FolderFiles.string(values, "pipeline")),
+                        instant(FolderFiles.string(values, "start"), f),
+                        orEmpty(FolderFiles.string(values, "status")), tags,
+                        RunOutcome.metrics(RunFolders.evaluation(f).values()));
             }
         } catch (IOException e) {
-            return new StoredRun(f, id, FolderFiles.isExperiment(f) ? "experiment" : "run", "",
+            return new StoredRun(f, id, RunFolders.isExperiment(f) ? "experiment" : "run", "",
                     instant(null, f), "unreadable", tags, Map.of());
         }
         throw new IOException(f + " is neither a run folder (no provenance.json) nor an experiment folder (no "
-                + ExperimentFolder.EXPERIMENT + ")");
+                + org.cajal.api.run.ExperimentFiles.EXPERIMENT + ")");
     }
 
     private static String orEmpty(String s) {
@@ -140,14 +139,7 @@ public class DefaultRunStore implements RunStore {
 
     /** A folder's tags (tags.json), in the order they were added. */
     public static Set<String> tags(Path folder) throws IOException {
-        Map<String, Object> json = FolderFiles.readObjectIfPresent(folder.resolve(ExperimentFolder.TAGS));
-        Set<String> tags = new LinkedHashSet<>();
-        for (Object t : FolderFiles.array(json, "tags")) {
-            if (t != null) {
-                tags.add(t.toString());
-            }
-        }
-        return tags;
+        return new LinkedHashSet<>(RunFolders.tags(folder));
     }
 
     @Override
@@ -162,7 +154,7 @@ public class DefaultRunStore implements RunStore {
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("tags", new ArrayList<>(tags));
-        FolderFiles.writeJson(folder.resolve(ExperimentFolder.TAGS), json);
+        AtomicFiles.write(folder.resolve(RunFiles.TAGS), Json.PRETTY.writeValueAsBytes(json));
         return tags;
     }
 
@@ -179,48 +171,28 @@ public class DefaultRunStore implements RunStore {
     }
 
     static void requireRunOrExperiment(Path folder) throws IOException {
-        if (!FolderFiles.isRun(folder) && !FolderFiles.isExperiment(folder)) {
+        if (!RunFolders.isRun(folder) && !RunFolders.isExperiment(folder)) {
             throw new IOException(folder + " is neither a run folder (no provenance.json) nor an experiment folder "
-                    + "(no " + ExperimentFolder.EXPERIMENT + ")");
+                    + "(no " + org.cajal.api.run.ExperimentFiles.EXPERIMENT + ")");
         }
     }
 
     @Override
     public void delete(Path folder) throws IOException {
         requireRunOrExperiment(folder);
-        if (FolderFiles.isRun(folder) && "running".equals(RunFiles.status(folder))) {
+        if (RunFolders.isRun(folder) && RunFolders.status(folder).orElse(null) == RunStatus.RUNNING) {
             throw new IOException(folder + " is still running (provenance.json says \"status\": \"running\"); stop "
                     + "it first (if its process was killed, the status stays \"running\": delete the folder by hand)");
         }
-        if (FolderFiles.isExperiment(folder)) {
+        if (RunFolders.isExperiment(folder)) {
             for (Path run : ExperimentFiles.runFolders(folder)) {
-                if ("running".equals(RunFiles.status(run))) {
+                if (RunFolders.status(run).orElse(null) == RunStatus.RUNNING) {
                     throw new IOException(folder + " has a run that is still running (" + run.getFileName()
                             + "); stop the experiment first");
                 }
             }
         }
-        deleteRecursively(folder);
-    }
-
-    /** Deletes a folder and everything in it; links are removed, never followed. */
-    static void deleteRecursively(Path folder) throws IOException {
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        AtomicFiles.deleteTree(folder);
     }
 
     @Override

@@ -12,10 +12,13 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 
-import org.cajal.experiments.ExperimentFolder;
+import org.cajal.api.run.RunStatus;
+import org.cajal.experiments.internal.exec.RunOutcome;
+import org.cajal.runfolder.RunFolders;
 
 /**
- * Reads an experiment folder ({@link ExperimentFolder}): its kind, trials, run folders, best trial and status.
+ * Reads an experiment folder ({@link org.cajal.api.run.ExperimentFiles}) through the run-folder library: its
+ * kind, trials, run folders, best trial and status.
  *
  * <p>The status of an experiment is derived, since experiment.json holds none:
  * <ol>
@@ -39,7 +42,7 @@ public final class ExperimentFiles {
 
     /** experiment.json. */
     public static Map<String, Object> experiment(Path folder) throws IOException {
-        return FolderFiles.readObject(folder.resolve(ExperimentFolder.EXPERIMENT));
+        return RunFolders.experiment(folder);
     }
 
     /** search, repeats or sweep (as written; "experiment" when missing). */
@@ -69,7 +72,7 @@ public final class ExperimentFiles {
 
     /** The lines of trials.jsonl. */
     public static List<Map<String, Object>> trials(Path folder) throws IOException {
-        return FolderFiles.readLines(folder.resolve(ExperimentFolder.TRIALS));
+        return RunFolders.trials(folder);
     }
 
     /** A trial's run folder (its "run" resolved against the experiment folder), or null. */
@@ -90,11 +93,11 @@ public final class ExperimentFiles {
         List<Path> runs = new ArrayList<>();
         for (Map<String, Object> trial : trials(folder)) {
             Path run = runFolder(folder, trial);
-            if (run != null && FolderFiles.isRun(run) && !runs.contains(run)) {
+            if (run != null && RunFolders.isRun(run) && !runs.contains(run)) {
                 runs.add(run);
             }
         }
-        Path dir = folder.resolve(ExperimentFolder.RUNS);
+        Path dir = folder.resolve(org.cajal.api.run.ExperimentFiles.RUNS);
         if (Files.isDirectory(dir)) {
             try (Stream<Path> children = Files.list(dir)) {
                 children.filter(FolderFiles::isRun).sorted().map(Path::normalize)
@@ -142,18 +145,18 @@ public final class ExperimentFiles {
     /** The summary file of a kind: results.csv, summary.json or sweep.csv. */
     public static String summaryFile(String kind) {
         return switch (kind) {
-            case "search" -> ExperimentFolder.RESULTS;
-            case "repeats" -> ExperimentFolder.SUMMARY;
-            case "sweep" -> ExperimentFolder.SWEEP;
-            default -> ExperimentFolder.TRIALS;
+            case "search" -> org.cajal.api.run.ExperimentFiles.RESULTS;
+            case "repeats" -> org.cajal.api.run.ExperimentFiles.SUMMARY;
+            case "sweep" -> org.cajal.api.run.ExperimentFiles.SWEEP;
+            default -> org.cajal.api.run.ExperimentFiles.TRIALS;
         };
     }
 
     /** The derived status (see the class comment). */
     public static String status(Path folder, Map<String, Object> experiment) throws IOException {
         for (Path run : runFolders(folder)) {
-            if ("running".equals(RunFiles.status(run))) {
-                return "running";
+            if (RunFolders.status(run).orElse(null) == RunStatus.RUNNING) {
+                return RunStatus.RUNNING.id();
             }
         }
         List<Map<String, Object>> trials = trials(folder);
@@ -161,15 +164,16 @@ public final class ExperimentFiles {
         boolean complete = planned.isPresent() ? trials.size() >= planned.getAsInt()
                 : Files.isRegularFile(folder.resolve(summaryFile(kind(experiment))));
         if (!complete) {
-            return trials.stream().anyMatch(t -> "cancelled".equals(t.get("status"))) ? "cancelled" : "incomplete";
+            return trials.stream().anyMatch(t -> RunStatus.CANCELLED.id().equals(t.get("status")))
+                    ? RunStatus.CANCELLED.id() : "incomplete";
         }
-        if (trials.stream().anyMatch(t -> "cancelled".equals(t.get("status")))) {
-            return "cancelled";
+        if (trials.stream().anyMatch(t -> RunStatus.CANCELLED.id().equals(t.get("status")))) {
+            return RunStatus.CANCELLED.id();
         }
-        if (!trials.isEmpty() && trials.stream().allMatch(t -> "failed".equals(t.get("status")))) {
-            return "failed";
+        if (!trials.isEmpty() && trials.stream().allMatch(t -> RunStatus.FAILED.id().equals(t.get("status")))) {
+            return RunStatus.FAILED.id();
         }
-        return "finished";
+        return RunStatus.FINISHED.id();
     }
 
     /**
@@ -199,7 +203,7 @@ public final class ExperimentFiles {
     public static Optional<Map<String, Object>> bestTrial(Path folder, Map<String, Object> experiment)
             throws IOException {
         List<Map<String, Object>> trials = trials(folder);
-        Path results = folder.resolve(ExperimentFolder.RESULTS);
+        Path results = folder.resolve(org.cajal.api.run.ExperimentFiles.RESULTS);
         if (Files.isRegularFile(results)) {
             CsvTable table = CsvTable.read(results);
             if (table.has("trial") && !table.rows().isEmpty()) {
@@ -216,7 +220,7 @@ public final class ExperimentFiles {
         double bestValue = Double.NaN;
         for (Map<String, Object> t : trials) {
             double v = FolderFiles.number(t, "objective");
-            if (!"finished".equals(t.get("status")) || Double.isNaN(v)) {
+            if (!RunStatus.FINISHED.id().equals(t.get("status")) || Double.isNaN(v)) {
                 continue;
             }
             if (best == null || (min ? v < bestValue : v > bestValue)) {
@@ -229,7 +233,8 @@ public final class ExperimentFiles {
 
     /** The means of summary.json's metrics (repeats). */
     public static Map<String, Double> means(Path folder) throws IOException {
-        Map<String, Object> summary = FolderFiles.readObjectIfPresent(folder.resolve(ExperimentFolder.SUMMARY));
+        Map<String, Object> summary = FolderFiles.readObjectIfPresent(folder.resolve(
+                org.cajal.api.run.ExperimentFiles.SUMMARY));
         Map<String, Double> means = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : FolderFiles.object(summary, "metrics").entrySet()) {
             if (e.getValue() instanceof Map<?, ?> m && m.get("mean") instanceof Number n) {
@@ -251,10 +256,10 @@ public final class ExperimentFiles {
         if (best.isEmpty()) {
             return new LinkedHashMap<>();
         }
-        Map<String, Double> metrics = FolderFiles.numbers(FolderFiles.object(best.get(), "metrics"));
+        Map<String, Double> metrics = RunOutcome.metrics(FolderFiles.object(best.get(), "metrics"));
         Path run = runFolder(folder, best.get());
-        if (metrics.isEmpty() && run != null && Files.isRegularFile(run.resolve(FolderFiles.EVALUATION))) {
-            metrics = FolderFiles.numbers(FolderFiles.readObject(run.resolve(FolderFiles.EVALUATION)));
+        if (metrics.isEmpty() && run != null) {
+            metrics = RunOutcome.metrics(RunFolders.evaluation(run).values());
         }
         return metrics;
     }

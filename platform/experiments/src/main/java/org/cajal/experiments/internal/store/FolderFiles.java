@@ -1,142 +1,46 @@
 package org.cajal.experiments.internal.store;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
-import org.cajal.experiments.ExperimentFolder;
-import org.cajal.experiments.internal.exec.JsonFiles;
+import org.cajal.api.run.RunFiles;
+import org.cajal.runfolder.Json;
+import org.cajal.runfolder.RunFolders;
 
 /**
- * The files of run and experiment folders as the run store, the bundles and the reports read them: JSON objects
- * (errors name the file), JSON lines, atomic writes (a temporary file moved into place), and which kind of folder a
- * folder is.
+ * Values of the JSON objects read from run and experiment folders (nested objects, arrays, strings, numbers: an
+ * absent or mistyped value reads as empty), and numbers as the run store and reports show them. Reading and
+ * writing the files is the run-folder library's ({@link RunFolders}, {@link org.cajal.runfolder.Json}).
  */
 public final class FolderFiles {
 
-    public static final String PIPELINE = "pipeline.json";
-    public static final String PROVENANCE = "provenance.json";
-    public static final String METRICS = "metrics.csv";
-    public static final String EVALUATION = "evaluation.json";
-    public static final String MODEL = "model.zip";
-
-    /** Pretty-printing Jackson, as every JSON file of a run folder is written. */
-    public static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {
-    };
+    /** {@link RunFiles#METRICS}, as the report and overlay charts name it. */
+    public static final String METRICS = RunFiles.METRICS;
 
     private FolderFiles() {
     }
 
-    /** A run folder: a directory (not a link) with provenance.json. */
+    /** A run folder ({@link RunFolders#isRun}). */
     public static boolean isRun(Path folder) {
-        return Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
-                && Files.isRegularFile(folder.resolve(PROVENANCE), LinkOption.NOFOLLOW_LINKS);
+        return RunFolders.isRun(folder);
     }
 
-    /** An experiment folder: a directory (not a link) with experiment.json. */
+    /** An experiment folder ({@link RunFolders#isExperiment}). */
     public static boolean isExperiment(Path folder) {
-        return Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
-                && Files.isRegularFile(folder.resolve(ExperimentFolder.EXPERIMENT), LinkOption.NOFOLLOW_LINKS);
+        return RunFolders.isExperiment(folder);
     }
 
-    /** Reads a JSON object; the message of a failure names the file. */
-    public static Map<String, Object> readObject(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": file not found");
-        }
-        try {
-            Map<String, Object> map = JSON.readValue(file.toFile(), OBJECT);
-            if (map == null) {
-                throw new IOException(file + ": empty file, expected a JSON object");
-            }
-            return map;
-        } catch (JsonProcessingException e) {
-            throw new IOException(file + ": not a valid JSON object (" + e.getOriginalMessage() + ")", e);
-        }
-    }
-
-    /** Reads a JSON object, or an empty map when the file does not exist. */
+    /** A JSON object file read by {@link Json#readObject}, or an empty map when the file does not exist. */
     public static Map<String, Object> readObjectIfPresent(Path file) throws IOException {
-        return Files.isRegularFile(file) ? readObject(file) : new LinkedHashMap<>();
-    }
-
-    /** Parses JSON text into an object; the message of a failure names {@code source}. */
-    public static Map<String, Object> parseObject(String json, String source) throws IOException {
-        try {
-            Map<String, Object> map = JSON.readValue(json, OBJECT);
-            if (map == null) {
-                throw new IOException(source + ": expected a JSON object");
-            }
-            return map;
-        } catch (JsonProcessingException e) {
-            throw new IOException(source + ": not a valid JSON object (" + e.getOriginalMessage() + ")", e);
-        }
-    }
-
-    /**
-     * The objects of a JSON-lines file, in order; a last line that is not complete JSON (the writer was killed
-     * while appending) is skipped, a broken line before it is an error naming the line.
-     */
-    public static List<Map<String, Object>> readLines(Path file) throws IOException {
-        List<Map<String, Object>> objects = new ArrayList<>();
-        if (!Files.isRegularFile(file)) {
-            return objects;
-        }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            try {
-                objects.add(JSON.readValue(line, OBJECT));
-            } catch (JsonProcessingException e) {
-                if (i < lines.size() - 1) {
-                    throw new IOException(file + ", line " + (i + 1) + ": not a JSON object ("
-                            + e.getOriginalMessage() + ")", e);
-                }
-            }
-        }
-        return objects;
-    }
-
-    /** Writes bytes atomically (the experiments' one way: temporary file in the same folder, forced, moved). */
-    public static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        JsonFiles.writeAtomically(file, bytes);
-    }
-
-    /** Writes text (UTF-8) atomically. */
-    public static void writeText(Path file, String text) throws IOException {
-        writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Writes a value as pretty-printed JSON, atomically. */
-    public static void writeJson(Path file, Object value) throws IOException {
-        writeAtomically(file, JSON.writeValueAsBytes(value));
-    }
-
-    /** The top-level numbers of a JSON object (evaluation.json's metrics), in file order. */
-    public static Map<String, Double> numbers(Map<String, Object> object) {
-        Map<String, Double> numbers = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : object.entrySet()) {
-            if (e.getValue() instanceof Number n && !"examples".equals(e.getKey()) && !"bestFold".equals(e.getKey())) {
-                numbers.put(e.getKey(), n.doubleValue());
-            }
-        }
-        return numbers;
+        return Files.isRegularFile(file) ? Json.readObject(file) : new LinkedHashMap<>();
     }
 
     /** A nested JSON object, or an empty map when absent or of another type. */
@@ -175,10 +79,8 @@ public final class FolderFiles {
         }
         double abs = Math.abs(value);
         if (abs >= 1e-4 && abs < 1e7) {
-            String s = new java.math.BigDecimal(value).round(new java.math.MathContext(6)).stripTrailingZeros()
-                    .toPlainString();
-            return s;
+            return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
         }
-        return String.format(java.util.Locale.ROOT, "%.5g", value);
+        return String.format(Locale.ROOT, "%.5g", value);
     }
 }

@@ -123,7 +123,7 @@ public class RunsCommand implements LauncherCommand {
         List<Path> folders = new ArrayList<>();
         for (String r : a.positional) {
             Path folder = resolve(r, dir);
-            if (!FolderFiles.isRun(folder) && !FolderFiles.isExperiment(folder)) {
+            if (!org.cajal.runfolder.RunFolders.isRun(folder) && !org.cajal.runfolder.RunFolders.isExperiment(folder)) {
                 throw new IOException(folder + " is neither a run folder (no provenance.json) nor an experiment "
                         + "folder (no experiment.json); nothing deleted");
             }

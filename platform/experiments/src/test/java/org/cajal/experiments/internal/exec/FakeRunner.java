@@ -73,7 +73,7 @@ public final class FakeRunner implements PipelineRunner {
     public PipelineDocument parse(String json, String source, Path baseDirectory) throws PipelineException {
         JsonNode n;
         try {
-            n = JsonFiles.MAPPER.readTree(json);
+            n = org.cajal.runfolder.Json.PRETTY.readTree(json);
         } catch (IOException e) {
             throw new PipelineException(source, new Problem("$", "not JSON"));
         }
@@ -92,7 +92,7 @@ public final class FakeRunner implements PipelineRunner {
     @Override
     public List<Problem> validate(PipelineDocument document) {
         try {
-            return problems.apply(JsonFiles.MAPPER.readTree(document.text()));
+            return problems.apply(org.cajal.runfolder.Json.PRETTY.readTree(document.text()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -103,7 +103,7 @@ public final class FakeRunner implements PipelineRunner {
             throws PipelineException {
         JsonNode tree;
         try {
-            tree = JsonFiles.MAPPER.readTree(document.text());
+            tree = org.cajal.runfolder.Json.PRETTY.readTree(document.text());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -61,7 +61,7 @@ class TrialExecutorTest {
         assertEquals(6, Files.readAllLines(folder.resolve(ExperimentFolder.TRIALS)).size());
         Trial t3 = trials.get(2);
         assertEquals("finished", t3.status());
-        assertEquals(FakeRunner.defaultLoss(JsonFiles.MAPPER.readTree(FakeRunner.pipeline("p", 0.01, 3))),
+        assertEquals(FakeRunner.defaultLoss(org.cajal.runfolder.Json.PRETTY.readTree(FakeRunner.pipeline("p", 0.01, 3))),
                 t3.objective(), 1e-12);
         assertTrue(t3.run().startsWith(folder.resolve(ExperimentFolder.RUNS)));
         assertEquals(t3.objective() - 0.05, t3.train().get("loss"), 1e-12);
@@ -205,10 +205,10 @@ class TrialExecutorTest {
         String text = FakeRunner.pipeline("my pipe", 0.01, 8);
         ExperimentSetup.Prepared p = ExperimentSetup.prepare(tmp, "repeats", "my pipe", text, "/x/p.json",
                 Map.of("times", 3, "firstSeed", 1), 3);
-        String key = JsonFiles.sha256(text + "{\"firstSeed\":1,\"times\":3}").substring(0, 8);
+        String key = ExperimentSetup.sha256(text + "{\"firstSeed\":1,\"times\":3}").substring(0, 8);
         assertEquals("repeats-my-pipe-" + key, p.folder().getFileName().toString());
         assertFalse(p.resumed());
-        var json = JsonFiles.readJson(p.folder().resolve(ExperimentFolder.EXPERIMENT));
+        var json = org.cajal.runfolder.Json.readTree(p.folder().resolve(ExperimentFolder.EXPERIMENT));
         assertEquals("repeats", json.get("kind").asText());
         assertEquals("my pipe", json.get("pipeline").get("name").asText());
         assertEquals(3, json.get("settings").get("times").asInt());

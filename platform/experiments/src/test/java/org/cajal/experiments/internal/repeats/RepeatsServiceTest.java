@@ -27,7 +27,6 @@ import org.cajal.experiments.Summary;
 import org.cajal.experiments.Trial;
 import org.cajal.experiments.internal.exec.CommandSupport;
 import org.cajal.experiments.internal.exec.FakeRunner;
-import org.cajal.experiments.internal.exec.JsonFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,7 +67,7 @@ class RepeatsServiceTest {
         assertTrue(e.folder().getFileName().toString().startsWith("repeats-rep-"));
         double[] accuracy = {1 / (1 + loss(0.01, 1)), 1 / (1 + loss(0.01, 2)), 1 / (1 + loss(0.01, 3))};
         Summary expected = Statistics.summarise(accuracy);
-        JsonNode json = JsonFiles.readJson(e.folder().resolve(ExperimentFolder.SUMMARY));
+        JsonNode json = org.cajal.runfolder.Json.readTree(e.folder().resolve(ExperimentFolder.SUMMARY));
         assertEquals(3, json.at("/metrics/accuracy/n").asInt());
         assertEquals(expected.mean(), json.at("/metrics/accuracy/mean").asDouble(), 1e-12);
         assertEquals(expected.sd(), json.at("/metrics/accuracy/sd").asDouble(), 1e-12);
@@ -96,7 +95,7 @@ class RepeatsServiceTest {
     @Test
     void kFoldRepeatsSummariseEachRepeatsFoldMeanAndKeepEveryFoldsValue() throws Exception {
         Experiment e = repeat(file("kf", 0.01, "{\"folds\": 3}"), 2, 1);
-        JsonNode json = JsonFiles.readJson(e.folder().resolve(ExperimentFolder.SUMMARY));
+        JsonNode json = org.cajal.runfolder.Json.readTree(e.folder().resolve(ExperimentFolder.SUMMARY));
         assertEquals(3, json.get("folds").asInt());
         // the folds of one repeat are not independent: each repeat counts once, as the mean of its folds
         assertEquals(2, json.at("/metrics/accuracy/n").asInt(), "2 repeats, each the mean of its 3 folds");

@@ -91,9 +91,9 @@ class BundleTest {
 
     @Test
     void bundleUsesTheProvenanceDataFingerprintWhenPresent() throws IOException {
-        Map<String, Object> provenance = FolderFiles.readObject(run.resolve("provenance.json"));
+        Map<String, Object> provenance = org.cajal.runfolder.Json.readObject(run.resolve("provenance.json"));
         provenance.put("data", Map.of("sha256", "ab12", "examples", 2, "files", List.of()));
-        FolderFiles.writeJson(run.resolve("provenance.json"), provenance);
+        org.cajal.runfolder.Json.write(run.resolve("provenance.json"), provenance);
         Map<String, Object> entry = first(bundleJson(repro.bundle(run, dir.resolve("run.zip"))));
         assertEquals("ab12", FolderFiles.object(entry, "data").get("sha256"));
         assertEquals(2, FolderFiles.object(entry, "data").get("examples"));
@@ -109,7 +109,7 @@ class BundleTest {
         assertTrue(rerun.folder().startsWith(dir.resolve("runs-b")));
         String rerunPipeline = Files.readString(rerun.folder().resolve("pipeline.json"));
         assertTrue(rerunPipeline.contains("bundle-data"), rerunPipeline);
-        assertEquals(7L, FolderFiles.readObject(rerun.folder().resolve("provenance.json")).get("seed") instanceof Number n
+        assertEquals(7L, org.cajal.runfolder.Json.readObject(rerun.folder().resolve("provenance.json")).get("seed") instanceof Number n
                 ? n.longValue() : -1);
     }
 
@@ -217,8 +217,8 @@ class BundleTest {
 
     static Map<String, Object> bundleJson(Path zip) throws IOException {
         try (ZipFile z = new ZipFile(zip.toFile())) {
-            return FolderFiles.parseObject(new String(z.getInputStream(z.getEntry("bundle.json")).readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8), "bundle.json");
+            return org.cajal.runfolder.Json.parseObject(new String(z.getInputStream(z.getEntry("bundle.json"))
+                    .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 

@@ -47,7 +47,7 @@ final class FakeRunner implements PipelineRunner {
     @Override
     public PipelineDocument parse(String json, String source, Path baseDirectory) throws PipelineException {
         try {
-            JsonNode root = FolderFiles.JSON.readTree(json);
+            JsonNode root = org.cajal.runfolder.Json.PRETTY.readTree(json);
             Map<String, Object> params = new LinkedHashMap<>();
             root.path("dataset").path("params").fields().forEachRemaining(e -> params.put(e.getKey(),
                     e.getValue().isNumber() ? e.getValue().numberValue() : e.getValue().asText()));
@@ -87,7 +87,7 @@ final class FakeRunner implements PipelineRunner {
             provenance.put("backend", Map.of("class", "Fake", "kind", backendKind, "nativeVariant", "test",
                     "threads", 2));
             provenance.put("baseDirectory", document.baseDirectory().toString());
-            FolderFiles.writeJson(folder.resolve("provenance.json"), provenance);
+            org.cajal.runfolder.Json.write(folder.resolve("provenance.json"), provenance);
             double accuracy = Math.floorMod(data * 31 + seed, 1000) / 1000.0 + offset;
             StringBuilder csv = new StringBuilder("epoch,train_loss,validation_loss\n");
             for (int e = 1; e <= 3; e++) {
@@ -100,7 +100,7 @@ final class FakeRunner implements PipelineRunner {
             evaluation.put("f1", accuracy / 3);
             evaluation.put("split", "test");
             evaluation.put("examples", 40);
-            FolderFiles.writeJson(folder.resolve("evaluation.json"), evaluation);
+            org.cajal.runfolder.Json.write(folder.resolve("evaluation.json"), evaluation);
             Files.write(folder.resolve("model.zip"), new byte[] {(byte) seed});
             RunResult result = new RunResult(id, folder, RunStatus.FINISHED, new Evaluation(evaluation));
             return new RunHandle() {

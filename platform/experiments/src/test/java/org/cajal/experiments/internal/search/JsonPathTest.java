@@ -7,13 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cajal.experiments.internal.exec.FakeRunner;
-import org.cajal.experiments.internal.exec.JsonFiles;
 import org.junit.jupiter.api.Test;
 
 class JsonPathTest {
 
     private static ObjectNode tree() throws Exception {
-        return (ObjectNode) JsonFiles.MAPPER.readTree(FakeRunner.pipeline("p", 0.01, 8));
+        return (ObjectNode) org.cajal.runfolder.Json.PRETTY.readTree(FakeRunner.pipeline("p", 0.01, 8));
     }
 
     @Test
@@ -23,14 +22,14 @@ class JsonPathTest {
         JsonPath.parse("$.training.epochs").set(root, IntNode.valueOf(7));
         assertEquals(32, root.at("/model/layers/0/params/units").asInt());
         assertEquals(7, root.at("/training/epochs").asInt());
-        JsonPath.parse("model.layers[1]").set(root, JsonFiles.MAPPER.readTree("{\"type\": \"output\"}"));
+        JsonPath.parse("model.layers[1]").set(root, org.cajal.runfolder.Json.PRETTY.readTree("{\"type\": \"output\"}"));
         assertEquals("output", root.at("/model/layers/1/type").asText());
     }
 
     @Test
     void createsAMissingLastKeyInAnExistingObject() throws Exception {
         ObjectNode root = tree();
-        JsonPath.parse("model.layers[0].params.dropout").set(root, JsonFiles.MAPPER.valueToTree(0.3));
+        JsonPath.parse("model.layers[0].params.dropout").set(root, org.cajal.runfolder.Json.PRETTY.valueToTree(0.3));
         assertEquals(0.3, root.at("/model/layers/0/params/dropout").asDouble());
         assertEquals(0.3, JsonPath.parse("model.layers[0].params.dropout").get(root).asDouble());
     }

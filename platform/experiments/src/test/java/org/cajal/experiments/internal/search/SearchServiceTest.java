@@ -26,7 +26,6 @@ import org.cajal.experiments.Searches;
 import org.cajal.experiments.Trial;
 import org.cajal.experiments.internal.exec.CommandSupport;
 import org.cajal.experiments.internal.exec.FakeRunner;
-import org.cajal.experiments.internal.exec.JsonFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +63,7 @@ class SearchServiceTest {
         assertEquals(9, trials.size());
         assertTrue(e.folder().getFileName().toString().startsWith("search-grid-"));
         for (String text : runner.startedTexts) {
-            assertFalse(JsonFiles.MAPPER.readTree(text).has("search"), "a trial is a plain pipeline");
+            assertFalse(org.cajal.runfolder.Json.PRETTY.readTree(text).has("search"), "a trial is a plain pipeline");
         }
         List<String> csv = Files.readAllLines(e.folder().resolve(ExperimentFolder.RESULTS));
         assertEquals("trial,training.optimizer.params.learningRate,model.layers[0].params.units,seed,status,"
@@ -79,7 +78,7 @@ class SearchServiceTest {
             assertTrue(objective >= previous, "sorted best (lowest) first");
             previous = objective;
         }
-        JsonNode bestPipeline = JsonFiles.readJson(e.folder().resolve(ExperimentFolder.BEST_PIPELINE));
+        JsonNode bestPipeline = org.cajal.runfolder.Json.readTree(e.folder().resolve(ExperimentFolder.BEST_PIPELINE));
         assertFalse(bestPipeline.has("search"));
         assertEquals(8, bestPipeline.at("/model/layers/0/params/units").asInt());
         assertEquals(0.01, bestPipeline.at("/training/optimizer/params/learningRate").asDouble(), 1e-12);
@@ -182,9 +181,9 @@ class SearchServiceTest {
         assertTrue(Files.readString(e.folder().resolve("sweep.svg")).contains("<svg"));
         boolean sawThree = false;
         for (String text : runner.startedTexts) {
-            int layers = JsonFiles.MAPPER.readTree(text).at("/model/layers").size();
+            int layers = org.cajal.runfolder.Json.PRETTY.readTree(text).at("/model/layers").size();
             sawThree |= layers == 4;
-            assertEquals("output", JsonFiles.MAPPER.readTree(text).at("/model/layers/" + (layers - 1) + "/type")
+            assertEquals("output", org.cajal.runfolder.Json.PRETTY.readTree(text).at("/model/layers/" + (layers - 1) + "/type")
                     .asText());
         }
         assertTrue(sawThree, "depth 3: three hidden layers and the output layer");
@@ -199,7 +198,7 @@ class SearchServiceTest {
         assertEquals(2, trials.size());
         assertEquals(2, runner.startedTexts.stream().map(t -> {
             try {
-                return JsonFiles.MAPPER.readTree(t).at("/model/layers/0/params/units").asInt();
+                return org.cajal.runfolder.Json.PRETTY.readTree(t).at("/model/layers/0/params/units").asInt();
             } catch (Exception ex) {
                 throw new IllegalStateException(ex);
             }

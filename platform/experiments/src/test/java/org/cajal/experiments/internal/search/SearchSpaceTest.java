@@ -10,13 +10,12 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.cajal.api.pipeline.Problem;
-import org.cajal.experiments.internal.exec.JsonFiles;
 import org.junit.jupiter.api.Test;
 
 class SearchSpaceTest {
 
     static Map<String, Object> json(String text) throws Exception {
-        return JsonFiles.MAPPER.readValue(text, new TypeReference<Map<String, Object>>() { });
+        return org.cajal.runfolder.Json.PRETTY.readValue(text, new TypeReference<Map<String, Object>>() { });
     }
 
     private static List<Problem> problems(String search) throws Exception {

@@ -83,9 +83,9 @@ class DefaultRunStoreTest {
 
     @Test
     void experimentWithFewerTrialsThanPlannedIsIncomplete() throws IOException {
-        Map<String, Object> json = FolderFiles.readObject(repeats.resolve("experiment.json"));
+        Map<String, Object> json = org.cajal.runfolder.Json.readObject(repeats.resolve("experiment.json"));
         FolderFiles.object(json, "settings").put("times", 5);
-        FolderFiles.writeJson(repeats.resolve("experiment.json"), json);
+        org.cajal.runfolder.Json.write(repeats.resolve("experiment.json"), json);
         assertEquals("incomplete", store.describe(repeats).status());
     }
 

@@ -72,7 +72,7 @@ public final class TestFolders {
         Path run = dir.resolve(id);
         Files.createDirectories(run);
         Files.writeString(run.resolve("pipeline.json"), pipeline(pipelineName, seed));
-        FolderFiles.writeJson(run.resolve("provenance.json"), provenance(id, pipelineName, seed, status, start));
+        org.cajal.runfolder.Json.write(run.resolve("provenance.json"), provenance(id, pipelineName, seed, status, start));
         StringBuilder csv = new StringBuilder("epoch,train_loss,validation_loss,validation_accuracy\n");
         for (int e = 1; e <= 3; e++) {
             csv.append(String.format(Locale.ROOT, "%d,%.9f,%.9f,%.9f%n", e, 1.0 / (e + seed % 7),
@@ -82,7 +82,7 @@ public final class TestFolders {
         Map<String, Object> eval = new LinkedHashMap<>(evaluation);
         eval.put("split", "test");
         eval.put("examples", 40);
-        FolderFiles.writeJson(run.resolve("evaluation.json"), eval);
+        org.cajal.runfolder.Json.write(run.resolve("evaluation.json"), eval);
         Files.write(run.resolve("model.zip"), new byte[] {1, 2, 3});
         return run;
     }
@@ -138,11 +138,11 @@ public final class TestFolders {
         }
         Map<String, Object> experiment = new LinkedHashMap<>();
         experiment.put("kind", kind);
-        experiment.put("pipeline", FolderFiles.parseObject(pipeline("xor", 42), "test"));
+        experiment.put("pipeline", org.cajal.runfolder.Json.parseObject(pipeline("xor", 42)));
         experiment.put("source", "/tmp/xor.json");
         experiment.put("settings", settings);
         experiment.put("created", created.toString());
-        FolderFiles.writeJson(folder.resolve("experiment.json"), experiment);
+        org.cajal.runfolder.Json.write(folder.resolve("experiment.json"), experiment);
         StringBuilder lines = new StringBuilder();
         List<Double> objectives = new ArrayList<>();
         for (int t = 1; t <= n; t++) {
@@ -162,7 +162,7 @@ public final class TestFolders {
             trial.put("metrics", Map.of("accuracy", accuracy));
             trial.put("train", Map.of("loss", 0.1));
             trial.put("validation", Map.of("loss", objective));
-            lines.append(FolderFiles.JSON.writer().without(
+            lines.append(org.cajal.runfolder.Json.PRETTY.writer().without(
                     com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(trial))
                     .append('\n');
         }
