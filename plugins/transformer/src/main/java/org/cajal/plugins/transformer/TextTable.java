@@ -96,51 +96,55 @@ record TextTable(List<String> texts, List<String> labels, List<Integer> lines, S
 
     static List<Record> parse(String s, Path file) throws DatasetException {
         List<Record> out = new ArrayList<>();
-        int i = 0;
-        int n = s.length();
-        int line = 1;
-        while (i < n) {
-            int start = line;
+        Cursor at = new Cursor(s, file);
+        while (at.more()) {
+            int start = at.line;
+            List<String> cells = at.record();
+            boolean blank = cells.size() == 1 && cells.get(0).isBlank();
+            if (!blank) {
+                out.add(new Record(cells, start));
+            }
+        }
+        return out;
+    }
+
+    /** Where {@link #parse} is in the text: the next character and its line (from 1). */
+    private static final class Cursor {
+
+        private final String s;
+        private final Path file;
+        private int i;
+        private int line = 1;
+
+        Cursor(String s, Path file) {
+            this.s = s;
+            this.file = file;
+        }
+
+        boolean more() {
+            return i < s.length();
+        }
+
+        /** The cells of the record that starts here; moves past the line end that closes it. */
+        List<String> record() throws DatasetException {
             List<String> cells = new ArrayList<>();
             StringBuilder cell = new StringBuilder();
             boolean quoted = false;
-            boolean end = false;
-            while (!end) {
-                if (i >= n) {
-                    end = true;
-                    continue;
-                }
+            while (more()) {
                 char c = s.charAt(i++);
                 if (c == '\r' || c == '\n') {
-                    if (c == '\r' && i < n && s.charAt(i) == '\n') {
+                    if (c == '\r' && more() && s.charAt(i) == '\n') {
                         i++;
                     }
                     line++;
-                    end = true;
+                    break;
                 } else if (c == ',') {
                     cells.add(cell.toString());
                     cell.setLength(0);
                     quoted = false;
                 } else if (c == '"' && !quoted && cell.toString().isBlank()) {
                     cell.setLength(0);
-                    int opened = line;
-                    while (true) {
-                        if (i >= n) {
-                            throw new DatasetException(file + " line " + opened + ": a quoted value is never "
-                                    + "closed; add the closing quote (\")");
-                        }
-                        char q = s.charAt(i++);
-                        if (q == '"') {
-                            if (i < n && s.charAt(i) == '"') {
-                                i++;
-                            } else {
-                                break;
-                            }
-                        } else if (q == '\n') {
-                            line++;
-                        }
-                        cell.append(q);
-                    }
+                    quotedValue(cell);
                     quoted = true;
                 } else if (quoted && !Character.isWhitespace(c)) {
                     throw new DatasetException(file + " line " + line + ": unexpected text after the closing quote "
@@ -150,12 +154,30 @@ record TextTable(List<String> texts, List<String> labels, List<Integer> lines, S
                 }
             }
             cells.add(cell.toString());
-            boolean blank = cells.size() == 1 && cells.get(0).isBlank();
-            if (!blank) {
-                out.add(new Record(cells, start));
+            return cells;
+        }
+
+        /** Appends a quoted value's text (after its opening quote) and moves past its closing quote. */
+        private void quotedValue(StringBuilder cell) throws DatasetException {
+            int opened = line;
+            while (true) {
+                if (!more()) {
+                    throw new DatasetException(file + " line " + opened + ": a quoted value is never "
+                            + "closed; add the closing quote (\")");
+                }
+                char q = s.charAt(i++);
+                if (q == '"') {
+                    if (more() && s.charAt(i) == '"') {
+                        i++;
+                    } else {
+                        return;
+                    }
+                } else if (q == '\n') {
+                    line++;
+                }
+                cell.append(q);
             }
         }
-        return out;
     }
 
     private static String hex(byte[] bytes) {

@@ -1,7 +1,6 @@
 package org.cajal.plugins.transformer;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,8 +21,6 @@ import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.shade.jackson.databind.ObjectMapper;
-import org.nd4j.shade.jackson.databind.SerializationFeature;
 
 /**
  * A transformer encoder for classifying token sequences, as one SameDiff graph: token embeddings plus learned
@@ -249,10 +246,15 @@ public final class TransformerModel implements TrainableModel {
     @Override
     public INDArray predict(INDArray features) {
         INDArray f = features.castTo(DataType.FLOAT);
-        INDArray out = sd.output(placeholders(f), PROBABILITIES).get(PROBABILITIES);
+        INDArray out = probabilities(f);
         lastPredicted = f.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0,
                 Math.min(ATTENTION_EXAMPLES, f.size(0))), org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
         return out;
+    }
+
+    /** The class probabilities {@code [n, classes]} for token ids, without remembering the examples. */
+    INDArray probabilities(INDArray features) {
+        return sd.output(placeholders(features), PROBABILITIES).get(PROBABILITIES);
     }
 
     /**
@@ -337,75 +339,7 @@ public final class TransformerModel implements TrainableModel {
     public void save(Path file) throws IOException {
         sd.save(file.toFile(), false);
         if (lastPredicted != null && file.toAbsolutePath().getParent() != null) {
-            writeAttention(lastPredicted, file.toAbsolutePath().getParent().resolve(ATTENTION_FILE));
+            AttentionFile.write(this, tokens, lastPredicted, file.toAbsolutePath().getParent().resolve(ATTENTION_FILE));
         }
-    }
-
-    /** Writes {@value #ATTENTION_FILE} for the given examples (token ids {@code [n, length]}). */
-    public void writeAttention(INDArray features, Path target) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + ATTENTION_FILE + ".", ".tmp");
-        try {
-            new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(),
-                    attentionDocument(features));
-            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /**
-     * The content of {@value #ATTENTION_FILE}: {@code layers}, {@code heads}, and {@code examples}, each with its
-     * {@code tokens} (padding left out), the predicted class {@code probabilities} and {@code attention[layer][head]}
-     * as a square matrix over those tokens.
-     */
-    Map<String, Object> attentionDocument(INDArray features) {
-        INDArray f = features.castTo(DataType.FLOAT);
-        int n = (int) f.size(0);
-        INDArray probabilities = sd.output(placeholders(f), PROBABILITIES).get(PROBABILITIES);
-        List<INDArray> perLayer = new ArrayList<>();
-        for (int l = 0; l < config.layers(); l++) {
-            perLayer.add(attention(f, l));
-        }
-        List<Map<String, Object>> examples = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            List<String> words = new ArrayList<>();
-            for (int p = 0; p < config.length(); p++) {
-                int id = f.getInt(i, p);
-                if (id == Vocabulary.PADDING) {
-                    continue;
-                }
-                words.add(id < tokens.size() ? tokens.get(id) : "#" + id);
-            }
-            int[] positions = new int[words.size()];
-            for (int p = 0, w = 0; p < config.length(); p++) {
-                if (f.getInt(i, p) != Vocabulary.PADDING) {
-                    positions[w++] = p;
-                }
-            }
-            List<List<double[][]>> layers = new ArrayList<>();
-            for (INDArray a : perLayer) {
-                List<double[][]> heads = new ArrayList<>();
-                for (int hd = 0; hd < config.heads(); hd++) {
-                    double[][] m = new double[positions.length][positions.length];
-                    for (int r = 0; r < positions.length; r++) {
-                        for (int c = 0; c < positions.length; c++) {
-                            m[r][c] = a.getDouble(i, hd, positions[r], positions[c]);
-                        }
-                    }
-                    heads.add(m);
-                }
-                layers.add(heads);
-            }
-            Map<String, Object> example = new LinkedHashMap<>();
-            example.put("tokens", words);
-            example.put("probabilities", probabilities.getRow(i).toDoubleVector());
-            example.put("attention", layers);
-            examples.add(example);
-        }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("layers", config.layers());
-        doc.put("heads", config.heads());
-        doc.put("examples", examples);
-        return doc;
     }
 }
