@@ -28,8 +28,10 @@ import org.cajal.experiments.Comparison;
 import org.cajal.experiments.Repeats;
 import org.cajal.experiments.RunStore;
 import org.cajal.workbench.core.ExperimentServices;
+import org.cajal.workbench.core.Messages;
+import org.cajal.workbench.core.Metrics;
+import org.cajal.workbench.core.Tables;
 import org.cajal.workbench.core.Workbench;
-import org.cajal.workbench.runs.RunsPanel;
 
 /**
  * The experiments view's Compare tab: two configurations (each a repeats experiment folder or a k-fold run folder)
@@ -206,7 +208,7 @@ final class CompareTab {
                         status.setText("The two newest repeats experiments in " + runs);
                     });
                 } catch (IOException | RuntimeException e) {
-                    workbench.notifier().error("Cannot list the runs", ExperimentTab.RunsPanelMessages.of(e));
+                    workbench.notifier().error("Cannot list the runs", Messages.of(e));
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -244,7 +246,7 @@ final class CompareTab {
                     Comparison c = repeats.compare(pa, pb, m);
                     SwingUtilities.invokeLater(() -> show(c, pa, pb));
                 } catch (IOException | RuntimeException e) {
-                    String message = ExperimentTab.RunsPanelMessages.of(e);
+                    String message = Messages.of(e);
                     SwingUtilities.invokeLater(() -> {
                         status.setText("Not compared");
                         verdict.setText("Cannot compare: " + message);
@@ -260,8 +262,8 @@ final class CompareTab {
     }
 
     void show(Comparison c, Path pa, Path pb) {
-        RunsPanel.showTable(numbers, ExperimentData.comparisonRows(c));
-        verdict.setText(RunsPanel.describe(c, pa.getFileName().toString(), pb.getFileName().toString()));
+        Tables.show(numbers, ExperimentData.comparisonRows(c));
+        verdict.setText(Metrics.comparison(c, pa.getFileName().toString(), pb.getFileName().toString()));
         verdict.setCaretPosition(0);
         status.setText("Compared " + c.metric() + " over " + c.n() + " pairs");
         update();

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.cajal.experiments.Comparison;
 import org.cajal.experiments.Summary;
 import org.cajal.runfolder.CsvTable;
-import org.cajal.workbench.results.Metrics;
+import org.cajal.workbench.core.Metrics;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;

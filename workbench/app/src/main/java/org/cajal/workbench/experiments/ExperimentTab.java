@@ -16,16 +16,17 @@ import javax.swing.JPanel;
 import javax.swing.SwingUtilities;
 
 import org.cajal.api.pipeline.Pipeline;
-import org.cajal.api.pipeline.PipelineException;
 import org.cajal.api.pipeline.PipelineDocument;
+import org.cajal.api.pipeline.PipelineException;
 import org.cajal.experiments.Experiment;
 import org.cajal.experiments.ExperimentListener;
 import org.cajal.experiments.PipelineSource;
 import org.cajal.experiments.Reproducibility;
 import org.cajal.experiments.Trial;
 import org.cajal.workbench.core.ExperimentServices;
+import org.cajal.workbench.core.Messages;
+import org.cajal.workbench.core.ReportExport;
 import org.cajal.workbench.core.Workbench;
-import org.cajal.workbench.runs.RunsPanel;
 
 /**
  * What the search, repeats and sweep tabs share: Start (reads the tab's settings and the edited pipeline on the
@@ -139,7 +140,7 @@ abstract class ExperimentTab {
         try {
             source = source(workbench);
         } catch (RuntimeException e) {
-            workbench.notifier().error("Cannot start", RunsPanelMessages.of(e));
+            workbench.notifier().error("Cannot start", Messages.of(e));
             return;
         }
         Launch launch = prepare(source);
@@ -188,7 +189,7 @@ abstract class ExperimentTab {
                 } catch (PipelineException e) {
                     SwingUtilities.invokeLater(() -> notStarted(mine, e.getMessage()));
                 } catch (RuntimeException e) {
-                    SwingUtilities.invokeLater(() -> notStarted(mine, RunsPanelMessages.of(e)));
+                    SwingUtilities.invokeLater(() -> notStarted(mine, Messages.of(e)));
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -246,7 +247,7 @@ abstract class ExperimentTab {
     private void report() {
         Reproducibility repro = workbench.experiments().reproducibility().orElse(null);
         if (repro != null && folder != null) {
-            RunsPanel.exportReport(workbench, panel, repro, folder);
+            ReportExport.export(workbench, panel, repro, folder);
         }
     }
 
@@ -257,16 +258,5 @@ abstract class ExperimentTab {
 
     Path folder() {
         return folder;
-    }
-
-    /** Messages of exceptions without a stack trace. */
-    static final class RunsPanelMessages {
-        private RunsPanelMessages() {
-        }
-
-        static String of(Throwable e) {
-            return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
-                    : e.getMessage();
-        }
     }
 }

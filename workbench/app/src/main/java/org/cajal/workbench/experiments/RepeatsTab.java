@@ -29,10 +29,11 @@ import org.cajal.experiments.PipelineSource;
 import org.cajal.experiments.Repeats;
 import org.cajal.experiments.Summary;
 import org.cajal.experiments.Trial;
+import org.cajal.workbench.core.ChartExport;
+import org.cajal.workbench.core.Messages;
+import org.cajal.workbench.core.Metrics;
+import org.cajal.workbench.core.Tables;
 import org.cajal.workbench.core.Workbench;
-import org.cajal.workbench.results.ChartExport;
-import org.cajal.workbench.results.Metrics;
-import org.cajal.workbench.runs.RunsPanel;
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -186,8 +187,8 @@ final class RepeatsTab extends ExperimentTab {
     @Override
     protected void finished(List<Trial> trials, Throwable failure) {
         if (failure != null) {
-            status.setText("The repeats failed: " + RunsPanelMessages.of(failure));
-            workbench.notifier().error("Repeats failed", RunsPanelMessages.of(failure));
+            status.setText("The repeats failed: " + Messages.of(failure));
+            workbench.notifier().error("Repeats failed", Messages.of(failure));
             return;
         }
         Path f = folder;
@@ -202,9 +203,9 @@ final class RepeatsTab extends ExperimentTab {
                     Repeats.RepeatSummary read = repeats.summary(f);
                     SwingUtilities.invokeLater(() -> show(read));
                 } catch (IOException | RuntimeException e) {
-                    SwingUtilities.invokeLater(() -> status.setText("No summary: " + RunsPanelMessages.of(e)));
+                    SwingUtilities.invokeLater(() -> status.setText("No summary: " + Messages.of(e)));
                     workbench.notifier().error("Cannot read the repeats' summary", "Reading " + f + " failed: "
-                            + RunsPanelMessages.of(e));
+                            + Messages.of(e));
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -215,7 +216,7 @@ final class RepeatsTab extends ExperimentTab {
     /** Shows a summary: the metrics table, the curve columns and the chosen curve. */
     void show(Repeats.RepeatSummary read) {
         summary = read;
-        RunsPanel.showTable(metrics, ExperimentData.summaryRows(read.metrics()));
+        Tables.show(metrics, ExperimentData.summaryRows(read.metrics()));
         String current = (String) column.getSelectedItem();
         filling = true;
         try {

@@ -27,9 +27,10 @@ import org.cajal.charts.ChartDrawings;
 import org.cajal.experiments.PipelineSource;
 import org.cajal.experiments.Searches;
 import org.cajal.experiments.Trial;
+import org.cajal.workbench.core.ChartExport;
+import org.cajal.workbench.core.Messages;
+import org.cajal.workbench.core.Metrics;
 import org.cajal.workbench.core.Workbench;
-import org.cajal.workbench.results.ChartExport;
-import org.cajal.workbench.results.Metrics;
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -285,8 +286,8 @@ final class SearchTab extends ExperimentTab {
         redrawChart();
         selectBest();
         if (failure != null) {
-            status.setText("The search failed: " + RunsPanelMessages.of(failure));
-            workbench.notifier().error("Search failed", RunsPanelMessages.of(failure));
+            status.setText("The search failed: " + Messages.of(failure));
+            workbench.notifier().error("Search failed", Messages.of(failure));
             return;
         }
         status.setText("Search ended: " + model.getRowCount() + " trials" + bestText()

@@ -21,8 +21,9 @@ import org.cajal.charts.ChartDrawings;
 import org.cajal.experiments.PipelineSource;
 import org.cajal.experiments.Searches;
 import org.cajal.experiments.Trial;
+import org.cajal.workbench.core.ChartExport;
+import org.cajal.workbench.core.Messages;
 import org.cajal.workbench.core.Workbench;
-import org.cajal.workbench.results.ChartExport;
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -190,8 +191,8 @@ final class SweepTab extends ExperimentTab {
     @Override
     protected void finished(List<Trial> trials, Throwable failure) {
         if (failure != null) {
-            status.setText("The sweep failed: " + RunsPanelMessages.of(failure));
-            workbench.notifier().error("Sweep failed", RunsPanelMessages.of(failure));
+            status.setText("The sweep failed: " + Messages.of(failure));
+            workbench.notifier().error("Sweep failed", Messages.of(failure));
             return;
         }
         status.setText("Sweep ended: " + trials.size() + " runs — " + folder);
@@ -216,7 +217,7 @@ final class SweepTab extends ExperimentTab {
                     });
                 } catch (IOException | RuntimeException e) {
                     SwingUtilities.invokeLater(() -> status.setText("Cannot read " + ExperimentFiles.SWEEP + ": "
-                            + RunsPanelMessages.of(e)));
+                            + Messages.of(e)));
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {

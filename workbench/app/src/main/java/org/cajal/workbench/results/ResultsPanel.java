@@ -32,6 +32,7 @@ import org.cajal.api.visual.RunRecord;
 import org.cajal.api.visual.Visualiser;
 import org.cajal.runfolder.RunFolders;
 import org.cajal.workbench.core.Kind;
+import org.cajal.workbench.core.Metrics;
 import org.cajal.workbench.core.Workbench;
 
 /**

@@ -12,6 +12,8 @@ import org.cajal.api.Parameters;
 import org.cajal.api.visual.Drawing;
 import org.cajal.api.visual.RunRecord;
 import org.cajal.api.visual.Visualiser;
+import org.cajal.workbench.core.ChartExport;
+import org.cajal.workbench.core.DrawingCanvas;
 import org.cajal.workbench.core.Workbench;
 
 /**

@@ -25,8 +25,8 @@ import javax.swing.JProgressBar;
 import javax.swing.JSplitPane;
 import javax.swing.SwingUtilities;
 
-import org.cajal.api.pipeline.Pipeline;
 import org.cajal.api.pipeline.CheckedPipeline;
+import org.cajal.api.pipeline.Pipeline;
 import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.PipelineException;
 import org.cajal.api.pipeline.RunHandle;
@@ -34,10 +34,11 @@ import org.cajal.api.pipeline.RunOptions;
 import org.cajal.api.pipeline.RunResult;
 import org.cajal.api.train.TrainingEvent;
 import org.cajal.charts.ChartDrawings;
+import org.cajal.workbench.core.ChartExport;
+import org.cajal.workbench.core.Messages;
+import org.cajal.workbench.core.Metrics;
 import org.cajal.workbench.core.RuntimeServices;
 import org.cajal.workbench.core.Workbench;
-import org.cajal.workbench.results.ChartExport;
-import org.cajal.workbench.results.Metrics;
 import org.jfree.chart.ChartPanel;
 
 /**
@@ -208,7 +209,7 @@ public final class RunPanel {
                     .orElse(pipeline.name());
             document = runtime.format().document(pipeline, source, workbench.pipeline().baseDirectory());
         } catch (RuntimeException e) {
-            workbench.notifier().error("Cannot train", message(e));
+            workbench.notifier().error("Cannot train", Messages.of(e));
             return;
         }
         setActive(true);
@@ -236,7 +237,7 @@ public final class RunPanel {
                     .map(p -> p.location() + ": " + p.message()).collect(Collectors.joining("\n"));
             SwingUtilities.invokeLater(() -> notStarted("Cannot train", lines));
         } catch (RuntimeException e) {
-            SwingUtilities.invokeLater(() -> notStarted("Cannot train", message(e)));
+            SwingUtilities.invokeLater(() -> notStarted("Cannot train", Messages.of(e)));
         } catch (LinkageError | VirtualMachineError e) {
             // e.g. out of memory while the data is opened, or a plugin's classes gone mid-validation: the
             // panel must not stay 'validating' for good
@@ -418,12 +419,7 @@ public final class RunPanel {
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }
-        return message(t);
-    }
-
-    private static String message(Throwable t) {
-        String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+        return Messages.of(t);
     }
 
     private static String firstLine(String text) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.cajal.workbench.results.Metrics;
+import org.cajal.workbench.core.Metrics;
 
 /**
  * One row of the runs table: what a run folder says about its run.

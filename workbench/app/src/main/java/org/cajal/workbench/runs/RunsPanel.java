@@ -52,11 +52,14 @@ import org.cajal.experiments.ExperimentListener;
 import org.cajal.experiments.Repeats;
 import org.cajal.experiments.Reproducibility;
 import org.cajal.experiments.RunStore;
+import org.cajal.workbench.core.ChartExport;
+import org.cajal.workbench.core.DrawingCanvas;
 import org.cajal.workbench.core.ExperimentServices;
+import org.cajal.workbench.core.Messages;
+import org.cajal.workbench.core.Metrics;
+import org.cajal.workbench.core.ReportExport;
+import org.cajal.workbench.core.Tables;
 import org.cajal.workbench.core.Workbench;
-import org.cajal.workbench.results.ChartExport;
-import org.cajal.workbench.results.DrawingCanvas;
-import org.cajal.workbench.results.Metrics;
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -344,7 +347,7 @@ public final class RunsPanel {
                     List<RunRow> runs = RunListing.list(directory, store, reader);
                     SwingUtilities.invokeLater(() -> listed(mine, runs, null));
                 } catch (IOException | RuntimeException e) {
-                    String message = "Cannot read the runs folder " + directory + ": " + message(e);
+                    String message = "Cannot read the runs folder " + directory + ": " + Messages.of(e);
                     SwingUtilities.invokeLater(() -> listed(mine, List.of(), message));
                 }
             });
@@ -527,7 +530,7 @@ public final class RunsPanel {
                         }
                     });
                 } catch (IOException | RuntimeException e) {
-                    workbench.notifier().error("Cannot overlay", message(e));
+                    workbench.notifier().error("Cannot overlay", Messages.of(e));
                 }
             });
             return;
@@ -590,7 +593,7 @@ public final class RunsPanel {
                 try {
                     store.tag(folder, edit.add(), edit.remove());
                 } catch (IOException | RuntimeException e) {
-                    failed.add(folder.getFileName() + ": " + message(e));
+                    failed.add(folder.getFileName() + ": " + Messages.of(e));
                 }
             }
             if (!failed.isEmpty()) {
@@ -619,7 +622,7 @@ public final class RunsPanel {
                 try {
                     store.delete(folder);
                 } catch (IOException | RuntimeException e) {
-                    failed.add(folder + ": " + message(e));
+                    failed.add(folder + ": " + Messages.of(e));
                 }
             }
             if (!failed.isEmpty()) {
@@ -649,8 +652,8 @@ public final class RunsPanel {
             try {
                 table = store.compare(folders);
             } catch (IOException | RuntimeException e) {
-                SwingUtilities.invokeLater(() -> compareVerdict.setText("Cannot compare: " + message(e)));
-                workbench.notifier().error("Cannot compare", message(e));
+                SwingUtilities.invokeLater(() -> compareVerdict.setText("Cannot compare: " + Messages.of(e)));
+                workbench.notifier().error("Cannot compare", Messages.of(e));
                 return;
             }
             String verdict;
@@ -666,41 +669,18 @@ public final class RunsPanel {
             } else {
                 try {
                     Comparison c = repeats.compare(folders.get(0), folders.get(1), null);
-                    verdict = describe(c, runs.get(0).run().runId(), runs.get(1).run().runId());
+                    verdict = Metrics.comparison(c, runs.get(0).run().runId(), runs.get(1).run().runId());
                 } catch (IOException | RuntimeException e) {
-                    verdict = "No t-test: " + message(e);
+                    verdict = "No t-test: " + Messages.of(e);
                 }
             }
             String v = verdict;
             SwingUtilities.invokeLater(() -> {
-                showTable(compareModel, table);
+                Tables.show(compareModel, table);
                 compareVerdict.setText(v);
                 compareVerdict.setCaretPosition(0);
             });
         });
-    }
-
-    /** The comparison in words: the verdict, then the numbers behind it. */
-    public static String describe(Comparison c, String a, String b) {
-        return c.verdict() + "\n\n" + "A = " + a + ", B = " + b + "\n" + c.metric() + ": A " + Metrics.format(c.meanA())
-                + ", B " + Metrics.format(c.meanB()) + "; difference A − B " + Metrics.format(c.meanDifference())
-                + " (corrected 95% CI " + Metrics.format(c.ciLow()) + " to " + Metrics.format(c.ciHigh()) + ")\n"
-                + String.format(Locale.ROOT, "t = %.3f, df = %d, p = %.4f, effect size d = %s, n = %d pairs",
-                c.t(), c.df(), c.p(), Double.isNaN(c.effectSize()) ? "n/a" : Metrics.format(c.effectSize()), c.n());
-    }
-
-    /** Fills a table model from a header row and data rows. */
-    public static void showTable(DefaultTableModel model, List<List<String>> rows) {
-        if (rows.isEmpty()) {
-            model.setDataVector(new Object[0][0], new Object[0]);
-            return;
-        }
-        Object[] header = rows.get(0).toArray();
-        Object[][] data = new Object[rows.size() - 1][];
-        for (int i = 1; i < rows.size(); i++) {
-            data[i - 1] = rows.get(i).toArray();
-        }
-        model.setDataVector(data, header);
     }
 
     private void bundleSelected() {
@@ -723,7 +703,7 @@ public final class RunsPanel {
                 SwingUtilities.invokeLater(() -> status.setText("Bundle written: " + written));
             } catch (IOException | RuntimeException e) {
                 SwingUtilities.invokeLater(() -> status.setText(" "));
-                workbench.notifier().error("Cannot write the bundle", "Writing " + zip + " failed: " + message(e));
+                workbench.notifier().error("Cannot write the bundle", "Writing " + zip + " failed: " + Messages.of(e));
             }
         });
     }
@@ -734,35 +714,7 @@ public final class RunsPanel {
         if (runs.size() != 1 || repro == null) {
             return;
         }
-        exportReport(workbench, panel, repro, runs.get(0).run().folder());
-    }
-
-    /** Asks for a folder and exports the report of a run or experiment there; lists the files written. */
-    public static void exportReport(Workbench workbench, JComponent parent, Reproducibility repro, Path folder) {
-        Path out = workbench.dialogs().chooseFolder(parent, "Export report of " + folder.getFileName() + " into",
-                folder.getParent());
-        if (out == null) {
-            return;
-        }
-        workbench.notifier().status("Exporting the report of " + folder.getFileName() + "…");
-        try {
-            workbench.background().execute(() -> {
-                try {
-                    List<Path> files = repro.report(folder, out);
-                    String list = files.stream().map(p -> "  " + p).collect(Collectors.joining("\n"));
-                    SwingUtilities.invokeLater(() -> {
-                        workbench.notifier().status("Report written to " + out);
-                        workbench.dialogs().inform(parent, "Report written", "The report of "
-                                + folder.getFileName() + " is in " + out + ":\n" + list);
-                    });
-                } catch (IOException | RuntimeException e) {
-                    workbench.notifier().error("Cannot export the report", "Writing into " + out + " failed: "
-                            + message(e));
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            workbench.notifier().status("The workbench is closing.");
-        }
+        ReportExport.export(workbench, panel, repro, runs.get(0).run().folder());
     }
 
     private void rerunBundle() {
@@ -802,7 +754,7 @@ public final class RunsPanel {
                 workbench.notifier().error("Cannot rerun " + zip.getFileName(), e.getMessage());
             } catch (IOException | RuntimeException e) {
                 SwingUtilities.invokeLater(() -> status.setText(" "));
-                workbench.notifier().error("Cannot rerun " + zip.getFileName(), message(e));
+                workbench.notifier().error("Cannot rerun " + zip.getFileName(), Messages.of(e));
             }
         });
     }
@@ -832,10 +784,6 @@ public final class RunsPanel {
 
     private static String names(List<RunRow> runs) {
         return runs.size() == 1 ? runs.get(0).run().runId() : runs.size() + " runs";
-    }
-
-    static String message(Throwable e) {
-        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     // ---------------------------------------------------------------- for tests

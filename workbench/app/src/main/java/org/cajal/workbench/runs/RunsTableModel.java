@@ -8,7 +8,7 @@ import java.util.Locale;
 
 import javax.swing.table.AbstractTableModel;
 
-import org.cajal.workbench.results.Metrics;
+import org.cajal.workbench.core.Metrics;
 
 /**
  * The runs table's rows: run id, pipeline, start time (local, {@code yyyy-MM-dd HH:mm:ss}, so it sorts as text),

@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.swing.JButton;
 
 import org.cajal.api.train.TrainingEvent;
-import org.cajal.workbench.results.Metrics;
+import org.cajal.workbench.core.Metrics;
 import org.cajal.workbench.run.FakeWorkbench;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.cajal.workbench.results;
+package org.cajal.workbench.core;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+
+import org.cajal.experiments.Comparison;
 
 /**
  * How the workbench shows a run's numbers: values to four significant places, the headline metric of an
@@ -152,5 +154,14 @@ public final class Metrics {
             return map.size() + (map.size() == 1 ? " entry" : " entries");
         }
         return value.toString();
+    }
+
+    /** The comparison in words: the verdict, then the numbers behind it. */
+    public static String comparison(Comparison c, String a, String b) {
+        return c.verdict() + "\n\n" + "A = " + a + ", B = " + b + "\n" + c.metric() + ": A " + format(c.meanA())
+                + ", B " + format(c.meanB()) + "; difference A − B " + format(c.meanDifference())
+                + " (corrected 95% CI " + format(c.ciLow()) + " to " + format(c.ciHigh()) + ")\n"
+                + String.format(Locale.ROOT, "t = %.3f, df = %d, p = %.4f, effect size d = %s, n = %d pairs",
+                c.t(), c.df(), c.p(), Double.isNaN(c.effectSize()) ? "n/a" : format(c.effectSize()), c.n());
     }
 }

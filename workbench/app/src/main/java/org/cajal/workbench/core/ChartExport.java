@@ -1,4 +1,4 @@
-package org.cajal.workbench.results;
+package org.cajal.workbench.core;
 
 import java.awt.Component;
 import java.awt.FlowLayout;
@@ -17,7 +17,6 @@ import javax.swing.filechooser.FileNameExtensionFilter;
 
 import org.cajal.api.visual.Drawing;
 import org.cajal.charts.ChartDrawings;
-import org.cajal.workbench.core.Workbench;
 
 /**
  * Export of a chart or visualiser drawing to PNG or SVG, shared by the training, results and runs views: a pair

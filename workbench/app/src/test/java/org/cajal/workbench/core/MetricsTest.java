@@ -1,4 +1,4 @@
-package org.cajal.workbench.results;
+package org.cajal.workbench.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.cajal.workbench.results;
+package org.cajal.workbench.core;
 
 import java.awt.Color;
 import java.awt.Dimension;
