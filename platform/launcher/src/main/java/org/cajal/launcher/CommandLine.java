@@ -63,52 +63,40 @@ record CommandLine(Command command, String name, List<String> arguments, boolean
             "Environment: JAVA_HOME, CAJAL_OPTS / JAVA_OPTS (JVM options),",
             "             OMP_NUM_THREADS (default: the number of cores).");
 
+    /** The launcher's own option, wherever it stands before a {@code --}; all other words go to the command. */
+    static final class LauncherOptions {
+        @picocli.CommandLine.Option(names = {"-v", "--verbose"})
+        boolean verbose;
+        @picocli.CommandLine.Parameters
+        List<String> words = new ArrayList<>();
+    }
+
     static CommandLine parse(List<String> args) {
-        boolean verbose = false;
-        int i = 0;
-        for (; i < args.size() && args.get(i).startsWith("-"); i++) {
-            switch (args.get(i)) {
-                case "-v", "--verbose" -> verbose = true;
-                case "-h", "--help" -> {
-                    return new CommandLine(Command.HELP, "help", List.of(), verbose, null);
-                }
-                case "--version" -> {
-                    return new CommandLine(Command.VERSION, "version", List.of(), verbose, null);
-                }
-                default -> {
-                    return usageError("unknown option " + args.get(i), verbose);
-                }
-            }
+        LauncherOptions options = new LauncherOptions();
+        try {
+            new picocli.CommandLine(options).setUnmatchedOptionsArePositionalParams(true)
+                    .setPosixClusteredShortOptionsAllowed(false).parseArgs(args.toArray(String[]::new));
+        } catch (picocli.CommandLine.ParameterException e) {
+            return usageError(e.getMessage(), options.verbose);
         }
-        if (i == args.size()) {
+        boolean verbose = options.verbose;
+        List<String> words = options.words;
+        if (words.isEmpty()) {
             return new CommandLine(Command.WORKBENCH, "workbench", List.of(), verbose, null);
         }
-        String name = args.get(i);
-        List<String> rest = new ArrayList<>();
-        boolean verbatim = false;
-        for (String arg : args.subList(i + 1, args.size())) {
-            if (!verbatim && (arg.equals("-v") || arg.equals("--verbose"))) {
-                verbose = true;
-            } else if (!verbatim && arg.equals("--")) {
-                verbatim = true;
-            } else {
-                rest.add(arg);
-            }
-        }
-        switch (name) {
-            case "run":
-                return rest.isEmpty() ? usageError("run needs a pipeline FILE", verbose)
-                        : new CommandLine(Command.RUN, "run", List.copyOf(rest), verbose, null);
-            case "shell":
-                return rest.isEmpty() ? new CommandLine(Command.SHELL, "shell", List.of(), verbose, null)
-                        : usageError("shell takes no arguments, got " + rest, verbose);
-            case "help":
-                return new CommandLine(Command.HELP, "help", List.of(), verbose, null);
-            default:
-                return name.matches("[a-z][a-z0-9-]*")
-                        ? new CommandLine(Command.BUNDLE, name, List.copyOf(rest), verbose, null)
-                        : usageError("unknown command '" + name + "'", verbose);
-        }
+        String name = words.get(0);
+        List<String> rest = List.copyOf(words.subList(1, words.size()));
+        return switch (name) {
+            case "-h", "--help", "help" -> new CommandLine(Command.HELP, "help", List.of(), verbose, null);
+            case "--version" -> new CommandLine(Command.VERSION, "version", List.of(), verbose, null);
+            case "run" -> rest.isEmpty() ? usageError("run needs a pipeline FILE", verbose)
+                    : new CommandLine(Command.RUN, "run", rest, verbose, null);
+            case "shell" -> rest.isEmpty() ? new CommandLine(Command.SHELL, "shell", List.of(), verbose, null)
+                    : usageError("shell takes no arguments, got " + rest, verbose);
+            default -> name.startsWith("-") ? usageError("unknown option " + name, verbose)
+                    : name.matches("[a-z][a-z0-9-]*") ? new CommandLine(Command.BUNDLE, name, rest, verbose, null)
+                    : usageError("unknown command '" + name + "'", verbose);
+        };
     }
 
     private static CommandLine usageError(String message, boolean verbose) {

@@ -1,0 +1,63 @@
+package org.cajal.launcher.spi;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The one argument parser of Cajal's commands: picocli fills an object whose fields carry picocli's
+ * {@code @Option} and {@code @Parameters} annotations, and a usage error becomes an
+ * {@link IllegalArgumentException} in the same words for every command: {@code unknown option --fast},
+ * {@code --out needs a value}, {@code --seed needs a whole number, got 'x'}, {@code missing FILE},
+ * {@code unexpected argument b.json}. The command prints it with its usage and returns status 2.
+ */
+public final class CommandArguments {
+
+    private CommandArguments() {
+    }
+
+    /**
+     * Parses the arguments into {@code options} (a picocli-annotated object) and returns it.
+     *
+     * @throws IllegalArgumentException for a usage error, with the message to show
+     */
+    public static <T> T parse(T options, List<String> args) {
+        CommandLine line = new CommandLine(options).setOverwrittenOptionsAllowed(true)
+                .setUnmatchedOptionsArePositionalParams(false).setPosixClusteredShortOptionsAllowed(false);
+        try {
+            line.parseArgs(args.toArray(String[]::new));
+        } catch (ParameterException e) {
+            throw new IllegalArgumentException(describe(e), e);
+        }
+        return options;
+    }
+
+    private static String describe(ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u) {
+            String first = u.getUnmatched().isEmpty() ? "" : u.getUnmatched().get(0);
+            return first.startsWith("-") ? "unknown option " + first : "unexpected argument " + first;
+        }
+        if (e instanceof CommandLine.MissingParameterException m) {
+            ArgSpec missing = m.getMissing().isEmpty() ? null : m.getMissing().get(0);
+            if (missing instanceof OptionSpec o) {
+                return o.longestName() + " needs a value";
+            }
+            return "missing " + m.getMissing().stream().map(ArgSpec::paramLabel).collect(Collectors.joining(", "));
+        }
+        ArgSpec spec = e.getArgSpec();
+        if (spec instanceof OptionSpec o && e.getValue() != null) {
+            Class<?> type = o.type();
+            if (type == long.class || type == Long.class || type == int.class || type == Integer.class) {
+                return o.longestName() + " needs a whole number, got '" + e.getValue() + "'";
+            }
+            if (type == double.class || type == Double.class) {
+                return o.longestName() + " needs a number, got '" + e.getValue() + "'";
+            }
+        }
+        return e.getMessage();
+    }
+}
