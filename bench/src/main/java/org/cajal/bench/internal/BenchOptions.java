@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.cajal.launcher.spi.CommandArguments;
+import picocli.CommandLine.Option;
+
 /**
  * The command line of {@code cajal bench}.
  *
@@ -85,84 +88,75 @@ record BenchOptions(List<BenchCase> cases, int epochs, int limit, int repeats, P
         return parse(args, defaultThreads(System.getenv("OMP_NUM_THREADS"), Runtime.getRuntime().availableProcessors()));
     }
 
-    static BenchOptions parse(List<String> args, int defaultThreads) {
-        List<BenchCase> cases = List.of(BenchCase.values());
-        boolean small = false;
-        Optional<String> engine = Optional.empty();
-        List<SmallWorkload> workloads = null;
-        boolean experiments = true;
-        Integer times = null;
-        Integer trials = null;
-        boolean keep = false;
-        List<String> smallOnly = new ArrayList<>();
-        Integer epochs = null;
-        Integer limit = null;
-        int repeats = 1;
-        Path folder = DEFAULT_FOLDER;
-        boolean diagnose = false;
-        boolean loop = false;
-        List<String> sides = ALL_SIDES;
-        String python = DEFAULT_PYTHON;
-        Integer threads = null;
-        int runs = DEFAULT_RUNS;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--case" -> {
-                    String id = value(args, ++i, a);
-                    loop = id.equals("loop");
-                    small = id.equals("small");
-                    cases = loop ? List.of(BenchCase.MLP) : small ? List.of() : cases(id);
-                }
-                case "--epochs" -> epochs = positive(value(args, ++i, a), a, 1000);
-                case "--limit" -> limit = positive(value(args, ++i, a), a, Integer.MAX_VALUE);
-                case "--repeats" -> repeats = positive(value(args, ++i, a), a, 100);
-                case "--folder" -> folder = Path.of(value(args, ++i, a));
-                case "--diagnose" -> diagnose = true;
-                case "--sides" -> sides = sides(value(args, ++i, a));
-                case "--python" -> python = value(args, ++i, a);
-                case "--threads" -> threads = positive(value(args, ++i, a), a, 1024);
-                case "--runs" -> runs = positive(value(args, ++i, a), a, 10_000);
-                case "--engine" -> engine = Optional.of(engine(value(args, ++i, a)));
-                case "--workloads" -> {
-                    workloads = workloads(value(args, ++i, a));
-                    smallOnly.add(a);
-                }
-                case "--no-experiments" -> {
-                    experiments = false;
-                    smallOnly.add(a);
-                }
-                case "--times" -> {
-                    times = positive(value(args, ++i, a), a, 1000);
-                    smallOnly.add(a);
-                }
-                case "--trials" -> {
-                    trials = positive(value(args, ++i, a), a, 1000);
-                    smallOnly.add(a);
-                }
-                case "--keep" -> {
-                    keep = true;
-                    smallOnly.add(a);
-                }
-                default -> throw new IllegalArgumentException("unknown argument " + a);
+    /** The command line as picocli reads it, before the checks that relate options to each other. */
+    static final class Arguments {
+        @Option(names = "--case") String caseId = "all";
+        @Option(names = "--epochs") Integer epochs;
+        @Option(names = "--limit") Integer limit;
+        @Option(names = "--repeats") int repeats = 1;
+        @Option(names = "--folder") Path folder = DEFAULT_FOLDER;
+        @Option(names = "--diagnose") boolean diagnose;
+        @Option(names = "--sides") String sides;
+        @Option(names = "--python") String python = DEFAULT_PYTHON;
+        @Option(names = "--threads") Integer threads;
+        @Option(names = "--runs") int runs = DEFAULT_RUNS;
+        @Option(names = "--engine") String engine;
+        @Option(names = "--workloads") String workloads;
+        @Option(names = "--no-experiments") boolean noExperiments;
+        @Option(names = "--times") Integer times;
+        @Option(names = "--trials") Integer trials;
+        @Option(names = "--keep") boolean keep;
+
+        /** The options given that only {@code --case small} takes. */
+        List<String> smallOnly() {
+            List<String> given = new ArrayList<>();
+            if (workloads != null) {
+                given.add("--workloads");
             }
+            if (noExperiments) {
+                given.add("--no-experiments");
+            }
+            if (times != null) {
+                given.add("--times");
+            }
+            if (trials != null) {
+                given.add("--trials");
+            }
+            if (keep) {
+                given.add("--keep");
+            }
+            return given;
         }
+    }
+
+    static BenchOptions parse(List<String> args, int defaultThreads) {
+        Arguments a = CommandArguments.parse(new Arguments(), args);
+        boolean loop = a.caseId.equals("loop");
+        boolean small = a.caseId.equals("small");
+        List<BenchCase> cases = loop ? List.of(BenchCase.MLP) : small ? List.of() : cases(a.caseId);
+        List<String> smallOnly = a.smallOnly();
         if (!small && !smallOnly.isEmpty()) {
             throw new IllegalArgumentException(String.join(", ", smallOnly) + " only go" + (smallOnly.size() == 1
                     ? "es" : "") + " with --case small");
         }
-        if (small && (diagnose || epochs != null || limit != null)) {
+        if (small && (a.diagnose || a.epochs != null || a.limit != null)) {
             throw new IllegalArgumentException("--case small takes its epochs and data from the pipelines: no"
                     + " --epochs, --limit or --diagnose");
         }
-        if (loop && diagnose) {
+        if (loop && a.diagnose) {
             throw new IllegalArgumentException("--diagnose does not go with --case loop: pick one");
         }
-        SmallOptions smallOptions = new SmallOptions(workloads != null ? workloads : SmallOptions.DEFAULT.workloads(),
-                experiments, times != null ? times : DEFAULT_TIMES, trials != null ? trials : 0, keep);
-        return new BenchOptions(cases, epochs != null ? epochs : loop ? LOOP_EPOCHS : DEFAULT_EPOCHS,
-                limit != null ? limit : loop ? LOOP_LIMIT : 0, repeats, folder, diagnose, sides, python,
-                threads != null ? threads : small ? 1 : defaultThreads, loop, runs, small, engine, smallOptions);
+        SmallOptions smallOptions = new SmallOptions(a.workloads != null ? workloads(a.workloads)
+                : SmallOptions.DEFAULT.workloads(), !a.noExperiments,
+                a.times != null ? within(a.times, "--times", 1000) : DEFAULT_TIMES,
+                a.trials != null ? within(a.trials, "--trials", 1000) : 0, a.keep);
+        int epochs = a.epochs != null ? within(a.epochs, "--epochs", 1000) : loop ? LOOP_EPOCHS : DEFAULT_EPOCHS;
+        int limit = a.limit != null ? within(a.limit, "--limit", Integer.MAX_VALUE) : loop ? LOOP_LIMIT : 0;
+        int threads = a.threads != null ? within(a.threads, "--threads", 1024) : small ? 1 : defaultThreads;
+        return new BenchOptions(cases, epochs, limit, within(a.repeats, "--repeats", 100), a.folder, a.diagnose,
+                a.sides != null ? sides(a.sides) : ALL_SIDES, a.python, threads, loop,
+                within(a.runs, "--runs", 10_000), small, Optional.ofNullable(a.engine).map(BenchOptions::engine),
+                smallOptions);
     }
 
     private static String engine(String id) {
@@ -249,22 +243,10 @@ record BenchOptions(List<BenchCase> cases, int epochs, int limit, int repeats, P
         return List.copyOf(sides);
     }
 
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size()) {
-            throw new IllegalArgumentException(option + " needs a value");
+    private static int within(int n, String option, int max) {
+        if (n < 1 || n > max) {
+            throw new IllegalArgumentException(option + " must be between 1 and " + max + ", not " + n);
         }
-        return args.get(i);
-    }
-
-    private static int positive(String text, String option, int max) {
-        try {
-            int n = Integer.parseInt(text);
-            if (n < 1 || n > max) {
-                throw new IllegalArgumentException(option + " must be between 1 and " + max + ", not " + n);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs a whole number, not '" + text + "'");
-        }
+        return n;
     }
 }

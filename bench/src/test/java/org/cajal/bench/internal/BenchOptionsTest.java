@@ -96,7 +96,7 @@ class BenchOptionsTest {
         e = assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--limit")));
         assertTrue(e.getMessage().contains("--limit needs a value"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(List.of("--fast")));
-        assertTrue(e.getMessage().contains("unknown argument --fast"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown option --fast"), e.getMessage());
     }
 
     @Test
