@@ -93,7 +93,7 @@ class RunsPanelExperimentsTest {
         assertEquals(2, panel.table().getRowCount());
         onEdt(() -> tags.setSelectedItem("small"));
         assertEquals(1, panel.table().getRowCount());
-        onEdt(() -> tags.setSelectedItem(RunsPanel.ANY_TAG));
+        onEdt(() -> tags.setSelectedItem(FilterBar.ANY_TAG));
         assertEquals(3, panel.table().getRowCount());
     }
 
