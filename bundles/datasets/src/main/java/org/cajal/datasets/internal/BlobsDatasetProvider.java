@@ -7,16 +7,14 @@ import org.cajal.api.ComponentDescriptor;
 import org.cajal.api.ParameterSpec;
 import org.cajal.api.Parameters;
 import org.cajal.api.data.DataSchema;
-import org.cajal.api.data.Dataset;
 import org.cajal.api.data.DatasetProvider;
 import org.osgi.service.component.annotations.Component;
 
 /** Gaussian blobs, one per class: the simplest multiclass problem, and a first look at softmax outputs. */
 @Component(service = DatasetProvider.class)
-public final class BlobsDatasetProvider implements DatasetProvider {
+public final class BlobsDatasetProvider extends SyntheticDatasetProvider {
 
     static final String ID = "blobs";
-    static final String SAMPLES = "samples";
     static final String CLASSES = "classes";
     static final String FEATURES = "features";
     static final String SPREAD = "spread";
@@ -25,12 +23,12 @@ public final class BlobsDatasetProvider implements DatasetProvider {
     static final double BOX = 10;
 
     private static final ComponentDescriptor DESCRIPTOR = new ComponentDescriptor(ID, "Gaussian blobs",
-            SyntheticData.CATEGORY,
+            CATEGORY,
             "Features x1..xn around one centre per class: each centre is drawn uniformly from [-10, 10] in every "
                     + "feature, and each example is its class's centre plus Gaussian noise of standard deviation "
                     + "'spread' in every feature. Examples cycle through the classes, so the classes are balanced. "
                     + "Centres may land close together by chance; a larger spread makes blobs overlap."
-                    + SyntheticData.SEEDED,
+                    + SEEDED,
             List.of(
                     ParameterSpec.integer(SAMPLES, 300).range(2, 1_000_000).unit("examples")
                             .help("Number of examples, shared evenly among the classes."),
@@ -41,18 +39,16 @@ public final class BlobsDatasetProvider implements DatasetProvider {
                     ParameterSpec.number(SPREAD, 1.0).range(0, 100)
                             .help("Standard deviation of each blob in every feature; centres lie in [-10, 10].")));
 
-    @Override
-    public ComponentDescriptor descriptor() {
-        return DESCRIPTOR;
+    public BlobsDatasetProvider() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public Dataset open(Parameters parameters, long seed) {
+    Drawn draw(Parameters parameters, Random random) {
         int samples = parameters.getInt(SAMPLES);
         int classes = parameters.getInt(CLASSES);
         int width = parameters.getInt(FEATURES);
         double spread = parameters.getDouble(SPREAD);
-        Random random = new Random(seed);
         double[][] centres = centres(random, classes, width);
         float[] features = new float[samples * width];
         float[] targets = new float[samples];
@@ -63,9 +59,9 @@ public final class BlobsDatasetProvider implements DatasetProvider {
             }
             targets[i] = blob;
         }
-        DataSchema schema = DataSchema.classification(SyntheticData.numbered("x", width), "blob",
-                SyntheticData.classLabels(classes));
-        return new InMemoryDataset(schema, features, targets, SyntheticData.identity(DESCRIPTOR, parameters, seed));
+        DataSchema schema = DataSchema.classification(numbered("x", width), "blob",
+                classLabels(classes));
+        return new Drawn(schema, features, targets);
     }
 
     /** The blob centres, drawn before any example so that they depend only on the seed, classes and features. */

@@ -7,7 +7,6 @@ import org.cajal.api.ComponentDescriptor;
 import org.cajal.api.ParameterSpec;
 import org.cajal.api.Parameters;
 import org.cajal.api.data.DataSchema;
-import org.cajal.api.data.Dataset;
 import org.cajal.api.data.DatasetProvider;
 import org.osgi.service.component.annotations.Component;
 
@@ -17,11 +16,9 @@ import org.osgi.service.component.annotations.Component;
  * numbers; this generator draws Java's, so its values differ but follow the same law).
  */
 @Component(service = DatasetProvider.class)
-public final class HousePricesDatasetProvider implements DatasetProvider {
+public final class HousePricesDatasetProvider extends SyntheticDatasetProvider {
 
     static final String ID = "house-prices";
-    static final String SAMPLES = "samples";
-    static final String NOISE = "noise";
 
     static final double BASE = 0.5;
     static final double PER_AREA = 1.2;
@@ -30,29 +27,27 @@ public final class HousePricesDatasetProvider implements DatasetProvider {
     private static final DataSchema SCHEMA = DataSchema.regression(List.of("area", "distance"), List.of("price"));
 
     private static final ComponentDescriptor DESCRIPTOR = new ComponentDescriptor(ID, "House prices",
-            SyntheticData.CATEGORY,
+            CATEGORY,
             "Two features and a price, the course's example of linear regression with two inputs: area (living "
                     + "area in 100 m², uniform in [0.5, 2.5]), distance (to the city centre in 10 km, uniform in "
                     + "[0, 3]) and price (in 100,000 EUR) = 0.5 + 1.2 * area - 0.3 * distance + e, with Gaussian "
                     + "noise e. A linear model should find the weights 1.2 and -0.3 and the bias 0.5; noise² is "
                     + "the lowest mean squared error any model can expect. Same law as the shipped "
-                    + "house-prices.csv." + SyntheticData.SEEDED,
+                    + "house-prices.csv." + SEEDED,
             List.of(
                     ParameterSpec.integer(SAMPLES, 200).range(2, 1_000_000).unit("houses")
                             .help("Number of houses (examples)."),
                     ParameterSpec.number(NOISE, 0.05).range(0, 10).unit("100,000 EUR")
                             .help("Standard deviation of the Gaussian noise added to the price.")));
 
-    @Override
-    public ComponentDescriptor descriptor() {
-        return DESCRIPTOR;
+    public HousePricesDatasetProvider() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public Dataset open(Parameters parameters, long seed) {
+    Drawn draw(Parameters parameters, Random random) {
         int samples = parameters.getInt(SAMPLES);
         double noise = parameters.getDouble(NOISE);
-        Random random = new Random(seed);
         float[] features = new float[samples * 2];
         float[] prices = new float[samples];
         for (int i = 0; i < samples; i++) {
@@ -62,6 +57,6 @@ public final class HousePricesDatasetProvider implements DatasetProvider {
             features[2 * i + 1] = (float) distance;
             prices[i] = (float) (BASE + PER_AREA * area + PER_DISTANCE * distance + noise * random.nextGaussian());
         }
-        return new InMemoryDataset(SCHEMA, features, prices, SyntheticData.identity(DESCRIPTOR, parameters, seed));
+        return new Drawn(SCHEMA, features, prices);
     }
 }

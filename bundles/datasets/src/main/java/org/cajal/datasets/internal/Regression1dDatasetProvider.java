@@ -8,7 +8,6 @@ import org.cajal.api.ComponentDescriptor;
 import org.cajal.api.ParameterSpec;
 import org.cajal.api.Parameters;
 import org.cajal.api.data.DataSchema;
-import org.cajal.api.data.Dataset;
 import org.cajal.api.data.DatasetException;
 import org.cajal.api.data.DatasetProvider;
 import org.osgi.service.component.annotations.Component;
@@ -18,12 +17,10 @@ import org.osgi.service.component.annotations.Component;
  * should recover slope and intercept), curves for a first shallow network.
  */
 @Component(service = DatasetProvider.class)
-public final class Regression1dDatasetProvider implements DatasetProvider {
+public final class Regression1dDatasetProvider extends SyntheticDatasetProvider {
 
     static final String ID = "regression-1d";
-    static final String SAMPLES = "samples";
     static final String FUNCTION = "function";
-    static final String NOISE = "noise";
     static final String SLOPE = "slope";
     static final String INTERCEPT = "intercept";
     static final String X_MIN = "xMin";
@@ -32,12 +29,12 @@ public final class Regression1dDatasetProvider implements DatasetProvider {
     private static final DataSchema SCHEMA = DataSchema.regression(List.of("x"), List.of("y"));
 
     private static final ComponentDescriptor DESCRIPTOR = new ComponentDescriptor(ID, "1-D regression",
-            SyntheticData.CATEGORY,
+            CATEGORY,
             "One feature x, drawn uniformly from [xMin, xMax], and the target y = f(x) + e with Gaussian noise e. "
                     + "f is slope * x + intercept (linear: gradient descent on a linear model should recover both), "
                     + "sin(x), x³ or |x| (curves a linear model cannot follow, but a network with one hidden layer "
                     + "can). The noise variance is the lowest mean squared error any model can expect."
-                    + SyntheticData.SEEDED,
+                    + SEEDED,
             List.of(
                     ParameterSpec.integer(SAMPLES, 200).range(2, 1_000_000).unit("examples")
                             .help("Number of examples, each at its own random x."),
@@ -54,13 +51,12 @@ public final class Regression1dDatasetProvider implements DatasetProvider {
                     ParameterSpec.number(X_MIN, -3.0).help("Smallest x; must be below xMax."),
                     ParameterSpec.number(X_MAX, 3.0).help("Largest x; must be above xMin.")));
 
-    @Override
-    public ComponentDescriptor descriptor() {
-        return DESCRIPTOR;
+    public Regression1dDatasetProvider() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public Dataset open(Parameters parameters, long seed) throws DatasetException {
+    Drawn draw(Parameters parameters, Random random) throws DatasetException {
         int samples = parameters.getInt(SAMPLES);
         double noise = parameters.getDouble(NOISE);
         double xMin = parameters.getDouble(X_MIN);
@@ -71,7 +67,6 @@ public final class Regression1dDatasetProvider implements DatasetProvider {
         }
         DoubleUnaryOperator f = RegressionCurve.byId(parameters.getString(FUNCTION))
                 .function(parameters.getDouble(SLOPE), parameters.getDouble(INTERCEPT));
-        Random random = new Random(seed);
         float[] x = new float[samples];
         float[] y = new float[samples];
         for (int i = 0; i < samples; i++) {
@@ -79,6 +74,6 @@ public final class Regression1dDatasetProvider implements DatasetProvider {
             x[i] = (float) value;
             y[i] = (float) (f.applyAsDouble(value) + noise * random.nextGaussian());
         }
-        return new InMemoryDataset(SCHEMA, x, y, SyntheticData.identity(DESCRIPTOR, parameters, seed));
+        return new Drawn(SCHEMA, x, y);
     }
 }

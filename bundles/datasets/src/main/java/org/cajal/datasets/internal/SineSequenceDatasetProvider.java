@@ -7,7 +7,6 @@ import org.cajal.api.ComponentDescriptor;
 import org.cajal.api.ParameterSpec;
 import org.cajal.api.Parameters;
 import org.cajal.api.data.DataSchema;
-import org.cajal.api.data.Dataset;
 import org.cajal.api.data.DatasetException;
 import org.cajal.api.data.DatasetProvider;
 import org.cajal.api.data.TargetKind;
@@ -18,23 +17,21 @@ import org.osgi.service.component.annotations.Component;
  * the first sequence problem for recurrent and 1-D convolutional networks.
  */
 @Component(service = DatasetProvider.class)
-public final class SineSequenceDatasetProvider implements DatasetProvider {
+public final class SineSequenceDatasetProvider extends SyntheticDatasetProvider {
 
     static final String ID = "sine-sequence";
-    static final String SAMPLES = "samples";
     static final String WINDOW = "window";
-    static final String NOISE = "noise";
     static final String PERIOD = "period";
 
     private static final ComponentDescriptor DESCRIPTOR = new ComponentDescriptor(ID, "Sine sequence",
-            SyntheticData.CATEGORY,
+            CATEGORY,
             "Forecast the next value of a noisy sine wave. Each example is a sequence of 'window' values (feature "
                     + "shape [1, window]: one feature over window time steps) and its target is the value one step "
                     + "after the window (regression). The values are sin(2π t / period + φ) + e with Gaussian noise "
                     + "e; every example starts at its own random phase φ, so examples do not overlap and a random "
                     + "split leaks no values from training into test data. Without noise the next value is a "
                     + "linear function of the last two; with noise, noise² is the lowest mean squared error any "
-                    + "model can expect." + SyntheticData.SEEDED,
+                    + "model can expect." + SEEDED,
             List.of(
                     ParameterSpec.integer(SAMPLES, 500).range(1, 1_000_000).unit("examples")
                             .help("Number of examples (windows)."),
@@ -47,13 +44,12 @@ public final class SineSequenceDatasetProvider implements DatasetProvider {
                             .help("Length of one full wave in time steps; a window shorter than a period shows "
                                     + "only part of a wave.")));
 
-    @Override
-    public ComponentDescriptor descriptor() {
-        return DESCRIPTOR;
+    public SineSequenceDatasetProvider() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public Dataset open(Parameters parameters, long seed) throws DatasetException {
+    Drawn draw(Parameters parameters, Random random) throws DatasetException {
         int samples = parameters.getInt(SAMPLES);
         int window = parameters.getInt(WINDOW);
         if ((long) samples * window > Integer.MAX_VALUE - 8) {
@@ -62,7 +58,6 @@ public final class SineSequenceDatasetProvider implements DatasetProvider {
         }
         double noise = parameters.getDouble(NOISE);
         double step = 2 * Math.PI / parameters.getDouble(PERIOD);
-        Random random = new Random(seed);
         float[] features = new float[samples * window];
         float[] targets = new float[samples];
         for (int i = 0; i < samples; i++) {
@@ -74,6 +69,6 @@ public final class SineSequenceDatasetProvider implements DatasetProvider {
         }
         DataSchema schema = new DataSchema(List.of(), List.of(1L, (long) window), TargetKind.REGRESSION,
                 List.of("next"), List.of());
-        return new InMemoryDataset(schema, features, targets, SyntheticData.identity(DESCRIPTOR, parameters, seed));
+        return new Drawn(schema, features, targets);
     }
 }

@@ -7,29 +7,25 @@ import org.cajal.api.ComponentDescriptor;
 import org.cajal.api.ParameterSpec;
 import org.cajal.api.Parameters;
 import org.cajal.api.data.DataSchema;
-import org.cajal.api.data.Dataset;
 import org.cajal.api.data.DatasetProvider;
 import org.osgi.service.component.annotations.Component;
 
 /** Two interleaved spirals: no straight line separates them, a network with enough hidden units can. */
 @Component(service = DatasetProvider.class)
-public final class SpiralsDatasetProvider implements DatasetProvider {
+public final class SpiralsDatasetProvider extends SyntheticDatasetProvider {
 
     static final String ID = "spirals";
-    static final String SAMPLES = "samples";
-    static final String NOISE = "noise";
     static final String TURNS = "turns";
 
-    private static final DataSchema SCHEMA = DataSchema.classification(List.of("x1", "x2"), "spiral",
-            List.of("0", "1"));
+    private static final DataSchema SCHEMA = twoFeatureBinary("spiral");
 
     private static final ComponentDescriptor DESCRIPTOR = new ComponentDescriptor(ID, "Two spirals",
-            SyntheticData.CATEGORY,
+            CATEGORY,
             "Two features x1, x2 and a binary class: two spirals winding out of the centre, spiral 1 turned half a "
                     + "turn against spiral 0. Examples alternate between the classes (so they are balanced); along "
                     + "each spiral the radius grows evenly from near 0 to 1 while the angle makes 'turns' turns. "
                     + "Gaussian noise blurs the points. No straight line separates the classes: a benchmark for "
-                    + "hidden layers." + SyntheticData.SEEDED,
+                    + "hidden layers." + SEEDED,
             List.of(
                     ParameterSpec.integer(SAMPLES, 200).range(4, 1_000_000).unit("examples")
                             .help("Number of examples, half on each spiral."),
@@ -40,28 +36,21 @@ public final class SpiralsDatasetProvider implements DatasetProvider {
                             .help("How many times each spiral winds around the centre; more turns are harder to "
                                     + "learn.")));
 
-    @Override
-    public ComponentDescriptor descriptor() {
-        return DESCRIPTOR;
+    public SpiralsDatasetProvider() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public Dataset open(Parameters parameters, long seed) {
+    Drawn draw(Parameters parameters, Random random) {
         int samples = parameters.getInt(SAMPLES);
         double noise = parameters.getDouble(NOISE);
         double turns = parameters.getDouble(TURNS);
-        Random random = new Random(seed);
-        float[] features = new float[samples * 2];
-        float[] targets = new float[samples];
-        for (int i = 0; i < samples; i++) {
+        return noisyPoints(SCHEMA, samples, noise, random, i -> {
             int spiral = i % 2;
             int perSpiral = (samples + 1 - spiral) / 2;
             double radius = (i / 2 + 0.5) / perSpiral;
             double angle = 2 * Math.PI * turns * radius + spiral * Math.PI;
-            features[2 * i] = (float) (radius * Math.cos(angle) + noise * random.nextGaussian());
-            features[2 * i + 1] = (float) (radius * Math.sin(angle) + noise * random.nextGaussian());
-            targets[i] = spiral;
-        }
-        return new InMemoryDataset(SCHEMA, features, targets, SyntheticData.identity(DESCRIPTOR, parameters, seed));
+            return new double[] {radius * Math.cos(angle), radius * Math.sin(angle), spiral};
+        });
     }
 }

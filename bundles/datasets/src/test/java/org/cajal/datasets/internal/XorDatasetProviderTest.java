@@ -78,7 +78,7 @@ class XorDatasetProviderTest {
         assertArrayEquals(new float[] {0, 0, 0}, picked.targets().toFloatVector());
     }
 
-    private Dataset open(int samples, double noise, long seed) {
+    private Dataset open(int samples, double noise, long seed) throws DatasetException {
         Parameters parameters = Parameters.resolve(xor.descriptor(), Map.of("samples", samples, "noise", noise),
                 Path.of("."));
         return xor.open(parameters, seed);
