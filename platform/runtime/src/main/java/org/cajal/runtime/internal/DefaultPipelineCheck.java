@@ -8,12 +8,16 @@ import org.cajal.api.pipeline.PipelineCheck;
 import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.PipelineException;
 import org.cajal.api.pipeline.Problem;
+import org.cajal.runtime.internal.pipeline.DataCache;
+import org.cajal.runtime.internal.pipeline.PipelineValidator;
+import org.cajal.runtime.internal.pipeline.RunPlan;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * The runtime's {@link PipelineCheck}: validates against the components installed now ({@link InstalledComponents})
- * with a {@link PipelineValidator}. A check's plan ({@link CheckedRun}) keeps its dataset open until a run takes it.
+ * with a {@link PipelineValidator}. A check's plan ({@link org.cajal.runtime.internal.pipeline.CheckedRun}) keeps
+ * its dataset open until a run takes it.
  */
 @Component(service = PipelineCheck.class)
 public class DefaultPipelineCheck implements PipelineCheck {

@@ -29,6 +29,14 @@ import org.cajal.api.run.RunStatus;
 import org.cajal.api.train.TrainingEvent;
 import org.cajal.api.train.TrainingListener;
 import org.cajal.runfolder.RunFolderWriter;
+import org.cajal.runtime.internal.folder.DataFingerprint;
+import org.cajal.runtime.internal.folder.RunProvenance;
+import org.cajal.runtime.internal.pipeline.CheckedRun;
+import org.cajal.runtime.internal.pipeline.ParameterCheck;
+import org.cajal.runtime.internal.pipeline.PipelineValidator;
+import org.cajal.runtime.internal.pipeline.RunPlan;
+import org.cajal.runtime.internal.train.RunFailure;
+import org.cajal.runtime.internal.train.TrainingRun;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -38,15 +46,15 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The runtime's {@link PipelineExecutor}: plans pipelines against the components installed now
- * ({@link InstalledComponents}), or takes a {@link CheckedRun}'s plan, and trains on its own worker threads — never on the caller's or SCR's. Up to
- * {@value #PARALLEL_RUNS_PROPERTY} runs (framework property, default {@value #DEFAULT_PARALLEL_RUNS}) train at
+ * ({@link InstalledComponents}), or takes a {@link CheckedRun}'s plan, and trains on its own worker threads — never
+ * on the caller's or SCR's. Up to {@value #PARALLEL_RUNS_PROPERTY} runs (framework property, default {@value #DEFAULT_PARALLEL_RUNS}) train at
  * once, each on its own thread; more are queued and start in the order they were started.
  *
  * <p>Runs at once share no mutable state: each has its own plan, opened dataset, model, folder and helper thread;
  * ND4J's random generator and DL4J's workspaces are per thread, and each run seeds its thread's generator before
  * it builds its model, so a run's numbers do not depend on what else is running. Run folders get unique names even
- * when started in the same second ({@link RunFolderWriter#create}); {@link DataCache} is synchronised. A listener given
- * to several runs is called from their threads at the same time.
+ * when started in the same second ({@link RunFolderWriter#create}). A listener given to several runs is called from
+ * their threads at the same time.
  *
  * <p>Active only while a {@link ComputeBackend} is registered, i.e. once ND4J is ready.
  */
@@ -70,7 +78,8 @@ public class DefaultPipelineExecutor implements PipelineExecutor {
 
     /**
      * Runs that train at once when the property is not set: one per core, at least 4. Runs on the fused dense path
-     * use one thread each; runs that use ND4J's thread pool take turns ({@link ModelTraining}).
+     * use one thread each; runs that use ND4J's thread pool take turns
+     * ({@link org.cajal.runtime.internal.train.ModelTraining}).
      */
     static final int DEFAULT_PARALLEL_RUNS = Math.max(4, Runtime.getRuntime().availableProcessors());
 

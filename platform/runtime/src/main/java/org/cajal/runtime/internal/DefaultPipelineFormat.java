@@ -6,6 +6,8 @@ import org.cajal.api.pipeline.Pipeline;
 import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.PipelineException;
 import org.cajal.api.pipeline.PipelineFormat;
+import org.cajal.runtime.internal.pipeline.PipelineReader;
+import org.cajal.runtime.internal.pipeline.PipelineWriter;
 import org.osgi.service.component.annotations.Component;
 
 /** The runtime's {@link PipelineFormat}: {@link PipelineReader} and {@link PipelineWriter}. */

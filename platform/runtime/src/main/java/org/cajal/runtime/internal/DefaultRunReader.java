@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.cajal.api.pipeline.PipelineException;
 import org.cajal.api.pipeline.RunReader;
 import org.cajal.api.visual.RunRecord;
+import org.cajal.runtime.internal.folder.RunRecords;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 

@@ -8,6 +8,7 @@ import org.cajal.api.model.ArchitectureProvider;
 import org.cajal.api.model.LayerType;
 import org.cajal.api.train.OptimizerProvider;
 import org.cajal.api.visual.Visualiser;
+import org.cajal.runtime.internal.pipeline.Catalog;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -52,7 +53,7 @@ public class InstalledComponents {
     }
 
     /** The component reference of everything installed now. */
-    ComponentReference reference() {
+    public ComponentReference reference() {
         return new ComponentReference()
                 .section("Datasets", datasets)
                 .section("Preprocessing", preprocessors)

@@ -18,6 +18,7 @@ import org.cajal.api.pipeline.RunOptions;
 import org.cajal.api.pipeline.RunResult;
 import org.cajal.api.run.RunFiles;
 import org.cajal.runfolder.Json;
+import org.cajal.runtime.internal.folder.DataFingerprint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -24,6 +24,7 @@ import org.cajal.api.run.RunFiles;
 import org.cajal.api.train.TrainingEvent;
 import org.cajal.api.train.TrainingListener;
 import org.cajal.runfolder.Json;
+import org.cajal.runtime.internal.cli.ConsoleProgress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

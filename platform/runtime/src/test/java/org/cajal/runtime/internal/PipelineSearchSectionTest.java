@@ -13,6 +13,10 @@ import java.util.Map;
 import org.cajal.api.pipeline.Pipeline;
 import org.cajal.api.pipeline.PipelineException;
 import org.cajal.api.pipeline.Problem;
+import org.cajal.runtime.internal.pipeline.DataCache;
+import org.cajal.runtime.internal.pipeline.PipelineReader;
+import org.cajal.runtime.internal.pipeline.PipelineValidator;
+import org.cajal.runtime.internal.pipeline.PipelineWriter;
 import org.junit.jupiter.api.Test;
 
 /** The pipeline file's top-level "search" object: read as plain values, written back as given, never interpreted. */

@@ -22,6 +22,8 @@ import org.cajal.api.pipeline.RunResult;
 import org.cajal.api.run.RunFiles;
 import org.cajal.api.visual.RunData;
 import org.cajal.api.visual.RunRecord;
+import org.cajal.runtime.internal.cli.PredictCommand;
+import org.cajal.runtime.internal.folder.SavedModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

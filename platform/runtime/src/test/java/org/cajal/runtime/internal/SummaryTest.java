@@ -15,6 +15,10 @@ import org.cajal.api.model.Shape;
 import org.cajal.api.pipeline.ModelSummary;
 import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.Problem;
+import org.cajal.runtime.internal.pipeline.DataCache;
+import org.cajal.runtime.internal.pipeline.PipelineReader;
+import org.cajal.runtime.internal.pipeline.PipelineValidator;
+import org.cajal.runtime.internal.pipeline.RunPlan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

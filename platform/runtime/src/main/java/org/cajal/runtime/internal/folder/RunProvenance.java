@@ -1,0 +1,83 @@
+package org.cajal.runtime.internal.folder;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cajal.api.compute.BackendInfo;
+import org.cajal.api.run.RunFiles;
+import org.cajal.api.run.RunStatus;
+import org.cajal.runfolder.RunFolderWriter;
+
+/**
+ * Where a run's numbers came from (Tribuo's model provenance is the model): the pipeline and seed, the dataset's
+ * identity, every installed bundle with its version, the compute backend, the JVM, OS and CPU, and the start and
+ * end time, assembled as the run goes. Written to provenance.json at the start of a run and again at its end; read
+ * back as the API's {@link org.cajal.api.run.Provenance}.
+ */
+public final class RunProvenance {
+
+    /** One installed bundle. */
+    public record BundleEntry(String symbolicName, String version, String state) {
+    }
+
+    private final Map<String, Object> values = new LinkedHashMap<>();
+
+    public RunProvenance(String runId, String pipelineName, long seed, String datasetIdentity, List<BundleEntry> bundles,
+               BackendInfo backend, Instant start) {
+        values.put("run", runId);
+        values.put("pipeline", pipelineName);
+        values.put("seed", seed);
+        values.put("dataset", datasetIdentity);
+        // the data's fingerprint (DataFingerprint), filled in by the run's thread before training
+        values.put("data", null);
+        values.put("start", start.toString());
+        values.put("end", null);
+        values.put("status", RunStatus.RUNNING.id());
+        values.put("backend", backend(backend));
+        values.put("jvm", Map.of("version", System.getProperty("java.version"),
+                "vendor", System.getProperty("java.vendor"),
+                "vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
+                "maxHeapBytes", Runtime.getRuntime().maxMemory()));
+        values.put("os", Map.of("name", System.getProperty("os.name"), "version", System.getProperty("os.version"),
+                "arch", System.getProperty("os.arch")));
+        values.put("cpu", Map.of("availableProcessors", Runtime.getRuntime().availableProcessors(),
+                "devices", backend == null ? List.of() : backend.devices(),
+                "features", backend == null ? List.of() : backend.cpuFeatures()));
+        values.put("bundles", new ArrayList<>(bundles));
+    }
+
+    /** Marks the end of the run with its status. */
+    public void end(Instant end, RunStatus status) {
+        values.put("end", end.toString());
+        values.put("status", status.id());
+    }
+
+    /** Writes provenance.json into the run's folder. */
+    public void write(RunFolderWriter folder) throws IOException {
+        folder.writeJson(RunFiles.PROVENANCE, values);
+    }
+
+    public void put(String key, Object value) {
+        values.put(key, value);
+    }
+
+    private static Map<String, Object> backend(BackendInfo b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (b == null) {
+            return m;
+        }
+        m.put("class", b.backendClass());
+        m.put("kind", b.kind());
+        m.put("nativeVariant", b.nativeVariant());
+        m.put("threads", b.threads());
+        m.put("blasThreads", b.blasThreads());
+        m.put("maxOffHeapBytes", b.maxOffHeapBytes());
+        m.put("physicalBytes", b.physicalBytes());
+        m.put("details", b.details());
+        return m;
+    }
+}

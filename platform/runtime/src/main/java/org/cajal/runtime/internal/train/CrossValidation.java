@@ -1,0 +1,56 @@
+package org.cajal.runtime.internal.train;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Summarises k-fold cross-validation: for every numeric metric, the mean over folds (as the top-level value, so
+ * evaluation.json keeps its {@code accuracy} / {@code mse} keys) and the sample standard deviation, plus each
+ * fold's own evaluation.
+ */
+final class CrossValidation {
+
+    private CrossValidation() {
+    }
+
+    static Map<String, Object> summarise(List<Map<String, Object>> folds) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> sd = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : folds.get(0).entrySet()) {
+            // numbers every fold has (a generative model's own evaluation need not give the same keys each time)
+            if (e.getValue() instanceof Double && !"examples".equals(e.getKey())
+                    && folds.stream().allMatch(f -> f.get(e.getKey()) instanceof Number)) {
+                double[] values = folds.stream().mapToDouble(f -> ((Number) f.get(e.getKey())).doubleValue())
+                        .toArray();
+                out.put(e.getKey(), mean(values));
+                sd.put(e.getKey(), sd(values));
+            }
+        }
+        out.put("sd", sd);
+        out.put("split", "k-fold");
+        out.put("folds", folds);
+        return out;
+    }
+
+    static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    /** Sample standard deviation (n − 1); 0 for a single value. */
+    static double sd(double[] values) {
+        if (values.length < 2) {
+            return 0;
+        }
+        double m = mean(values);
+        double ss = 0;
+        for (double v : values) {
+            ss += (v - m) * (v - m);
+        }
+        return Math.sqrt(ss / (values.length - 1));
+    }
+}

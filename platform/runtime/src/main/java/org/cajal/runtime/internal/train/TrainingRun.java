@@ -1,0 +1,206 @@
+package org.cajal.runtime.internal.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.cajal.api.data.DatasetException;
+import org.cajal.api.data.FittedTransform;
+import org.cajal.api.model.LayerException;
+import org.cajal.api.pipeline.RunResult;
+import org.cajal.api.run.Evaluation;
+import org.cajal.api.run.RunFiles;
+import org.cajal.api.run.RunStatus;
+import org.cajal.api.train.TrainingEvent;
+import org.cajal.api.train.TrainingListener;
+import org.cajal.runfolder.RunFolderWriter;
+import org.cajal.runtime.internal.folder.DataFingerprint;
+import org.cajal.runtime.internal.folder.RunProvenance;
+import org.cajal.runtime.internal.folder.SchemaFile;
+import org.cajal.runtime.internal.pipeline.RunPlan;
+import org.cajal.runtime.internal.pipeline.Split;
+
+/**
+ * One run on the runtime's worker thread: a single model on a hold-out split, or k models for k-fold
+ * cross-validation, each in its own {@code fold-i} folder, with their mean ± sd in the run folder.
+ *
+ * <p>Determinism: the weights, the splits and the batch order all derive from the pipeline's seed, so the same
+ * pipeline and seed on the same backend give the same metrics.
+ *
+ * <p>Status at the end (provenance.json): {@code finished}, {@code cancelled} (stopped on request; listeners get
+ * {@link TrainingEvent.Cancelled}) or {@code diverged} (the training loss became NaN or infinite: training stopped
+ * there, provenance's {@code diverged} says where, and the rest is written as for a finished run — evaluation of
+ * the weights at the start of the diverged epoch, model, metrics so far — and listeners get
+ * {@link TrainingEvent.Finished}, since nobody asked it to stop).
+ */
+public final class TrainingRun {
+
+    private final RunPlan plan;
+    private final RunFolderWriter folder;
+    private final RunProvenance provenance;
+    private final TrainingListener listener;
+    private final AtomicBoolean cancel;
+    private final Clock clock;
+    private final List<Path> dataFiles;
+    private DiagnosticsLog diagnostics;
+
+    /** @param dataFiles the dataset's local files, fingerprinted in provenance.json's {@code data} */
+    public TrainingRun(RunPlan plan, RunFolderWriter folder, RunProvenance provenance, TrainingListener listener,
+                AtomicBoolean cancel, Clock clock, List<Path> dataFiles) {
+        this.plan = plan;
+        this.folder = folder;
+        this.provenance = provenance;
+        this.listener = listener;
+        this.cancel = cancel;
+        this.clock = clock;
+        this.dataFiles = List.copyOf(dataFiles);
+    }
+
+    public RunResult call() throws IOException, DatasetException, LayerException, InterruptedException {
+        ExecutorService helper = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "cajal-batches-" + folder.id());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            provenance.put("data", DataFingerprint.of(plan.dataset(), dataFiles));
+            provenance.write(folder);
+            diagnostics = new DiagnosticsLog(folder, listener);
+            // a generative model's run has no target, whatever the dataset has: its schema.json says so
+            folder.writeJson(RunFiles.SCHEMA, SchemaFile.toMap(plan.generative()
+                    ? RunPlan.withoutTarget(plan.dataset().schema()) : plan.dataset().schema()));
+            Result result = plan.splits().size() == 1 ? holdOut(helper) : crossValidate(helper);
+            folder.writeJson(RunFiles.EVALUATION, result.evaluation);
+            if (result.diverged != null) {
+                provenance.put("diverged", result.diverged);
+            }
+            RunStatus status = result.diverged != null ? RunStatus.DIVERGED
+                    : result.cancelled ? RunStatus.CANCELLED : RunStatus.FINISHED;
+            provenance.end(clock.instant(), status);
+            provenance.write(folder);
+            listener.onEvent(result.cancelled
+                    ? new TrainingEvent.Cancelled(folder.id(), folder.path(), result.epochs)
+                    : new TrainingEvent.Finished(folder.id(), folder.path(), result.evaluation));
+            return new RunResult(folder.id(), folder.path(), status, new Evaluation(result.evaluation));
+        } finally {
+            helper.shutdownNow();
+        }
+    }
+
+    /** @param diverged where training diverged ({epoch, batch[, fold]}), or null */
+    private record Result(Map<String, Object> evaluation, boolean cancelled, int epochs,
+                          Map<String, Object> diverged) {
+    }
+
+    private static Map<String, Object> divergence(ModelTraining.Outcome o, int fold) {
+        if (o.diverged() == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (fold > 0) {
+            m.put("fold", fold);
+        }
+        m.put("epoch", o.diverged().epoch());
+        m.put("batch", o.diverged().batch());
+        return m;
+    }
+
+    /** provenance.json's {@code engine}: which loop trained a layer stack ({@code fused} or {@code dl4j}), and why. */
+    private void engine(org.cajal.api.model.TrainableModel model) {
+        if (model instanceof LayerStackModel stack) {
+            provenance.put("engine", Map.of("id", stack.engineId(), "requested",
+                    plan.pipeline().training().engine().id(), "description", stack.engineDescription(),
+                    "openblas", stack.engineId().equals("fused")
+                            && org.cajal.runtime.internal.fused.FusedNetwork.nativeProducts()));
+        } else if (plan.architecture() != null) {
+            provenance.put("engine", Map.of("id", "architecture", "requested",
+                    plan.pipeline().training().engine().id(), "description",
+                    "architecture " + plan.architecture().id() + " trains itself"));
+        }
+    }
+
+    private Result holdOut(ExecutorService helper)
+            throws IOException, DatasetException, LayerException, InterruptedException {
+        Split s = plan.splits().get(0);
+        String name = s.test().length > 0 ? "test" : s.validation().length > 0 ? "validation" : "train";
+        int[] on = s.test().length > 0 ? s.test() : s.validation().length > 0 ? s.validation() : s.train();
+        ModelTraining.Outcome o = training(s, plan.transforms(), folder, helper, 0).run(on, name);
+        provenance.put("parameters", o.model().parameterCount());
+        engine(o.model());
+        provenance.put("epochs", o.completedEpochs());
+        return new Result(o.evaluation(), o.cancelled(), o.completedEpochs(), divergence(o, 0));
+    }
+
+    private Result crossValidate(ExecutorService helper)
+            throws IOException, DatasetException, LayerException, InterruptedException {
+        List<Split> splits = plan.splits();
+        List<Map<String, Object>> evaluations = new ArrayList<>();
+        List<EpochMetrics> tables = new ArrayList<>();
+        int best = -1;
+        double bestMetric = Double.NaN;
+        String metricName = null;
+        Map<String, Object> diverged = null;
+        for (int f = 0; f < splits.size() && !cancel.get() && diverged == null; f++) {
+            listener.onEvent(new TrainingEvent.FoldStarted(folder.id(), f + 1, splits.size()));
+            List<FittedTransform> transforms = f == 0 ? plan.transforms()
+                    : plan.preprocessing().fit(plan.dataset(), splits.get(f));
+            RunFolderWriter fold = folder.fold(f + 1);
+            ModelTraining.Outcome o = training(splits.get(f), transforms, fold, helper, f + 1)
+                    .run(splits.get(f).validation(), "fold " + (f + 1));
+            // a diverged fold ends the run, as a cancel would: the folds so far are summarised
+            diverged = divergence(o, f + 1);
+            evaluations.add(o.evaluation());
+            tables.add(o.metrics());
+            engine(o.model());
+            // a fold is evaluated on its own validation fold, so its evaluation holds the validation metric
+            // a generative model's evaluation need not repeat its metric: then its last validation value counts
+            metricName = o.metricName();
+            double metric = o.evaluation().get(metricName) instanceof Number n ? n.doubleValue()
+                    : o.metrics().lastMetric();
+            if (best < 0 || better(metric, bestMetric, o.higherIsBetter())) {
+                best = f;
+                bestMetric = metric;
+            }
+        }
+        folder.writeMetrics(EpochMetrics.mean(tables).table());
+        // the run folder's model, predictions and split are the best fold's: its model predicting on its own
+        // held-out fold, so predictions.csv, split.json and model.zip agree (RunData.predict on the inputs of
+        // split.json reproduces predictions.csv); every fold folder keeps its own files. Files a model writes
+        // beside its model file (a plugin's attention.json or gan-samples.json) come along, so its visualisers
+        // find them; the fold's metrics and evaluation do not (the run's are the mean over folds).
+        Path bestFold = folder.path().resolve(RunFiles.foldFolder(best + 1));
+        List<Path> files;
+        try (var listing = Files.list(bestFold)) {
+            files = listing.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            if (!name.equals(RunFiles.METRICS) && !name.equals(RunFiles.EVALUATION)) {
+                folder.writeWith(name, target -> Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING));
+            }
+        }
+        Map<String, Object> summary = new LinkedHashMap<>(CrossValidation.summarise(evaluations));
+        summary.put("bestFold", best + 1);
+        summary.put("model", "model.zip is fold " + (best + 1) + "'s model (best validation " + metricName + ")");
+        return new Result(summary, cancel.get(), evaluations.size(), diverged);
+    }
+
+    private static boolean better(double candidate, double incumbent, boolean higherIsBetter) {
+        return higherIsBetter ? candidate > incumbent : candidate < incumbent;
+    }
+
+    private ModelTraining training(Split split, List<FittedTransform> transforms, RunFolderWriter into,
+                                   ExecutorService helper, int fold) {
+        return new ModelTraining(plan, split, transforms, into, folder.id(), listener, cancel, clock, helper,
+                diagnostics, fold);
+    }
+}
