@@ -19,9 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.PipelineException;
-import org.cajal.api.pipeline.PipelineRunner;
+import org.cajal.api.pipeline.PipelineExecutor;
 import org.cajal.api.pipeline.RunHandle;
 import org.cajal.api.pipeline.RunOptions;
 import org.cajal.api.pipeline.RunResult;
@@ -32,19 +31,18 @@ import org.cajal.experiments.Experiment;
 import org.cajal.experiments.ExperimentListener;
 import org.cajal.experiments.Trial;
 import org.cajal.runfolder.AtomicFiles;
-import org.cajal.runfolder.RunFolders;
 
 /**
  * Runs the trials of an experiment folder, at most {@code parallel} at once, each as an ordinary run in the
- * folder's {@code runs/} (the runner may itself limit how many run at the same time; this class is correct with
- * any such limit). Every ended trial is appended to trials.jsonl (forced to disk) before the listener hears of it.
+ * folder's {@code runs/}, started from its parsed pipeline (the executor may itself limit how many run at the same
+ * time; this class is correct with any such limit). Every ended trial is appended to trials.jsonl (forced to disk) before the listener hears of it.
  *
  * <p>Resume: trials already in trials.jsonl (finished or failed) are reported to the listener and not run again;
  * run folders under runs/ that trials.jsonl does not name (trials interrupted by a kill or a cancel) are deleted
  * and their trials run again. A cancelled trial is therefore not written to trials.jsonl: starting the experiment
  * again runs it.
  *
- * <p>A trial fails (status {@code failed}, the message in {@code error}, the experiment goes on) when the runner
+ * <p>A trial fails (status {@code failed}, the message in {@code error}, the experiment goes on) when the executor
  * rejects or fails the run, or when the run has no value for the objective.
  */
 public final class TrialExecutor implements Experiment {
@@ -72,10 +70,8 @@ public final class TrialExecutor implements Experiment {
 
     /**
      * @param objective a metrics.csv column or evaluation.json number; null: no objective (NaN)
-     * @param source the pipeline's origin, named in error messages
      */
-    public record Config(Path folder, List<TrialSpec> specs, int parallel, String objective, String source,
-                         Path baseDirectory) {
+    public record Config(Path folder, List<TrialSpec> specs, int parallel, String objective) {
 
         public Config {
             specs = List.copyOf(specs);
@@ -85,7 +81,7 @@ public final class TrialExecutor implements Experiment {
         }
     }
 
-    private final PipelineRunner runner;
+    private final PipelineExecutor executor;
     private final Config config;
     private final ExperimentListener listener;
     private final Hooks hooks;
@@ -99,9 +95,9 @@ public final class TrialExecutor implements Experiment {
     /** Held while this executor works on the folder: a second one (another process, a second Start) is refused. */
     private volatile FolderLock lock;
 
-    private TrialExecutor(PipelineRunner runner, Config config, ExperimentListener listener, Hooks hooks,
+    private TrialExecutor(PipelineExecutor executor, Config config, ExperimentListener listener, Hooks hooks,
                           TrialLog log) {
-        this.runner = runner;
+        this.executor = executor;
         this.config = config;
         this.listener = listener == null ? ExperimentListener.NONE : listener;
         this.hooks = hooks == null ? new Hooks() { } : hooks;
@@ -113,11 +109,11 @@ public final class TrialExecutor implements Experiment {
      *
      * @throws IOException when trials.jsonl cannot be read or the folder not written
      */
-    public static TrialExecutor start(PipelineRunner runner, Config config, ExperimentListener listener,
+    public static TrialExecutor start(PipelineExecutor executor, Config config, ExperimentListener listener,
                                       Hooks hooks) throws IOException {
         FolderLock lock = FolderLock.acquire(config.folder());
         try {
-            TrialExecutor ex = new TrialExecutor(runner, config, listener, hooks, TrialLog.open(config.folder()));
+            TrialExecutor ex = new TrialExecutor(executor, config, listener, hooks, TrialLog.open(config.folder()));
             ex.lock = lock;
             ex.resume();
             ex.launch();
@@ -250,13 +246,11 @@ public final class TrialExecutor implements Experiment {
     private Trial execute(TrialSpec spec) {
         RunHandle handle = null;
         try {
-            PipelineDocument doc = runner.parse(spec.pipelineText(), config.source() + " (trial " + spec.number()
-                    + ")", config.baseDirectory());
             synchronized (this) {
                 if (cancelled) {
                     return ended(spec, null, RunStatus.CANCELLED.id(), null, null);
                 }
-                handle = runner.start(doc, new RunOptions(config.folder().resolve(ExperimentFiles.RUNS),
+                handle = executor.start(spec.document(), new RunOptions(config.folder().resolve(ExperimentFiles.RUNS),
                         OptionalLong.of(spec.seed())), TrainingListener.none());
                 active.add(handle);
             }
@@ -267,7 +261,7 @@ public final class TrialExecutor implements Experiment {
                 return ended(spec, run, RunStatus.CANCELLED.id(), null, null);
             }
             RunOutcome outcome = RunOutcome.read(run);
-            if (RunFolders.status(run).orElse(null) == RunStatus.DIVERGED) {
+            if (result.status() == RunStatus.DIVERGED) {
                 // the runtime kept the weights from before the loss became NaN: a real result of this setting,
                 // but not one to rank, summarise or compare as if training had worked
                 return ended(spec, run, RunStatus.DIVERGED.id(), outcome, "the training loss became NaN or infinite "

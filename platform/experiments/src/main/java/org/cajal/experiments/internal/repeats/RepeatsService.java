@@ -12,7 +12,9 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.PipelineException;
-import org.cajal.api.pipeline.PipelineRunner;
+import org.cajal.api.pipeline.PipelineCheck;
+import org.cajal.api.pipeline.PipelineExecutor;
+import org.cajal.api.pipeline.PipelineFormat;
 import org.cajal.api.pipeline.Problem;
 import org.cajal.api.run.ExperimentFiles;
 import org.cajal.experiments.Comparison;
@@ -42,15 +44,23 @@ import org.osgi.service.component.annotations.Reference;
 public class RepeatsService implements Repeats {
 
     @Reference
-    PipelineRunner runner;
+    PipelineFormat format;
+
+    @Reference
+    PipelineCheck check;
+
+    @Reference
+    PipelineExecutor executor;
 
     /** Where repeats go when no runs directory is given. */
     @Reference
     RunStore store;
 
     /** For tests and the workbench outside OSGi. */
-    public RepeatsService(PipelineRunner runner) {
-        this.runner = runner;
+    public RepeatsService(PipelineFormat format, PipelineCheck check, PipelineExecutor executor) {
+        this.format = format;
+        this.check = check;
+        this.executor = executor;
     }
 
     /** For Declarative Services. */
@@ -72,15 +82,15 @@ public class RepeatsService implements Repeats {
         }
         PipelineTree tree = PipelineTree.of(pipeline);
         String text = tree.withoutSearch();
-        PipelineDocument doc = runner.parse(text, pipeline.source(), pipeline.baseDirectory());
-        List<Problem> found = runner.validate(doc);
+        PipelineDocument doc = format.parse(text, pipeline.source(), pipeline.baseDirectory());
+        List<Problem> found = check.validate(doc);
         if (!found.isEmpty()) {
             throw new PipelineException(pipeline.source(), found);
         }
         int folds = doc.pipeline().split().isKFold() ? doc.pipeline().split().folds() : 1;
         List<TrialSpec> specs = new ArrayList<>();
         for (int i = 0; i < times; i++) {
-            specs.add(new TrialSpec(i + 1, Map.of(), firstSeed + i, text));
+            specs.add(new TrialSpec(i + 1, Map.of(), firstSeed + i, doc));
         }
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("times", times);
@@ -89,8 +99,8 @@ public class RepeatsService implements Repeats {
         try {
             ExperimentSetup.Prepared prepared = ExperimentSetup.prepare(runs, "repeats", tree.name(), pipeline.json(),
                     pipeline.source(), settings, specs.size());
-            return TrialExecutor.start(runner, new TrialExecutor.Config(prepared.folder(), specs, parallel, null,
-                    pipeline.source(), pipeline.baseDirectory()), listener, new RepeatsFiles(prepared.folder(), folds));
+            return TrialExecutor.start(executor, new TrialExecutor.Config(prepared.folder(), specs, parallel, null),
+                    listener, new RepeatsFiles(prepared.folder(), folds));
         } catch (IOException e) {
             throw new PipelineException(pipeline.source(), new Problem("runs folder " + runs, e.getMessage()));
         }

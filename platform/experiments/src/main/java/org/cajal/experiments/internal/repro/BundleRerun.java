@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.PipelineException;
-import org.cajal.api.pipeline.PipelineRunner;
+import org.cajal.api.pipeline.PipelineExecutor;
+import org.cajal.api.pipeline.PipelineFormat;
 import org.cajal.api.pipeline.Problem;
 import org.cajal.api.pipeline.RunHandle;
 import org.cajal.api.pipeline.RunOptions;
@@ -48,10 +49,12 @@ final class BundleRerun {
     /** Where bundled data files are unpacked for reruns, inside the runs directory. */
     static final String DATA_FOLDER = "bundle-data";
 
-    private final PipelineRunner runner;
+    private final PipelineFormat format;
+    private final PipelineExecutor executor;
 
-    BundleRerun(PipelineRunner runner) {
-        this.runner = runner;
+    BundleRerun(PipelineFormat format, PipelineExecutor executor) {
+        this.format = format;
+        this.executor = executor;
     }
 
     Rerun rerun(Path zip, Path runsDirectory, ExperimentListener listener) throws IOException, PipelineException {
@@ -88,8 +91,8 @@ final class BundleRerun {
                 events.trialStarted(i + 1, runs.size(), Map.of(), seed.orElse(0));
                 String source = bundleFile + "!" + FolderFiles.string(entry, "folder") + RunFiles.PIPELINE;
                 String text = pipelineText(original, entry, bundleFile, unpacked, runsDirectory, source);
-                PipelineDocument doc = runner.parse(text, source, baseDirectory(original));
-                RunHandle handle = runner.start(doc, new RunOptions(runsDirectory, seed), TrainingListener.none());
+                PipelineDocument doc = format.parse(text, source, baseDirectory(original));
+                RunHandle handle = executor.start(doc, new RunOptions(runsDirectory, seed), TrainingListener.none());
                 events.message("rerunning " + entry.get("id") + " as " + handle.runId());
                 RunResult result = await(handle);
                 RunComparison comparison = RunComparison.compare(original, handle.folder(),

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.cajal.api.pipeline.PipelineException;
-import org.cajal.api.pipeline.PipelineRunner;
+import org.cajal.api.pipeline.PipelineExecutor;
+import org.cajal.api.pipeline.PipelineFormat;
 import org.cajal.experiments.ExperimentListener;
 import org.cajal.experiments.Reproducibility;
 import org.cajal.experiments.internal.report.ReportWriter;
@@ -17,14 +18,18 @@ import org.osgi.service.component.annotations.Reference;
 public class DefaultReproducibility implements Reproducibility {
 
     @Reference
-    PipelineRunner runner;
+    PipelineFormat format;
+
+    @Reference
+    PipelineExecutor executor;
 
     public DefaultReproducibility() {
     }
 
-    /** For tests and other components: with the given runner. */
-    public DefaultReproducibility(PipelineRunner runner) {
-        this.runner = runner;
+    /** For tests and other components: with the given services. */
+    public DefaultReproducibility(PipelineFormat format, PipelineExecutor executor) {
+        this.format = format;
+        this.executor = executor;
     }
 
     @Override
@@ -35,7 +40,7 @@ public class DefaultReproducibility implements Reproducibility {
     @Override
     public Rerun rerun(Path zip, Path runsDirectory, ExperimentListener listener) throws IOException, PipelineException {
         try {
-            return new BundleRerun(runner).rerun(zip, runsDirectory, listener);
+            return new BundleRerun(format, executor).rerun(zip, runsDirectory, listener);
         } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
             // a field of bundle.json missing or of the wrong type: the bundle was edited or is not Cajal's
             throw new IOException(zip + ": its bundle.json is damaged or not a Cajal bundle (" + e.getMessage()

@@ -17,7 +17,7 @@ import org.cajal.experiments.internal.exec.TrialSpec;
  * @param path the swept parameter, or {@code depth}
  * @param loss the pipeline's training.loss (decides which evaluation number is the test loss), or ""
  */
-public record Sweep(String path, List<Object> values, int repeats, List<TrialSpec> specs, String loss) {
+public record Sweep(String path, List<Object> values, int repeats, List<TrialSpec.Draft> drafts, String loss) {
 
     /** The sweep parameter that sets the number of hidden layers. */
     public static final String DEPTH = "depth";
@@ -68,7 +68,7 @@ public record Sweep(String path, List<Object> values, int repeats, List<TrialSpe
         if (!problems.isEmpty()) {
             throw new PipelineException(source, problems);
         }
-        List<TrialSpec> specs = new ArrayList<>();
+        List<TrialSpec.Draft> drafts = new ArrayList<>();
         int n = 0;
         for (Object value : values) {
             for (int r = 0; r < options.repeats(); r++) {
@@ -77,13 +77,13 @@ public record Sweep(String path, List<Object> values, int repeats, List<TrialSpe
                 try {
                     String text = DEPTH.equals(path) ? tree.withDepth(((Number) value).intValue(), Map.of())
                             : tree.trial(params);
-                    specs.add(new TrialSpec(n, params, tree.seed() + r, text));
+                    drafts.add(new TrialSpec.Draft(n, params, tree.seed() + r, text));
                 } catch (IllegalArgumentException e) {
                     throw new PipelineException(source, new Problem("--param " + path, e.getMessage()));
                 }
             }
         }
         var loss = tree.at("training.loss");
-        return new Sweep(path, values, options.repeats(), specs, loss != null && loss.isTextual() ? loss.asText() : "");
+        return new Sweep(path, values, options.repeats(), drafts, loss != null && loss.isTextual() ? loss.asText() : "");
     }
 }

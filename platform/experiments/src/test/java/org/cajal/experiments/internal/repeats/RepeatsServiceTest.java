@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.cajal.testfixtures.FakeRunner;
+import org.cajal.testfixtures.TestPipelines;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,7 +28,6 @@ import org.cajal.experiments.Statistics;
 import org.cajal.experiments.Summary;
 import org.cajal.experiments.Trial;
 import org.cajal.experiments.internal.exec.CommandSupport;
-import org.cajal.experiments.internal.exec.FakeRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,10 +37,10 @@ class RepeatsServiceTest {
     Path tmp;
 
     private final FakeRunner runner = new FakeRunner();
-    private final RepeatsService service = new RepeatsService(runner);
+    private final RepeatsService service = new RepeatsService(runner, runner, runner);
 
     private Path file(String name, double lr, String split) throws IOException {
-        String text = FakeRunner.pipeline(name, lr, 8);
+        String text = TestPipelines.dense(name, lr, 8);
         if (split != null) {
             text = text.replaceFirst("\"dataset\"", "\"split\": " + split + ",\n  \"dataset\"");
         }

@@ -25,7 +25,7 @@ class ReportCommandTest {
     void writesTheReportIntoTheRunsReportFolderAndListsTheFiles() throws Exception {
         TestFolders.sample(TestFolders.HOLDOUT, dir);
         ReportCommand command = new ReportCommand();
-        command.reproducibility = new DefaultReproducibility(null);
+        command.reproducibility = new DefaultReproducibility(null, null);
         command.store = new DefaultRunStore(dir);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

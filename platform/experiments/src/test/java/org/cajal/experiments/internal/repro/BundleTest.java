@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.cajal.testfixtures.FakeRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,13 +53,14 @@ class BundleTest {
     @BeforeEach
     void originalRun() throws Exception {
         runner = new FakeRunner();
-        repro = new DefaultReproducibility(runner);
+        repro = new DefaultReproducibility(runner, runner);
         work = Files.createDirectories(dir.resolve("work"));
         data = work.resolve("data/points.csv");
         Files.createDirectories(data.getParent());
         Files.writeString(data, "x,y\n1,2\n3,4\n");
         var handle = runner.start(runner.parse(PIPELINE, work.resolve("p.json").toString(), work),
                 new RunOptions(dir.resolve("runs-a"), OptionalLong.of(7)), TrainingListener.none());
+        handle.result().get();
         run = handle.folder();
     }
 
@@ -172,7 +174,7 @@ class BundleTest {
             }
         });
         assertEquals(List.of(1L, 2L, 3L), seeds);
-        assertEquals(3, runner.started.size() - 1);
+        assertEquals(3, runner.started.get() - 1);
     }
 
     @Test

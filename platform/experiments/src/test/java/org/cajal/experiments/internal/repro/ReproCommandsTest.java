@@ -3,6 +3,7 @@ package org.cajal.experiments.internal.repro;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.cajal.testfixtures.FakeRunner;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ class ReproCommandsTest {
     @BeforeEach
     void setUp() throws Exception {
         runner = new FakeRunner();
-        DefaultReproducibility repro = new DefaultReproducibility(runner);
+        DefaultReproducibility repro = new DefaultReproducibility(runner, runner);
         DefaultRunStore store = new DefaultRunStore(dir.resolve("runs"));
         bundle = new BundleCommand();
         bundle.reproducibility = repro;
@@ -45,8 +46,10 @@ class ReproCommandsTest {
         Path data = dir.resolve("work/data/points.csv");
         Files.createDirectories(data.getParent());
         Files.writeString(data, "x,y\n1,2\n");
-        run = runner.start(runner.parse(BundleTest.PIPELINE, "p.json", dir.resolve("work")),
-                new RunOptions(dir.resolve("runs"), OptionalLong.of(5)), TrainingListener.none()).folder();
+        var handle = runner.start(runner.parse(BundleTest.PIPELINE, "p.json", dir.resolve("work")),
+                new RunOptions(dir.resolve("runs"), OptionalLong.of(5)), TrainingListener.none());
+        handle.result().get();
+        run = handle.folder();
     }
 
     private int exec(LauncherCommand command, String... args) throws InterruptedException {

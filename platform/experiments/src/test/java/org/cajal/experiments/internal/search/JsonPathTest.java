@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.cajal.testfixtures.TestPipelines;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.cajal.experiments.internal.exec.FakeRunner;
 import org.junit.jupiter.api.Test;
 
 class JsonPathTest {
 
     private static ObjectNode tree() throws Exception {
-        return (ObjectNode) org.cajal.runfolder.Json.PRETTY.readTree(FakeRunner.pipeline("p", 0.01, 8));
+        return (ObjectNode) org.cajal.runfolder.Json.PRETTY.readTree(TestPipelines.dense("p", 0.01, 8));
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.cajal.testfixtures.FakeRunner;
+import org.cajal.testfixtures.TestPipelines;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +27,6 @@ import org.cajal.experiments.PipelineSource;
 import org.cajal.experiments.Searches;
 import org.cajal.experiments.Trial;
 import org.cajal.experiments.internal.exec.CommandSupport;
-import org.cajal.experiments.internal.exec.FakeRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +37,7 @@ class SearchServiceTest {
     Path tmp;
 
     private final FakeRunner runner = new FakeRunner();
-    private final SearchService service = new SearchService(runner);
+    private final SearchService service = new SearchService(runner, runner, runner);
 
     @BeforeAll
     static void headless() {
@@ -49,7 +50,7 @@ class SearchServiceTest {
             + "\"count\": 3}, \"model.layers[0].params.units\": {\"choices\": [4, 8, 16]}}},\n";
 
     private Path file(String search) throws Exception {
-        String text = FakeRunner.pipeline("grid", 0.05, 2).replaceFirst("\\{\n", "{\n" + search);
+        String text = TestPipelines.dense("grid", 0.05, 2).replaceFirst("\\{\n", "{\n" + search);
         Path f = tmp.resolve("grid.json");
         Files.writeString(f, text);
         return f;
@@ -62,7 +63,7 @@ class SearchServiceTest {
         List<Trial> trials = e.done().get(30, TimeUnit.SECONDS);
         assertEquals(9, trials.size());
         assertTrue(e.folder().getFileName().toString().startsWith("search-grid-"));
-        for (String text : runner.startedTexts) {
+        for (String text : runner.startedTexts()) {
             assertFalse(org.cajal.runfolder.Json.PRETTY.readTree(text).has("search"), "a trial is a plain pipeline");
         }
         List<String> csv = Files.readAllLines(e.folder().resolve(ExperimentFolder.RESULTS));
@@ -160,7 +161,7 @@ class SearchServiceTest {
             return 0.1 + Math.abs(hidden - 2) * 0.1;
         };
         Path f = tmp.resolve("p.json");
-        Files.writeString(f, FakeRunner.pipeline("deep", 0.01, 8));
+        Files.writeString(f, TestPipelines.dense("deep", 0.01, 8));
         Experiment e = service.sweep(PipelineSource.of(f), new Searches.SweepOptions(tmp.resolve("runs"), "depth",
                 List.of(1L, 2L, 3L), 2, 2), null);
         List<Trial> trials = e.done().get(30, TimeUnit.SECONDS);
@@ -180,7 +181,7 @@ class SearchServiceTest {
         assertTrue(Files.size(e.folder().resolve("sweep.png")) > 1000);
         assertTrue(Files.readString(e.folder().resolve("sweep.svg")).contains("<svg"));
         boolean sawThree = false;
-        for (String text : runner.startedTexts) {
+        for (String text : runner.startedTexts()) {
             int layers = org.cajal.runfolder.Json.PRETTY.readTree(text).at("/model/layers").size();
             sawThree |= layers == 4;
             assertEquals("output", org.cajal.runfolder.Json.PRETTY.readTree(text).at("/model/layers/" + (layers - 1) + "/type")
@@ -192,11 +193,11 @@ class SearchServiceTest {
     @Test
     void sweepOfAPathSetsTheValue() throws Exception {
         Path f = tmp.resolve("p.json");
-        Files.writeString(f, FakeRunner.pipeline("wide", 0.01, 8));
+        Files.writeString(f, TestPipelines.dense("wide", 0.01, 8));
         List<Trial> trials = service.sweep(PipelineSource.of(f), new Searches.SweepOptions(tmp,
                 "model.layers[0].params.units", List.of(4L, 8L), 1, 1), null).done().get(30, TimeUnit.SECONDS);
         assertEquals(2, trials.size());
-        assertEquals(2, runner.startedTexts.stream().map(t -> {
+        assertEquals(2, runner.startedTexts().stream().map(t -> {
             try {
                 return org.cajal.runfolder.Json.PRETTY.readTree(t).at("/model/layers/0/params/units").asInt();
             } catch (Exception ex) {
@@ -233,7 +234,7 @@ class SearchServiceTest {
                 new PrintStream(err)));
         ByteArrayOutputStream badErr = new ByteArrayOutputStream();
         Path bad = tmp.resolve("bad.json");
-        Files.writeString(bad, FakeRunner.pipeline("bad", 0.01, 8));
+        Files.writeString(bad, TestPipelines.dense("bad", 0.01, 8));
         assertEquals(1, command.execute(List.of(bad.toString()), new PrintStream(out),
                 new PrintStream(badErr, true, StandardCharsets.UTF_8)));
         assertTrue(badErr.toString(StandardCharsets.UTF_8).contains("$.search: the pipeline has no search section"));

@@ -9,8 +9,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+
+import org.cajal.api.run.MetricsTable;
+import org.cajal.api.run.RunStatus;
+import org.cajal.testfixtures.RunFolderBuilder;
+import org.cajal.testfixtures.TestPipelines;
 
 /**
  * Run and experiment folders for tests: copies of two real run folders (hold-out and 3-fold xor, from
@@ -42,25 +46,7 @@ public final class TestFolders {
 
     /** A pipeline's text: xor-like, with the given name, Adam at learning rate 0.05 and an L2 penalty. */
     public static String pipeline(String name, long seed) {
-        return """
-                {
-                  "schema": 1,
-                  "name": "%s",
-                  "seed": %d,
-                  "dataset": { "type": "xor", "params": { "samples": 200, "noise": 0.1 } },
-                  "split": { "validation": 0.2, "test": 0.2, "stratify": true },
-                  "model": { "layers": [
-                    { "type": "dense", "params": { "units": 8, "activation": "tanh" } },
-                    { "type": "output", "params": { "activation": "softmax" } } ] },
-                  "training": {
-                    "loss": "categorical-cross-entropy",
-                    "optimizer": { "type": "adam", "params": { "learningRate": 0.05 } },
-                    "epochs": 3, "batchSize": 16,
-                    "regularisation": { "l2": 0.001 },
-                    "earlyStopping": { "patience": 5 }
-                  }
-                }
-                """.formatted(name, seed);
+        return TestPipelines.xor(name, seed);
     }
 
     /**
@@ -69,47 +55,18 @@ public final class TestFolders {
      */
     public static Path run(Path dir, String id, String pipelineName, long seed, String status, Instant start,
                            Map<String, Double> evaluation) throws IOException {
-        Path run = dir.resolve(id);
-        Files.createDirectories(run);
-        Files.writeString(run.resolve("pipeline.json"), pipeline(pipelineName, seed));
-        org.cajal.runfolder.Json.write(run.resolve("provenance.json"), provenance(id, pipelineName, seed, status, start));
-        StringBuilder csv = new StringBuilder("epoch,train_loss,validation_loss,validation_accuracy\n");
+        List<double[]> rows = new ArrayList<>();
         for (int e = 1; e <= 3; e++) {
-            csv.append(String.format(Locale.ROOT, "%d,%.9f,%.9f,%.9f%n", e, 1.0 / (e + seed % 7),
-                    1.2 / (e + seed % 5), 0.5 + 0.1 * e));
+            rows.add(new double[] {e, 1.0 / (e + seed % 7), 1.2 / (e + seed % 5), 0.5 + 0.1 * e});
         }
-        Files.writeString(run.resolve("metrics.csv"), csv.toString());
         Map<String, Object> eval = new LinkedHashMap<>(evaluation);
         eval.put("split", "test");
         eval.put("examples", 40);
-        org.cajal.runfolder.Json.write(run.resolve("evaluation.json"), eval);
-        Files.write(run.resolve("model.zip"), new byte[] {1, 2, 3});
-        return run;
-    }
-
-    /** provenance.json as the runtime writes it (without the newer "data" entry). */
-    public static Map<String, Object> provenance(String id, String pipelineName, long seed, String status,
-                                                 Instant start) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("run", id);
-        p.put("pipeline", pipelineName);
-        p.put("seed", seed);
-        p.put("dataset", "xor samples=200 noise=0.1 seed=" + seed);
-        p.put("start", start.toString());
-        p.put("end", "running".equals(status) ? null : start.plusSeconds(5).toString());
-        p.put("status", status);
-        p.put("backend", Map.of("class", "org.nd4j.linalg.cpu.nativecpu.CpuBackend", "kind", "cpu",
-                "nativeVariant", "linux-x86_64-avx2", "threads", 2));
-        p.put("jvm", Map.of("version", "17.0.15", "vendor", "Debian", "vm", "OpenJDK 64-Bit Server VM"));
-        p.put("os", Map.of("name", "Linux", "version", "6.1", "arch", "amd64"));
-        p.put("cpu", Map.of("devices", List.of("CPU: Test CPU, 2 cores"), "availableProcessors", 2));
-        p.put("bundles", List.of(Map.of("symbolicName", "org.cajal.runtime", "version", "0.1.0.SNAPSHOT",
-                "state", "active"), Map.of("symbolicName", "org.cajal.engine", "version", "0.1.0.SNAPSHOT",
-                "state", "active")));
-        p.put("baseDirectory", "/tmp");
-        p.put("parameters", 42);
-        p.put("epochs", 3);
-        return p;
+        return RunFolderBuilder.at(dir.resolve(id)).pipeline(pipeline(pipelineName, seed))
+                .provenance(pipelineName, seed, RunStatus.of(status).orElseThrow(), start)
+                .metrics(new MetricsTable(List.of("epoch", "train_loss", "validation_loss", "validation_accuracy"),
+                        rows))
+                .evaluation(eval).file("model.zip", new byte[] {1, 2, 3}).write();
     }
 
     /**
