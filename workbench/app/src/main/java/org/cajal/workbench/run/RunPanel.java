@@ -2,7 +2,6 @@ package org.cajal.workbench.run;
 
 import java.awt.BorderLayout;
 import java.awt.event.ActionEvent;
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;

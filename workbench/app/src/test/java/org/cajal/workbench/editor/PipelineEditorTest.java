@@ -162,7 +162,7 @@ class PipelineEditorTest {
 
     private int indexOf(String id) {
         @SuppressWarnings("unchecked")
-        JComboBox<PipelineEditor.Choice> combo = find(view, "editor.layerType", JComboBox.class);
+        JComboBox<EditorWidgets.Choice> combo = find(view, "editor.layerType", JComboBox.class);
         for (int i = 0; i < combo.getItemCount(); i++) {
             if (combo.getItemAt(i).id().equals(id)) {
                 return i;
