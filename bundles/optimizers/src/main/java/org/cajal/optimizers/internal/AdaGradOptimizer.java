@@ -15,10 +15,9 @@ import org.osgi.service.component.annotations.Component;
  * learning-rate schedule it is {@link ScheduledAdaGrad}, because DL4J's own loses the schedule when cloned.
  */
 @Component(service = OptimizerProvider.class)
-public final class AdaGradOptimizer implements OptimizerProvider {
+public final class AdaGradOptimizer extends ScheduledOptimizer {
 
     static final String ID = "adagrad";
-    static final String LEARNING_RATE = "learningRate";
     static final String EPSILON = "epsilon";
 
     private static final ComponentDescriptor DESCRIPTOR = new ComponentDescriptor(ID, "AdaGrad", "Optimizers",
@@ -32,17 +31,21 @@ public final class AdaGradOptimizer implements OptimizerProvider {
                     ParameterSpec.number(EPSILON, 1e-6).range(1e-12, 1)
                             .help("Small constant added to the denominator so that steps stay finite."))));
 
-    @Override
-    public ComponentDescriptor descriptor() {
-        return DESCRIPTOR;
+    public AdaGradOptimizer() {
+        super(DESCRIPTOR);
     }
 
+    /** With a schedule, {@link ScheduledAdaGrad}: DL4J's AdaGrad would lose the schedule when cloned. */
     @Override
     public IUpdater updater(Parameters parameters) {
         double learningRate = parameters.getDouble(LEARNING_RATE);
-        double epsilon = parameters.getDouble(EPSILON);
         return LearningRateSchedules.schedule(parameters, learningRate)
-                .<AdaGrad>map(s -> new ScheduledAdaGrad(learningRate, s, epsilon))
-                .orElseGet(() -> new AdaGrad(learningRate, epsilon));
+                .<IUpdater>map(s -> new ScheduledAdaGrad(learningRate, s, parameters.getDouble(EPSILON)))
+                .orElseGet(() -> updater(parameters, learningRate));
+    }
+
+    @Override
+    IUpdater updater(Parameters parameters, double learningRate) {
+        return new AdaGrad(learningRate, parameters.getDouble(EPSILON));
     }
 }

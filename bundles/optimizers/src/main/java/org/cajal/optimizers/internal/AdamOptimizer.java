@@ -12,10 +12,9 @@ import org.osgi.service.component.annotations.Component;
 
 /** Adam, the adaptive-moment optimizer that is the usual first choice for training deep networks. */
 @Component(service = OptimizerProvider.class)
-public final class AdamOptimizer implements OptimizerProvider {
+public final class AdamOptimizer extends ScheduledOptimizer {
 
     static final String ID = "adam";
-    static final String LEARNING_RATE = "learningRate";
     static final String BETA1 = "beta1";
     static final String BETA2 = "beta2";
     static final String EPSILON = "epsilon";
@@ -28,25 +27,33 @@ public final class AdamOptimizer implements OptimizerProvider {
                     + "with t the step number from 1 and m, v starting at 0: m <- beta1 * m + (1 - beta1) * g; "
                     + "v <- beta2 * v + (1 - beta2) * g^2; m_hat = m / (1 - beta1^t); v_hat = v / (1 - beta2^t); "
                     + "theta <- theta - learningRate * m_hat / (sqrt(v_hat) + epsilon).",
-            LearningRateSchedules.withScheduleSpecs(List.of(
-                    ParameterSpec.number(LEARNING_RATE, 0.001).range(1e-6, 10)
-                            .help("Base step size; the actual step of each weight is scaled by its gradient history."),
-                    ParameterSpec.number(BETA1, 0.9).range(0, 0.9999)
-                            .help("Decay rate of the running mean of gradients (momentum-like)."),
-                    ParameterSpec.number(BETA2, 0.999).range(0, 0.99999)
-                            .help("Decay rate of the running mean of squared gradients (per-weight scale)."),
-                    ParameterSpec.number(EPSILON, 1e-8).range(1e-12, 1)
-                            .help("Small constant added to the denominator so that steps stay finite."))));
+            LearningRateSchedules.withScheduleSpecs(adamSpecs()));
 
-    @Override
-    public ComponentDescriptor descriptor() {
-        return DESCRIPTOR;
+    public AdamOptimizer() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public IUpdater updater(Parameters parameters) {
-        double learningRate = parameters.getDouble(LEARNING_RATE);
-        return LearningRateSchedules.apply(new Adam(learningRate, parameters.getDouble(BETA1),
-                parameters.getDouble(BETA2), parameters.getDouble(EPSILON)), parameters, learningRate);
+    IUpdater updater(Parameters parameters, double learningRate) {
+        return adam(parameters, learningRate);
+    }
+
+    /** The learning rate, beta1, beta2 and epsilon (AdamW adds its decay to them). */
+    static List<ParameterSpec> adamSpecs() {
+        return List.of(
+                ParameterSpec.number(LEARNING_RATE, 0.001).range(1e-6, 10)
+                        .help("Base step size; the actual step of each weight is scaled by its gradient history."),
+                ParameterSpec.number(BETA1, 0.9).range(0, 0.9999)
+                        .help("Decay rate of the running mean of gradients (momentum-like)."),
+                ParameterSpec.number(BETA2, 0.999).range(0, 0.99999)
+                        .help("Decay rate of the running mean of squared gradients (per-weight scale)."),
+                ParameterSpec.number(EPSILON, 1e-8).range(1e-12, 1)
+                        .help("Small constant added to the denominator so that steps stay finite."));
+    }
+
+    /** DL4J's Adam with the parameters' betas and epsilon. */
+    static Adam adam(Parameters parameters, double learningRate) {
+        return new Adam(learningRate, parameters.getDouble(BETA1), parameters.getDouble(BETA2),
+                parameters.getDouble(EPSILON));
     }
 }

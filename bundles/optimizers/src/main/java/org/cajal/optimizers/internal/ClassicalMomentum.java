@@ -1,7 +1,6 @@
 package org.cajal.optimizers.internal;
 
 import java.util.Map;
-import java.util.Objects;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.GradientUpdater;
@@ -23,12 +22,10 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * how, and this bundle's {@code Cajal-Engine-Extension: true} header lets the engine find the class. Its
  * {@link #setLrAndSchedule} mutates it, as {@link IUpdater} requires; the optimizer hands out a new one per run.
  */
-public final class ClassicalMomentum implements IUpdater {
+public final class ClassicalMomentum extends LearningRateUpdater {
 
     private static final long serialVersionUID = 1L;
 
-    private double learningRate;
-    private ISchedule learningRateSchedule;
     private final double momentum;
 
     public ClassicalMomentum(double learningRate, double momentum) {
@@ -38,8 +35,7 @@ public final class ClassicalMomentum implements IUpdater {
     public ClassicalMomentum(@JsonProperty("learningRate") double learningRate,
                              @JsonProperty("learningRateSchedule") ISchedule learningRateSchedule,
                              @JsonProperty("momentum") double momentum) {
-        this.learningRate = learningRate;
-        this.learningRateSchedule = learningRateSchedule;
+        super(learningRate, learningRateSchedule);
         this.momentum = momentum;
     }
 
@@ -47,12 +43,14 @@ public final class ClassicalMomentum implements IUpdater {
         return momentum;
     }
 
-    public double getLearningRate() {
-        return learningRate;
+    @Override
+    String settingName() {
+        return "momentum";
     }
 
-    public ISchedule getLearningRateSchedule() {
-        return learningRateSchedule;
+    @Override
+    Object setting() {
+        return momentum;
     }
 
     @Override
@@ -77,42 +75,6 @@ public final class ClassicalMomentum implements IUpdater {
 
     @Override
     public ClassicalMomentum clone() {
-        return new ClassicalMomentum(learningRate, learningRateSchedule == null ? null : learningRateSchedule.clone(),
-                momentum);
-    }
-
-    @Override
-    public double getLearningRate(int iteration, int epoch) {
-        return learningRateSchedule == null ? learningRate : learningRateSchedule.valueAt(iteration, epoch);
-    }
-
-    @Override
-    public boolean hasLearningRate() {
-        return true;
-    }
-
-    @Override
-    public void setLrAndSchedule(double lr, ISchedule lrSchedule) {
-        this.learningRate = lr;
-        this.learningRateSchedule = lrSchedule;
-    }
-
-    /** Equal configurations share one updater block in DL4J, so this is value equality. */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ClassicalMomentum m && Double.compare(learningRate, m.learningRate) == 0
-                && Double.compare(momentum, m.momentum) == 0
-                && Objects.equals(learningRateSchedule, m.learningRateSchedule);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(learningRate, learningRateSchedule, momentum);
-    }
-
-    @Override
-    public String toString() {
-        return "ClassicalMomentum(learningRate=" + learningRate + ", learningRateSchedule=" + learningRateSchedule
-                + ", momentum=" + momentum + ")";
+        return new ClassicalMomentum(getLearningRate(), scheduleCopy(), momentum);
     }
 }

@@ -13,10 +13,9 @@ import org.osgi.service.component.annotations.Component;
 
 /** Full-batch gradient descent: one step per epoch on the gradient of the whole training split. */
 @Component(service = OptimizerProvider.class)
-public final class GdOptimizer implements OptimizerProvider {
+public final class GdOptimizer extends ScheduledOptimizer {
 
     static final String ID = "gd";
-    static final String LEARNING_RATE = "learningRate";
 
     private static final ComponentDescriptor DESCRIPTOR = new ComponentDescriptor(ID, "Gradient descent (full batch)",
             "Optimizers",
@@ -28,15 +27,13 @@ public final class GdOptimizer implements OptimizerProvider {
                     ParameterSpec.number(LEARNING_RATE, 0.1).range(1e-6, 10)
                             .help("Step size eta: how far each update moves the weights along the negative gradient."))));
 
-    @Override
-    public ComponentDescriptor descriptor() {
-        return DESCRIPTOR;
+    public GdOptimizer() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public IUpdater updater(Parameters parameters) {
-        double learningRate = parameters.getDouble(LEARNING_RATE);
-        return LearningRateSchedules.apply(new Sgd(learningRate), parameters, learningRate);
+    IUpdater updater(Parameters parameters, double learningRate) {
+        return new Sgd(learningRate);
     }
 
     /** 0: the whole training split is one batch. */

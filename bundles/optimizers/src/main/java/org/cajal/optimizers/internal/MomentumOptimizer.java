@@ -11,10 +11,9 @@ import org.osgi.service.component.annotations.Component;
 
 /** SGD with classical (heavy-ball) momentum, through this bundle's own {@link ClassicalMomentum} updater. */
 @Component(service = OptimizerProvider.class)
-public final class MomentumOptimizer implements OptimizerProvider {
+public final class MomentumOptimizer extends ScheduledOptimizer {
 
     static final String ID = "momentum";
-    static final String LEARNING_RATE = "learningRate";
     static final String MOMENTUM = "momentum";
 
     private static final ComponentDescriptor DESCRIPTOR = new ComponentDescriptor(ID, "Momentum", "Optimizers",
@@ -31,15 +30,12 @@ public final class MomentumOptimizer implements OptimizerProvider {
                             .help("beta: fraction of the velocity kept from one step to the next; 0 is plain SGD. "
                                     + "Typical values 0.9 or 0.99."))));
 
-    @Override
-    public ComponentDescriptor descriptor() {
-        return DESCRIPTOR;
+    public MomentumOptimizer() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public IUpdater updater(Parameters parameters) {
-        double learningRate = parameters.getDouble(LEARNING_RATE);
-        return LearningRateSchedules.apply(new ClassicalMomentum(learningRate, parameters.getDouble(MOMENTUM)),
-                parameters, learningRate);
+    IUpdater updater(Parameters parameters, double learningRate) {
+        return new ClassicalMomentum(learningRate, parameters.getDouble(MOMENTUM));
     }
 }

@@ -12,10 +12,9 @@ import org.osgi.service.component.annotations.Component;
 
 /** SGD with Nesterov momentum, DL4J's {@code Nesterovs}. */
 @Component(service = OptimizerProvider.class)
-public final class NesterovOptimizer implements OptimizerProvider {
+public final class NesterovOptimizer extends ScheduledOptimizer {
 
     static final String ID = "nesterov";
-    static final String LEARNING_RATE = "learningRate";
     static final String MOMENTUM = "momentum";
 
     private static final ComponentDescriptor DESCRIPTOR = new ComponentDescriptor(ID, "Nesterov momentum",
@@ -33,15 +32,12 @@ public final class NesterovOptimizer implements OptimizerProvider {
                             .help("mu: fraction of the velocity kept from one step to the next; 0 is plain SGD. "
                                     + "Typical values 0.9 or 0.99."))));
 
-    @Override
-    public ComponentDescriptor descriptor() {
-        return DESCRIPTOR;
+    public NesterovOptimizer() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public IUpdater updater(Parameters parameters) {
-        double learningRate = parameters.getDouble(LEARNING_RATE);
-        return LearningRateSchedules.apply(new Nesterovs(learningRate, parameters.getDouble(MOMENTUM)), parameters,
-                learningRate);
+    IUpdater updater(Parameters parameters, double learningRate) {
+        return new Nesterovs(learningRate, parameters.getDouble(MOMENTUM));
     }
 }

@@ -6,7 +6,6 @@ import java.util.Objects;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.GradientUpdater;
-import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -23,7 +22,7 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  *
  * <p>DL4J stores this class by name in the network's JSON; see {@link ClassicalMomentum} for why that works.
  */
-public final class NormalisedGradient implements IUpdater {
+public final class NormalisedGradient extends LearningRateUpdater {
 
     private static final long serialVersionUID = 1L;
 
@@ -39,8 +38,6 @@ public final class NormalisedGradient implements IUpdater {
         }
     }
 
-    private double learningRate;
-    private ISchedule learningRateSchedule;
     private final Normalise normalise;
 
     public NormalisedGradient(double learningRate, Normalise normalise) {
@@ -50,8 +47,7 @@ public final class NormalisedGradient implements IUpdater {
     public NormalisedGradient(@JsonProperty("learningRate") double learningRate,
                               @JsonProperty("learningRateSchedule") ISchedule learningRateSchedule,
                               @JsonProperty("normalise") Normalise normalise) {
-        this.learningRate = learningRate;
-        this.learningRateSchedule = learningRateSchedule;
+        super(learningRate, learningRateSchedule);
         this.normalise = Objects.requireNonNull(normalise, "normalise");
     }
 
@@ -59,12 +55,14 @@ public final class NormalisedGradient implements IUpdater {
         return normalise;
     }
 
-    public double getLearningRate() {
-        return learningRate;
+    @Override
+    String settingName() {
+        return "normalise";
     }
 
-    public ISchedule getLearningRateSchedule() {
-        return learningRateSchedule;
+    @Override
+    Object setting() {
+        return normalise;
     }
 
     @Override
@@ -85,40 +83,6 @@ public final class NormalisedGradient implements IUpdater {
 
     @Override
     public NormalisedGradient clone() {
-        return new NormalisedGradient(learningRate, learningRateSchedule == null ? null : learningRateSchedule.clone(),
-                normalise);
-    }
-
-    @Override
-    public double getLearningRate(int iteration, int epoch) {
-        return learningRateSchedule == null ? learningRate : learningRateSchedule.valueAt(iteration, epoch);
-    }
-
-    @Override
-    public boolean hasLearningRate() {
-        return true;
-    }
-
-    @Override
-    public void setLrAndSchedule(double lr, ISchedule lrSchedule) {
-        this.learningRate = lr;
-        this.learningRateSchedule = lrSchedule;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof NormalisedGradient n && Double.compare(learningRate, n.learningRate) == 0
-                && normalise == n.normalise && Objects.equals(learningRateSchedule, n.learningRateSchedule);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(learningRate, learningRateSchedule, normalise);
-    }
-
-    @Override
-    public String toString() {
-        return "NormalisedGradient(learningRate=" + learningRate + ", learningRateSchedule=" + learningRateSchedule
-                + ", normalise=" + normalise + ")";
+        return new NormalisedGradient(getLearningRate(), scheduleCopy(), normalise);
     }
 }

@@ -12,10 +12,9 @@ import org.osgi.service.component.annotations.Component;
 
 /** RMSProp, DL4J's {@code RmsProp}: per-weight steps scaled by a running average of squared gradients. */
 @Component(service = OptimizerProvider.class)
-public final class RmsPropOptimizer implements OptimizerProvider {
+public final class RmsPropOptimizer extends ScheduledOptimizer {
 
     static final String ID = "rmsprop";
-    static final String LEARNING_RATE = "learningRate";
     static final String RHO = "rho";
     static final String EPSILON = "epsilon";
 
@@ -33,15 +32,13 @@ public final class RmsPropOptimizer implements OptimizerProvider {
                     ParameterSpec.number(EPSILON, 1e-8).range(1e-12, 1)
                             .help("Small constant added to the denominator so that steps stay finite."))));
 
-    @Override
-    public ComponentDescriptor descriptor() {
-        return DESCRIPTOR;
+    public RmsPropOptimizer() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public IUpdater updater(Parameters parameters) {
-        double learningRate = parameters.getDouble(LEARNING_RATE);
-        return LearningRateSchedules.apply(new RmsProp(learningRate, parameters.getDouble(RHO),
-                parameters.getDouble(EPSILON)), parameters, learningRate);
+    IUpdater updater(Parameters parameters, double learningRate) {
+        return new RmsProp(learningRate, parameters.getDouble(RHO),
+                parameters.getDouble(EPSILON));
     }
 }

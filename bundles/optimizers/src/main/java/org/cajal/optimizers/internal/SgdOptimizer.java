@@ -17,10 +17,9 @@ import org.osgi.service.component.annotations.Component;
  * (classical) and {@code nesterov} optimizers, so that each id names one update rule; no shipped pipeline used it.
  */
 @Component(service = OptimizerProvider.class)
-public final class SgdOptimizer implements OptimizerProvider {
+public final class SgdOptimizer extends ScheduledOptimizer {
 
     static final String ID = "sgd";
-    static final String LEARNING_RATE = "learningRate";
 
     private static final ComponentDescriptor DESCRIPTOR = new ComponentDescriptor(ID, "SGD", "Optimizers",
             "Stochastic gradient descent: after each mini-batch of training.batchSize examples every weight moves "
@@ -32,14 +31,12 @@ public final class SgdOptimizer implements OptimizerProvider {
                     ParameterSpec.number(LEARNING_RATE, 0.1).range(1e-6, 10)
                             .help("Step size eta: how far each update moves the weights along the negative gradient."))));
 
-    @Override
-    public ComponentDescriptor descriptor() {
-        return DESCRIPTOR;
+    public SgdOptimizer() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public IUpdater updater(Parameters parameters) {
-        double learningRate = parameters.getDouble(LEARNING_RATE);
-        return LearningRateSchedules.apply(new Sgd(learningRate), parameters, learningRate);
+    IUpdater updater(Parameters parameters, double learningRate) {
+        return new Sgd(learningRate);
     }
 }

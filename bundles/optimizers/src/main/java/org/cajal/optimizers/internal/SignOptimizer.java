@@ -11,10 +11,9 @@ import org.osgi.service.component.annotations.Component;
 
 /** Normalised gradient descent (sign or unit-length steps), through this bundle's {@link NormalisedGradient}. */
 @Component(service = OptimizerProvider.class)
-public final class SignOptimizer implements OptimizerProvider {
+public final class SignOptimizer extends ScheduledOptimizer {
 
     static final String ID = "sign";
-    static final String LEARNING_RATE = "learningRate";
     static final String NORMALISE = "normalise";
 
     private static final ComponentDescriptor DESCRIPTOR = new ComponentDescriptor(ID, "Normalised gradient descent",
@@ -31,15 +30,13 @@ public final class SignOptimizer implements OptimizerProvider {
                     ParameterSpec.choice(NORMALISE, List.of("sign", "l2"))
                             .help("sign: step lr * sign(g) per weight; l2: step lr * g / ||g||_2."))));
 
-    @Override
-    public ComponentDescriptor descriptor() {
-        return DESCRIPTOR;
+    public SignOptimizer() {
+        super(DESCRIPTOR);
     }
 
     @Override
-    public IUpdater updater(Parameters parameters) {
-        double learningRate = parameters.getDouble(LEARNING_RATE);
+    IUpdater updater(Parameters parameters, double learningRate) {
         NormalisedGradient.Normalise normalise = NormalisedGradient.Normalise.of(parameters.getString(NORMALISE));
-        return LearningRateSchedules.apply(new NormalisedGradient(learningRate, normalise), parameters, learningRate);
+        return new NormalisedGradient(learningRate, normalise);
     }
 }
