@@ -12,7 +12,7 @@ import java.util.Map;
 
 import org.cajal.api.Parameters;
 import org.cajal.api.pipeline.PipelineException;
-import org.cajal.api.pipeline.PipelineRunner;
+import org.cajal.api.pipeline.RunReader;
 import org.cajal.api.visual.Drawing;
 import org.cajal.api.visual.RunRecord;
 import org.cajal.api.visual.Visualiser;
@@ -41,7 +41,7 @@ public class PlotCommand implements LauncherCommand {
             + "  --height H  image height in pixels (default " + Arguments.HEIGHT + ")";
 
     @Reference
-    PipelineRunner runner;
+    RunReader reader;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -59,7 +59,7 @@ public class PlotCommand implements LauncherCommand {
         }
         RunRecord record;
         try {
-            record = runner.record(parsed.run());
+            record = reader.record(parsed.run());
         } catch (PipelineException e) {
             err.println("error: " + e.getMessage());
             return 1;
