@@ -3,9 +3,9 @@ package org.cajal.experiments;
 import java.util.List;
 
 /**
- * The statistics of experiments, as plain functions (no state, no I/O). Implemented in {@code internal} with
- * Student's t distribution from Commons Math; every number is checked in tests against values computed
- * independently (R / SciPy, written into the tests with their source).
+ * The statistics of experiments, as plain functions (no state, no I/O). Implemented beside it, package-private
+ * ({@code Descriptive}, {@code CorrectedTTest}), with Student's t distribution from Commons Math; every number is
+ * checked in tests against values computed independently (R / SciPy, written into the tests with their source).
  */
 public final class Statistics {
 
@@ -19,7 +19,7 @@ public final class Statistics {
      * @throws IllegalArgumentException for no values or a value that is not finite
      */
     public static Summary summarise(double[] values) {
-        return org.cajal.experiments.internal.stats.Descriptive.summarise(values);
+        return Descriptive.summarise(values);
     }
 
     /**
@@ -27,7 +27,7 @@ public final class Statistics {
      * curves). Curves may differ in length (early stopping): an epoch is summarised over the curves that have it.
      */
     public static List<Summary> band(List<double[]> curves) {
-        return org.cajal.experiments.internal.stats.Descriptive.band(curves);
+        return Descriptive.band(curves);
     }
 
     /**
@@ -45,7 +45,7 @@ public final class Statistics {
      */
     public static Comparison correctedResampledTTest(double[] a, double[] b, double testTrainRatio, String metric,
                                                      boolean higherIsBetter) {
-        return org.cajal.experiments.internal.stats.CorrectedTTest.compare(a, b, testTrainRatio, metric,
+        return CorrectedTTest.compare(a, b, testTrainRatio, metric,
                 higherIsBetter);
     }
 }

@@ -32,73 +32,82 @@ record ComparedSide(String label, Path path, boolean repeats, Map<String, Map<St
                     List<Long> seeds, double validation, double test, int folds) {
 
     static ComparedSide read(String label, Path path) throws IOException {
-        Path experiment = path.resolve(ExperimentFiles.EXPERIMENT);
-        if (Files.isRegularFile(experiment)) {
-            JsonNode node = Json.readTree(experiment);
-            String kind = node.path("kind").asText();
-            if (!"repeats".equals(kind)) {
-                throw new IOException(label + " (" + path + ") is a '" + kind + "' experiment; compare takes repeats "
-                        + "folders (made by cajal repeat) or k-fold run folders");
-            }
-            JsonNode pipeline = node.path("pipeline");
-            JsonNode split = pipeline.path("split");
-            int folds = split.path("folds").asInt(0);
-            Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
-            List<Long> seeds = new ArrayList<>();
-            for (Trial t : TrialLog.open(path).read()) {
-                if (!t.finished()) {
-                    continue;
-                }
-                seeds.add(t.seed());
-                if (folds >= 2) {
-                    List<Map<String, Double>> list = RunOutcome.foldMetrics(evaluation(t.run()));
-                    for (int i = 0; i < list.size(); i++) {
-                        scores.put("seed " + t.seed() + " fold " + (i + 1), list.get(i));
-                    }
-                } else {
-                    scores.put("seed " + t.seed(), t.metrics());
-                }
-            }
-            if (seeds.isEmpty()) {
-                throw new IOException(label + " (" + path + ") has no finished repeats yet");
-            }
-            return new ComparedSide(label, path, true, scores, seeds, fraction(split, "validation"),
-                    fraction(split, "test"), folds);
+        if (Files.isRegularFile(path.resolve(ExperimentFiles.EXPERIMENT))) {
+            return readRepeats(label, path);
         }
         if (Files.isRegularFile(path.resolve(RunFiles.EVALUATION))) {
-            List<Map<String, Double>> list = RunOutcome.foldMetrics(evaluation(path));
-            if (list.size() < 2) {
-                throw new IOException(label + " (" + path + ") is a hold-out run: one score cannot be tested. "
-                        + "Run the pipeline with a k-fold split (\"split\": {\"folds\": 5}), or compare two repeats "
-                        + "folders (cajal repeat FILE --times 5)");
-            }
-            Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
-            for (int i = 0; i < list.size(); i++) {
-                scores.put("fold " + (i + 1), list.get(i));
-            }
-            JsonNode pipeline = Files.isRegularFile(path.resolve(RunFiles.PIPELINE))
-                    ? Json.readTree(path.resolve(RunFiles.PIPELINE)) : Json.PRETTY.createObjectNode();
-            JsonNode provenance = Files.isRegularFile(path.resolve(RunFiles.PROVENANCE))
-                    ? Json.readTree(path.resolve(RunFiles.PROVENANCE)) : Json.PRETTY.createObjectNode();
-            long seed = provenance.path("seed").canConvertToLong() ? provenance.get("seed").asLong()
-                    : pipeline.path("seed").asLong(42);
-            String status = provenance.path("status").asText(RunStatus.FINISHED.id());
-            if (!RunStatus.FINISHED.id().equals(status)) {
-                throw new IOException(label + " (" + path + ") did not finish (status " + status + "): its folds are "
-                        + "not a complete cross-validation; run the pipeline again to the end");
-            }
-            JsonNode split = pipeline.path("split");
-            // k as planned: it sets how much of the data each fold trained on (the test's n2/n1 = 1/(k − 1))
-            int planned = split.path("folds").canConvertToInt() ? split.get("folds").asInt() : list.size();
-            if (planned != list.size()) {
-                throw new IOException(label + " (" + path + ") has " + list.size() + " fold evaluations but its "
-                        + "pipeline asks for " + planned + " folds; run it again to the end");
-            }
-            return new ComparedSide(label, path, false, scores, List.of(seed), fraction(split, "validation"),
-                    fraction(split, "test"), planned);
+            return readKFoldRun(label, path);
         }
         throw new IOException(label + " (" + path + ") is neither a repeats folder (with " + ExperimentFiles.EXPERIMENT
                 + ") nor a run folder (with evaluation.json)");
+    }
+
+    /** A repeats folder: its finished repeats' scores by seed (and fold). */
+    private static ComparedSide readRepeats(String label, Path path) throws IOException {
+        JsonNode node = Json.readTree(path.resolve(ExperimentFiles.EXPERIMENT));
+        String kind = node.path("kind").asText();
+        if (!"repeats".equals(kind)) {
+            throw new IOException(label + " (" + path + ") is a '" + kind + "' experiment; compare takes repeats "
+                    + "folders (made by cajal repeat) or k-fold run folders");
+        }
+        JsonNode pipeline = node.path("pipeline");
+        JsonNode split = pipeline.path("split");
+        int folds = split.path("folds").asInt(0);
+        Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
+        List<Long> seeds = new ArrayList<>();
+        for (Trial t : TrialLog.open(path).read()) {
+            if (!t.finished()) {
+                continue;
+            }
+            seeds.add(t.seed());
+            if (folds >= 2) {
+                List<Map<String, Double>> list = RunOutcome.foldMetrics(evaluation(t.run()));
+                for (int i = 0; i < list.size(); i++) {
+                    scores.put("seed " + t.seed() + " fold " + (i + 1), list.get(i));
+                }
+            } else {
+                scores.put("seed " + t.seed(), t.metrics());
+            }
+        }
+        if (seeds.isEmpty()) {
+            throw new IOException(label + " (" + path + ") has no finished repeats yet");
+        }
+        return new ComparedSide(label, path, true, scores, seeds, fraction(split, "validation"),
+                fraction(split, "test"), folds);
+    }
+
+    /** A k-fold run folder: its folds' scores; the run must have finished every fold. */
+    private static ComparedSide readKFoldRun(String label, Path path) throws IOException {
+        List<Map<String, Double>> list = RunOutcome.foldMetrics(evaluation(path));
+        if (list.size() < 2) {
+            throw new IOException(label + " (" + path + ") is a hold-out run: one score cannot be tested. "
+                    + "Run the pipeline with a k-fold split (\"split\": {\"folds\": 5}), or compare two repeats "
+                    + "folders (cajal repeat FILE --times 5)");
+        }
+        Map<String, Map<String, Double>> scores = new LinkedHashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            scores.put("fold " + (i + 1), list.get(i));
+        }
+        JsonNode pipeline = Files.isRegularFile(path.resolve(RunFiles.PIPELINE))
+                ? Json.readTree(path.resolve(RunFiles.PIPELINE)) : Json.PRETTY.createObjectNode();
+        JsonNode provenance = Files.isRegularFile(path.resolve(RunFiles.PROVENANCE))
+                ? Json.readTree(path.resolve(RunFiles.PROVENANCE)) : Json.PRETTY.createObjectNode();
+        long seed = provenance.path("seed").canConvertToLong() ? provenance.get("seed").asLong()
+                : pipeline.path("seed").asLong(42);
+        String status = provenance.path("status").asText(RunStatus.FINISHED.id());
+        if (!RunStatus.FINISHED.id().equals(status)) {
+            throw new IOException(label + " (" + path + ") did not finish (status " + status + "): its folds are "
+                    + "not a complete cross-validation; run the pipeline again to the end");
+        }
+        JsonNode split = pipeline.path("split");
+        // k as planned: it sets how much of the data each fold trained on (the test's n2/n1 = 1/(k − 1))
+        int planned = split.path("folds").canConvertToInt() ? split.get("folds").asInt() : list.size();
+        if (planned != list.size()) {
+            throw new IOException(label + " (" + path + ") has " + list.size() + " fold evaluations but its "
+                    + "pipeline asks for " + planned + " folds; run it again to the end");
+        }
+        return new ComparedSide(label, path, false, scores, List.of(seed), fraction(split, "validation"),
+                fraction(split, "test"), planned);
     }
 
     /** A run's evaluation.json, which must exist. */

@@ -125,12 +125,14 @@ public final class RepeatsFiles implements TrialExecutor.Hooks {
         if (units.isEmpty()) {
             return;
         }
+        writeSummary(recorded, units);
+        writeCurves(units);
+    }
+
+    /** summary.json: per metric its summary over seeds and every unit's value; the seeds and runs. */
+    private void writeSummary(List<Trial> recorded, List<Unit> units) throws IOException {
         Set<String> names = new LinkedHashSet<>();
-        Set<String> columns = new LinkedHashSet<>();
-        for (Unit u : units) {
-            names.addAll(u.values().keySet());
-            u.curves().columns().stream().filter(c -> !c.equals("epoch")).forEach(columns::add);
-        }
+        units.forEach(u -> names.addAll(u.values().keySet()));
         ObjectNode root = Json.PRETTY.createObjectNode();
         ObjectNode metrics = root.putObject("metrics");
         ObjectNode values = Json.PRETTY.createObjectNode();
@@ -167,7 +169,12 @@ public final class RepeatsFiles implements TrialExecutor.Hooks {
         root.set("values", values);
         root.set("runs", runs);
         Json.write(folder.resolve(ExperimentFiles.SUMMARY), root);
+    }
 
+    /** curves.csv: per epoch, each metrics.csv column's mean over seeds with its 95% band and count. */
+    private void writeCurves(List<Unit> units) throws IOException {
+        Set<String> columns = new LinkedHashSet<>();
+        units.forEach(u -> u.curves().columns().stream().filter(c -> !c.equals("epoch")).forEach(columns::add));
         Map<String, List<Summary>> bands = new LinkedHashMap<>();
         int rows = 0;
         for (String c : columns) {

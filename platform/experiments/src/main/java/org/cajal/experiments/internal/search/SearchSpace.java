@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.cajal.api.pipeline.Problem;
+import org.cajal.experiments.internal.exec.TrialExecutor;
 
 /**
  * A search section, checked: every problem is located at {@code $.search.<key>} or
@@ -16,8 +17,9 @@ import org.cajal.api.pipeline.Problem;
  *
  * <p>Defaults: {@code method} is {@code grid} when every parameter can be listed (choices, range, or an interval
  * with a {@code count}), else {@code random}; {@code trials} is the number of grid points (grid) or 10 (random);
- * {@code parallel} one per core ({@link org.cajal.experiments.internal.exec.TrialExecutor#DEFAULT_PARALLEL}); {@code objective} {@code validation_loss}; {@code goal} {@code min} when the objective's
- * name contains loss, mse, mae, rmse or error, else {@code max}; {@code seed} the pipeline's seed.
+ * {@code parallel} one per core ({@link TrialExecutor#DEFAULT_PARALLEL}); {@code objective}
+ * {@code validation_loss}; {@code goal} {@code min} when the objective's name contains loss, mse, mae, rmse or
+ * error, else {@code max}; {@code seed} the pipeline's seed.
  */
 public record SearchSpace(String method, int trials, int parallel, String objective, boolean minimise, long seed,
                           Map<String, Dimension> parameters, Map<String, Object> raw) {
@@ -69,41 +71,68 @@ public record SearchSpace(String method, int trials, int parallel, String object
      */
     public static SearchSpace parse(Map<String, Object> search, Integer trialsOverride, Integer parallelOverride,
                                     long pipelineSeed) throws Invalid {
-        List<Problem> problems = new ArrayList<>();
         if (search == null || search.isEmpty()) {
             throw new Invalid(List.of(new Problem("$.search", "the pipeline has no search section; add one like "
                     + "\"search\": {\"method\": \"random\", \"trials\": 20, \"parameters\": "
                     + "{\"training.optimizer.params.learningRate\": {\"logUniform\": [0.0001, 0.1]}}}")));
         }
+        List<Problem> problems = new ArrayList<>();
         for (String key : search.keySet()) {
             if (!KEYS.contains(key)) {
                 problems.add(new Problem("$.search." + key, "unknown key; the search section takes method, trials,"
                         + " parallel, objective, goal, seed and parameters"));
             }
         }
+        Map<String, Dimension> dims = parameters(search.get("parameters"), problems);
+        String method = method(search.get("method"), dims, problems);
+        Integer trials = count(trialsOverride, search.get("trials"), "--trials", "$.search.trials",
+                "the number of trials (the budget)", problems);
+        Integer parallel = count(parallelOverride, search.get("parallel"), "--parallel", "$.search.parallel",
+                "trials run at once", problems);
+        String objective = objective(search.get("objective"), problems);
+        boolean minimise = minimise(search.get("goal"), objective, problems);
+        long seed = pipelineSeed;
+        Object sd = search.get("seed");
+        if (sd instanceof Integer || sd instanceof Long) {
+            seed = ((Number) sd).longValue();
+        } else if (sd != null) {
+            problems.add(new Problem("$.search.seed", "must be a whole number, got " + json(sd)));
+        }
+        if (!problems.isEmpty()) {
+            throw new Invalid(problems);
+        }
+        int budget = trials != null ? trials : "grid".equals(method) ? gridSize(dims) : DEFAULT_RANDOM_TRIALS;
+        return new SearchSpace(method, budget, parallel == null ? TrialExecutor.DEFAULT_PARALLEL : parallel,
+                objective, minimise, seed, dims, new LinkedHashMap<>(search));
+    }
+
+    private static Map<String, Dimension> parameters(Object params, List<Problem> problems) {
         Map<String, Dimension> dims = new LinkedHashMap<>();
-        Object params = search.get("parameters");
         if (!(params instanceof Map<?, ?> map) || map.isEmpty()) {
             problems.add(new Problem("$.search.parameters", "needs at least one parameter, like "
                     + "\"parameters\": {\"model.layers[0].params.units\": {\"choices\": [4, 8, 16]}}"));
-        } else {
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                String path = String.valueOf(e.getKey());
-                String where = "$.search.parameters['" + path + "']";
-                try {
-                    JsonPath.parse(path);
-                } catch (IllegalArgumentException ex) {
-                    problems.add(new Problem(where, "not a parameter path: " + ex.getMessage()));
-                    continue;
-                }
-                Dimension d = dimension(e.getValue(), where, problems);
-                if (d != null) {
-                    dims.put(path, d);
-                }
+            return dims;
+        }
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String path = String.valueOf(e.getKey());
+            String where = "$.search.parameters['" + path + "']";
+            try {
+                JsonPath.parse(path);
+            } catch (IllegalArgumentException ex) {
+                problems.add(new Problem(where, "not a parameter path: " + ex.getMessage()));
+                continue;
+            }
+            Dimension d = DimensionParser.parse(e.getValue(), where, problems);
+            if (d != null) {
+                dims.put(path, d);
             }
         }
+        return dims;
+    }
+
+    /** The method given, else grid when every dimension can be listed; a grid needs every one listable. */
+    private static String method(Object m, Map<String, Dimension> dims, List<Problem> problems) {
         String method = null;
-        Object m = search.get("method");
         if (m == null) {
             method = dims.values().stream().allMatch(Dimension::listable) ? "grid" : "random";
         } else if ("grid".equals(m) || "random".equals(m)) {
@@ -120,45 +149,40 @@ public record SearchSpace(String method, int trials, int parallel, String object
                 }
             }
         }
-        Integer trials = trialsOverride != null ? trialsOverride
-                : positive(search.get("trials"), "$.search.trials", "the number of trials (the budget)", problems);
-        if (trialsOverride != null && trialsOverride < 1) {
-            problems.add(new Problem("--trials", "must be at least 1, got " + trialsOverride));
+        return method;
+    }
+
+    /** A count from the command line or dialog when given (at least 1), else the section's. */
+    private static Integer count(Integer override, Object value, String option, String where, String what,
+                                 List<Problem> problems) {
+        if (override == null) {
+            return positive(value, where, what, problems);
         }
-        Integer parallel = parallelOverride != null ? parallelOverride
-                : positive(search.get("parallel"), "$.search.parallel", "trials run at once", problems);
-        if (parallelOverride != null && parallelOverride < 1) {
-            problems.add(new Problem("--parallel", "must be at least 1, got " + parallelOverride));
+        if (override < 1) {
+            problems.add(new Problem(option, "must be at least 1, got " + override));
         }
-        Object o = search.get("objective");
-        String objective = "validation_loss";
+        return override;
+    }
+
+    private static String objective(Object o, List<Problem> problems) {
         if (o instanceof String s && !s.isBlank()) {
-            objective = s;
-        } else if (o != null) {
+            return s;
+        }
+        if (o != null) {
             problems.add(new Problem("$.search.objective", "must be a metrics.csv column (validation_loss, "
                     + "validation_accuracy) or an evaluation.json key (accuracy, mse), got " + json(o)));
         }
-        boolean minimise = lowerIsBetter(objective);
-        Object g = search.get("goal");
+        return "validation_loss";
+    }
+
+    private static boolean minimise(Object g, String objective, List<Problem> problems) {
         if ("min".equals(g) || "max".equals(g)) {
-            minimise = "min".equals(g);
-        } else if (g != null) {
+            return "min".equals(g);
+        }
+        if (g != null) {
             problems.add(new Problem("$.search.goal", "must be \"min\" or \"max\", got " + json(g)));
         }
-        long seed = pipelineSeed;
-        Object sd = search.get("seed");
-        if (sd instanceof Integer || sd instanceof Long) {
-            seed = ((Number) sd).longValue();
-        } else if (sd != null) {
-            problems.add(new Problem("$.search.seed", "must be a whole number, got " + json(sd)));
-        }
-        if (!problems.isEmpty()) {
-            throw new Invalid(problems);
-        }
-        int budget = trials != null ? trials : "grid".equals(method) ? gridSize(dims) : DEFAULT_RANDOM_TRIALS;
-        return new SearchSpace(method, budget,
-                parallel == null ? org.cajal.experiments.internal.exec.TrialExecutor.DEFAULT_PARALLEL : parallel, objective, minimise, seed,
-                dims, new LinkedHashMap<>(search));
+        return lowerIsBetter(objective);
     }
 
     /** The number of points of the full grid (saturating at Integer.MAX_VALUE). */
@@ -182,121 +206,7 @@ public record SearchSpace(String method, int trials, int parallel, String object
         return null;
     }
 
-    private static Dimension dimension(Object spec, String where, List<Problem> problems) {
-        if (!(spec instanceof Map<?, ?> map)) {
-            problems.add(new Problem(where, "must be an object: {\"choices\": [...]}, {\"range\": [from, to], "
-                    + "\"step\": s}, {\"uniform\": [a, b]} or {\"logUniform\": [a, b]}; got " + json(spec)));
-            return null;
-        }
-        List<String> kinds = new ArrayList<>();
-        for (String k : List.of("choices", "range", "uniform", "logUniform")) {
-            if (map.containsKey(k)) {
-                kinds.add(k);
-            }
-        }
-        for (Object k : map.keySet()) {
-            if (!Set.of("choices", "range", "uniform", "logUniform", "step", "count").contains(k)) {
-                problems.add(new Problem(where, "unknown key '" + k + "'; use choices, range (with step), uniform "
-                        + "or logUniform (with count for a grid)"));
-                return null;
-            }
-        }
-        if (kinds.size() != 1) {
-            problems.add(new Problem(where, kinds.isEmpty()
-                    ? "says nothing about the values; use {\"choices\": [...]}, {\"range\": [from, to]}, "
-                    + "{\"uniform\": [a, b]} or {\"logUniform\": [a, b]}"
-                    : "has both " + kinds.get(0) + " and " + kinds.get(1) + "; keep one"));
-            return null;
-        }
-        String kind = kinds.get(0);
-        if (map.containsKey("step") && !"range".equals(kind)) {
-            problems.add(new Problem(where, "\"step\" goes with \"range\" only; for " + kind
-                    + " use \"count\" (grid values)"));
-            return null;
-        }
-        if (map.containsKey("count") && !("uniform".equals(kind) || "logUniform".equals(kind))) {
-            problems.add(new Problem(where, "\"count\" goes with \"uniform\" and \"logUniform\" only"));
-            return null;
-        }
-        Object v = map.get(kind);
-        switch (kind) {
-            case "choices" -> {
-                if (!(v instanceof List<?> list) || list.isEmpty()) {
-                    problems.add(new Problem(where, "\"choices\" must be a non-empty list, like [4, 8, 16]"));
-                    return null;
-                }
-                return new Dimension.Choices(List.copyOf(new ArrayList<Object>(list)));
-            }
-            case "range" -> {
-                if (!(v instanceof List<?> list) || list.size() != 2 || !whole(list.get(0)) || !whole(list.get(1))) {
-                    problems.add(new Problem(where, "\"range\" must be two whole numbers [from, to], both included,"
-                            + " like [10, 50]; for fractions use \"uniform\""));
-                    return null;
-                }
-                long from = ((Number) list.get(0)).longValue();
-                long to = ((Number) list.get(1)).longValue();
-                Object st = map.get("step");
-                long step = 1;
-                if (st != null) {
-                    if (!whole(st) || ((Number) st).longValue() < 1) {
-                        problems.add(new Problem(where, "\"step\" must be a whole number from 1, got " + json(st)));
-                        return null;
-                    }
-                    step = ((Number) st).longValue();
-                }
-                if (from > to) {
-                    problems.add(new Problem(where, "\"range\" goes from " + from + " down to " + to
-                            + "; write the smaller number first"));
-                    return null;
-                }
-                if ((to - from) % step != 0) {
-                    problems.add(new Problem(where, "steps of " + step + " from " + from + " do not reach " + to
-                            + " (both ends are included); make " + to + " − " + from + " a multiple of the step"));
-                    return null;
-                }
-                return new Dimension.IntRange(from, to, step);
-            }
-            default -> {
-                boolean log = "logUniform".equals(kind);
-                if (!(v instanceof List<?> list) || list.size() != 2 || !(list.get(0) instanceof Number)
-                        || !(list.get(1) instanceof Number)) {
-                    problems.add(new Problem(where, "\"" + kind + "\" must be two numbers [low, high], like "
-                            + (log ? "[0.0001, 0.1]" : "[0.0, 0.5]")));
-                    return null;
-                }
-                double low = ((Number) list.get(0)).doubleValue();
-                double high = ((Number) list.get(1)).doubleValue();
-                if (!(low < high) || !Double.isFinite(low) || !Double.isFinite(high)) {
-                    problems.add(new Problem(where, "\"" + kind + "\" needs low < high, got [" + low + ", " + high
-                            + "]; for one value use {\"choices\": [" + low + "]}"));
-                    return null;
-                }
-                if (log && low <= 0) {
-                    problems.add(new Problem(where, "\"logUniform\" needs numbers above 0 (it spreads values over "
-                            + "orders of magnitude), got " + low + "; use \"uniform\" for ranges that include 0"));
-                    return null;
-                }
-                int count = 0;
-                Object c = map.get("count");
-                if (c != null) {
-                    if (!whole(c) || ((Number) c).longValue() < 2 || ((Number) c).longValue() > 1000) {
-                        problems.add(new Problem(where, "\"count\" must be a whole number from 2 (grid values "
-                                + "including both ends), got " + json(c)));
-                        return null;
-                    }
-                    count = ((Number) c).intValue();
-                }
-                return new Dimension.Interval(low, high, log, count);
-            }
-        }
-    }
-
-    private static boolean whole(Object o) {
-        return o instanceof Integer || o instanceof Long
-                || (o instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15);
-    }
-
-    private static String json(Object o) {
+    static String json(Object o) {
         return o instanceof String s ? "\"" + s + "\"" : String.valueOf(o);
     }
 }

@@ -1,4 +1,4 @@
-package org.cajal.experiments.internal.stats;
+package org.cajal.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.cajal.experiments.Comparison;
-import org.cajal.experiments.Statistics;
-import org.cajal.experiments.Summary;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,8 +1,7 @@
-package org.cajal.experiments.internal.stats;
+package org.cajal.experiments;
 
 import java.util.Locale;
 
-import org.cajal.experiments.Comparison;
 
 /**
  * Nadeau and Bengio's corrected resampled t-test (Machine Learning 52, 2003; in the form of Bouckaert and Frank,
@@ -16,7 +15,7 @@ import org.cajal.experiments.Comparison;
  * The interval of the mean difference uses the same corrected standard error; the effect size is mean(d) / sd(d)
  * (Cohen's d for paired scores, labelled with Cohen's conventions 0.2 / 0.5 / 0.8).
  */
-public final class CorrectedTTest {
+final class CorrectedTTest {
 
     /** Below this many pairs the verdict warns that the test has little power. */
     static final int FEW_PAIRS = 5;
@@ -29,7 +28,7 @@ public final class CorrectedTTest {
      * @throws IllegalArgumentException when the samples differ in length, have fewer than 2 pairs, hold a value
      *                                  that is not finite, or the ratio is not positive
      */
-    public static Comparison compare(double[] a, double[] b, double testTrainRatio, String metric,
+    static Comparison compare(double[] a, double[] b, double testTrainRatio, String metric,
                                      boolean higherIsBetter) {
         if (a.length != b.length) {
             throw new IllegalArgumentException("the two configurations have " + a.length + " and " + b.length

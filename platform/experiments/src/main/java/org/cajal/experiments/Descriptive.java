@@ -1,15 +1,14 @@
-package org.cajal.experiments.internal.stats;
+package org.cajal.experiments;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.math3.distribution.TDistribution;
-import org.cajal.experiments.Summary;
 
 /**
  * Means, sample standard deviations and t intervals of the mean: the summaries of repeats and folds.
  */
-public final class Descriptive {
+final class Descriptive {
 
     /** Two-sided 95%: the t quantile at 0.975. */
     private static final double UPPER = 0.975;
@@ -22,7 +21,7 @@ public final class Descriptive {
      *
      * @throws IllegalArgumentException for no values or a value that is not finite (names its position)
      */
-    public static Summary summarise(double[] values) {
+    static Summary summarise(double[] values) {
         if (values == null || values.length == 0) {
             throw new IllegalArgumentException("no values to summarise");
         }
@@ -46,7 +45,7 @@ public final class Descriptive {
      * Per epoch (index), the summary over the curves that have a finite value there; the band ends at the last
      * epoch any curve reached.
      */
-    public static List<Summary> band(List<double[]> curves) {
+    static List<Summary> band(List<double[]> curves) {
         int longest = 0;
         for (double[] curve : curves) {
             longest = Math.max(longest, curve.length);
