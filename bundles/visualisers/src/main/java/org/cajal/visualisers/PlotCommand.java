@@ -17,12 +17,14 @@ import org.cajal.api.visual.Drawing;
 import org.cajal.api.visual.RunRecord;
 import org.cajal.api.visual.Visualiser;
 import org.cajal.charts.ChartDrawings;
+import org.cajal.launcher.spi.CommandArguments;
 import org.cajal.launcher.spi.LauncherCommand;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import picocli.CommandLine.Option;
 
 /**
  * {@code cajal plot RUN_FOLDER [--out DIR] [--width W] [--height H]}: every installed visualiser that has something
@@ -131,40 +133,20 @@ public class PlotCommand implements LauncherCommand {
         /** Largest image side, a guard against typos such as 80000. */
         static final int MAX_SIDE = 10_000;
 
-        static Arguments parse(List<String> args) {
-            Path run = null;
-            Path out = null;
-            int width = WIDTH;
-            int height = HEIGHT;
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                switch (a) {
-                    case "--out" -> out = Path.of(value(args, ++i, a));
-                    case "--width" -> width = size(value(args, ++i, a), a);
-                    case "--height" -> height = size(value(args, ++i, a), a);
-                    default -> {
-                        if (a.startsWith("-")) {
-                            throw new IllegalArgumentException("unknown option " + a);
-                        }
-                        if (run != null) {
-                            throw new IllegalArgumentException("one run folder at a time (got " + run + " and " + a
-                                    + ")");
-                        }
-                        run = Path.of(a);
-                    }
-                }
-            }
-            if (run == null) {
-                throw new IllegalArgumentException("no run folder given");
-            }
-            return new Arguments(run, out, width, height);
+        /** The command line as picocli reads it. */
+        static final class Options {
+            @picocli.CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "RUN_FOLDER") Path run;
+            @Option(names = "--out") Path out;
+            @Option(names = "--width") String width = String.valueOf(WIDTH);
+            @Option(names = "--height") String height = String.valueOf(HEIGHT);
         }
 
-        private static String value(List<String> args, int i, String option) {
-            if (i >= args.size()) {
-                throw new IllegalArgumentException(option + " needs a value");
+        static Arguments parse(List<String> args) {
+            Options o = CommandArguments.parse(new Options(), args);
+            if (o.run == null) {
+                throw new IllegalArgumentException("no run folder given");
             }
-            return args.get(i);
+            return new Arguments(o.run, o.out, size(o.width, "--width"), size(o.height, "--height"));
         }
 
         private static int size(String text, String option) {
