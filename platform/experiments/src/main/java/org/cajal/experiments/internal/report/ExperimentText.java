@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.cajal.api.run.RunStatus;
 import org.cajal.experiments.internal.store.ExperimentFiles;
 import org.cajal.experiments.internal.store.FolderFiles;
 
@@ -56,7 +57,7 @@ final class ExperimentText {
         for (Map.Entry<String, Object> e : space.entrySet()) {
             dims.add(e.getKey() + " " + dimension(e.getValue()));
         }
-        long finished = trials.stream().filter(t -> "finished".equals(t.get("status"))).count();
+        long finished = trials.stream().filter(t -> RunStatus.FINISHED.id().equals(t.get("status"))).count();
         boolean grid = "grid".equals(method);
         Object objective = ExperimentFiles.setting(json, "objective");
         boolean min = ExperimentFiles.minimise(json);
