@@ -3,8 +3,6 @@ package org.cajal.workbench.run;
 import java.awt.BorderLayout;
 import java.awt.event.ActionEvent;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
@@ -17,9 +15,7 @@ import javax.swing.JButton;
 import javax.swing.JComponent;
 import javax.swing.DefaultListModel;
 import javax.swing.JLabel;
-import javax.swing.JList;
 import javax.swing.JPanel;
-import javax.swing.JScrollPane;
 import javax.swing.JProgressBar;
 import javax.swing.JSplitPane;
 import javax.swing.SwingUtilities;
@@ -58,28 +54,12 @@ import org.jfree.chart.ChartPanel;
  */
 public final class RunPanel {
 
-    static final String NO_DIAGNOSTICS = "Diagnostics: none so far";
-
     private final Workbench workbench;
     private final JPanel panel = new JPanel(new BorderLayout());
     private final JProgressBar progressBar = new JProgressBar();
     private final JLabel status = new JLabel("Compose a pipeline, then press Train.");
     private final TrainingCharts charts = new TrainingCharts();
-    private final DefaultListModel<String> diagnostics = new DefaultListModel<>();
-    private final JList<String> diagnosticsList = new JList<>(diagnostics) {
-        /** A note is longer than the list is wide: the item under the pointer shows whole as its tooltip. */
-        @Override
-        public String getToolTipText(java.awt.event.MouseEvent event) {
-            int index = locationToIndex(event.getPoint());
-            return index < 0 || !getCellBounds(index, index).contains(event.getPoint()) ? super.getToolTipText(event)
-                    : "<html><body style='width: 480px'>" + escape(getModel().getElementAt(index)) + "</body></html>";
-        }
-    };
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-    private final JLabel diagnosticsTitle = new JLabel(NO_DIAGNOSTICS);
+    private final DiagnosticsList diagnostics = new DiagnosticsList();
     private final TrainingProgress progress;
     private final Action train;
     private final Action stop;
@@ -171,18 +151,9 @@ public final class RunPanel {
         split.setResizeWeight(0.6);
         split.setBorder(null);
 
-        diagnosticsList.setName("run.diagnostics");
-        diagnosticsList.setVisibleRowCount(4);
-        diagnosticsList.setToolTipText("What the runtime noticed during training, and what to try");
-        diagnosticsTitle.setName("run.diagnosticsTitle");
-        JPanel notes = new JPanel(new BorderLayout(0, 2));
-        notes.setBorder(BorderFactory.createEmptyBorder(4, 6, 6, 6));
-        notes.add(diagnosticsTitle, BorderLayout.NORTH);
-        notes.add(new JScrollPane(diagnosticsList), BorderLayout.CENTER);
-
         panel.add(header, BorderLayout.NORTH);
         panel.add(split, BorderLayout.CENTER);
-        panel.add(notes, BorderLayout.SOUTH);
+        panel.add(diagnostics.component(), BorderLayout.SOUTH);
     }
 
     private JComponent withExport(ChartPanel chart, String pngName, String svgName, String what) {
@@ -289,8 +260,8 @@ public final class RunPanel {
         charts.flush();
         progressBar.setIndeterminate(false);
         if (failure != null) {
-            String message = failureMessage(failure);
-            end(TrainingProgress.End.FAILED, "Run " + run.runId() + " failed: " + firstLine(message));
+            String message = RunLines.failureMessage(failure);
+            end(TrainingProgress.End.FAILED, "Run " + run.runId() + " failed: " + RunLines.firstLine(message));
             workbench.notifier().error("Training failed", message);
             return;
         }
@@ -328,47 +299,39 @@ public final class RunPanel {
             }
             lastRunId = s.runId();
             progress.started(s);
-            status.setText(s.runId() + ": training on " + s.trainExamples() + " examples, "
-                    + s.parameterCount() + " parameters" + (fold > 0 ? " (fold " + fold + ")" : "")
-                    + (s.engine().isEmpty() ? "" : "; " + s.engine()));
+            status.setText(RunLines.started(s, fold));
         } else if (event instanceof TrainingEvent.BatchCompleted b) {
             progress.batch(b);
             charts.batch(b);
         } else if (event instanceof TrainingEvent.EpochCompleted e) {
             progress.epoch(e);
             charts.epoch(e);
-            status.setText(epochLine(e));
+            status.setText(RunLines.epoch(e));
         } else if (event instanceof TrainingEvent.StoppedEarly s) {
-            // neutral wording: a generative model's early stopping watches its own metric, not the loss
-            status.setText("Stopped early after epoch " + s.epoch() + ": no improvement since epoch "
-                    + s.bestEpoch() + " (validation loss there " + Metrics.format(s.bestValidationLoss()) + ")");
+            status.setText(RunLines.stoppedEarly(s));
         } else if (event instanceof TrainingEvent.Diagnostic d) {
             diverged |= "nan-loss".equals(d.kind());
             showDiagnostic(d.epoch(), d.kind(), d.message());
         } else if (event instanceof TrainingEvent.Finished f) {
-            end(TrainingProgress.End.FINISHED, "Run " + f.runId() + (diverged
-                    ? " diverged and was stopped (see the diagnostics); the model before it diverged" : " finished")
-                    + Metrics.headline(f.evaluation()).map(h -> ": " + h).orElse(""));
+            end(TrainingProgress.End.FINISHED, RunLines.finished(f, diverged));
             return;
         } else if (event instanceof TrainingEvent.Cancelled c) {
-            end(TrainingProgress.End.STOPPED, "Run " + c.runId() + " stopped after " + c.completedEpochs()
-                    + " epoch" + (c.completedEpochs() == 1 ? "" : "s"));
+            end(TrainingProgress.End.STOPPED, RunLines.cancelled(c));
             return;
         } else if (event instanceof TrainingEvent.Failed f) {
-            end(TrainingProgress.End.FAILED, "Run " + f.runId() + " failed: " + firstLine(f.message()));
+            end(TrainingProgress.End.FAILED, "Run " + f.runId() + " failed: " + RunLines.firstLine(f.message()));
             return;
         }
         showProgress();
     }
+
     /**
      * Shows a training diagnostic (NaN or exploding loss, overfitting, dead units, update sizes) in the list under
      * the charts, newest last.
      */
     void showDiagnostic(int epoch, String kind, String message) {
         String line = (fold > 0 ? "Fold " + fold + " · " : "") + Diagnostics.line(epoch, kind, message);
-        diagnostics.addElement(line);
-        diagnosticsTitle.setText("Diagnostics (" + diagnostics.size() + "):");
-        diagnosticsList.ensureIndexIsVisible(diagnostics.size() - 1);
+        diagnostics.add(line);
         workbench.notifier().status(line);
     }
 
@@ -377,7 +340,6 @@ public final class RunPanel {
         charts.clear();
         diagnostics.clear();
         diverged = false;
-        diagnosticsTitle.setText(NO_DIAGNOSTICS);
         progress.reset(folds);
         fold = 0;
         progressBar.setIndeterminate(false);
@@ -399,36 +361,6 @@ public final class RunPanel {
         progressBar.setString(progress.text());
     }
 
-    private static String epochLine(TrainingEvent.EpochCompleted e) {
-        StringBuilder s = new StringBuilder();
-        s.append("Epoch ").append(e.epoch()).append('/').append(e.epochs())
-                .append(" — train loss ").append(Metrics.format(e.trainLoss()));
-        if (!Double.isNaN(e.validationLoss())) {
-            s.append(", validation loss ").append(Metrics.format(e.validationLoss()));
-        }
-        if (!Double.isNaN(e.validationMetric())) {
-            s.append(", validation ").append(e.metricName()).append(' ').append(Metrics.format(e.validationMetric()));
-        }
-        return s.toString();
-    }
-
-    /** The failure's own message: a PipelineException's says file, JSON path or layer; wrappers are removed. */
-    static String failureMessage(Throwable failure) {
-        Throwable t = failure;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return Messages.of(t);
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "";
-        }
-        int nl = text.indexOf('\n');
-        return nl < 0 ? text : text.substring(0, nl) + " …";
-    }
-
     // ---------------------------------------------------------------- for tests
 
     TrainingCharts charts() {
@@ -444,6 +376,6 @@ public final class RunPanel {
     }
 
     DefaultListModel<String> diagnostics() {
-        return diagnostics;
+        return diagnostics.lines();
     }
 }
