@@ -93,6 +93,31 @@ public record CsvTable(List<String> header, List<List<String>> rows) {
         return i < 0 ? Optional.empty() : Optional.of(i);
     }
 
+    /** Whether the table has this column. */
+    public boolean has(String name) {
+        return header.contains(name);
+    }
+
+    /**
+     * A column's cells as numbers (NaN for an empty or non-numeric cell).
+     *
+     * @throws IllegalArgumentException when there is no such column (the message lists the columns)
+     */
+    public double[] numbers(String name) {
+        int i = header.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("no column '" + name + "' (columns: " + String.join(", ", header) + ")");
+        }
+        return rows.stream().mapToDouble(r -> number(i < r.size() ? r.get(i) : "")).toArray();
+    }
+
+    /** A cell's text by row and column name; "" when there is no such column or the row is short. */
+    public String cell(int row, String name) {
+        int i = header.indexOf(name);
+        List<String> r = rows.get(row);
+        return i < 0 || i >= r.size() ? "" : r.get(i);
+    }
+
     /** A cell as a number: NaN when empty or not a number. */
     public static double number(String cell) {
         if (cell == null || cell.isBlank()) {

@@ -7,12 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.cajal.api.run.RunFiles;
 import org.cajal.charts.LineChart;
 import org.cajal.experiments.ExperimentFolder;
-import org.cajal.experiments.internal.store.CsvTable;
 import org.cajal.experiments.internal.store.ExperimentFiles;
 import org.cajal.experiments.internal.store.FolderFiles;
 import org.cajal.experiments.internal.store.OverlayChart;
+import org.cajal.runfolder.CsvTable;
 import org.jfree.chart.JFreeChart;
 
 /** The charts of a report; each is null when its data is missing. */
@@ -23,7 +24,7 @@ final class ReportCharts {
 
     /** A run: training and validation loss per epoch (metrics.csv). */
     static JFreeChart lossCurves(Path run) throws IOException {
-        Path file = run.resolve(FolderFiles.METRICS);
+        Path file = run.resolve(RunFiles.METRICS);
         if (!Files.isRegularFile(file)) {
             return null;
         }
@@ -31,8 +32,8 @@ final class ReportCharts {
         List<OverlayChart.Curve> curves = new ArrayList<>();
         for (String column : List.of("train_loss", "validation_loss")) {
             if (t.has(column) && t.has("epoch")) {
-                double[] v = t.column(column);
-                curves.add(new OverlayChart.Curve(column.replace('_', ' '), t.column("epoch"), v, v, v));
+                double[] v = t.numbers(column);
+                curves.add(new OverlayChart.Curve(column.replace('_', ' '), t.numbers("epoch"), v, v, v));
             }
         }
         return curves.isEmpty() ? null : OverlayChart.chart(curves, "Training and validation loss", "loss", List.of());
@@ -48,10 +49,10 @@ final class ReportCharts {
         List<OverlayChart.Curve> curves = new ArrayList<>();
         for (String column : List.of("train_loss", "validation_loss")) {
             if (t.has(column + "_mean") && t.has("epoch")) {
-                double[] mean = t.column(column + "_mean");
-                curves.add(new OverlayChart.Curve(column.replace('_', ' ') + " (mean, 95% band)", t.column("epoch"),
-                        mean, t.has(column + "_low") ? t.column(column + "_low") : mean,
-                        t.has(column + "_high") ? t.column(column + "_high") : mean));
+                double[] mean = t.numbers(column + "_mean");
+                curves.add(new OverlayChart.Curve(column.replace('_', ' ') + " (mean, 95% band)", t.numbers("epoch"),
+                        mean, t.has(column + "_low") ? t.numbers(column + "_low") : mean,
+                        t.has(column + "_high") ? t.numbers(column + "_high") : mean));
             }
         }
         return curves.isEmpty() ? null
@@ -103,7 +104,7 @@ final class ReportCharts {
                 "error").markers(true);
         for (String column : List.of("train_error", "validation_error", "test_error")) {
             if (t.has(column)) {
-                chart.line(column.replace('_', ' '), t.column("value"), t.column(column));
+                chart.line(column.replace('_', ' '), t.numbers("value"), t.numbers(column));
             }
         }
         return chart.isEmpty() ? null : chart.chart();

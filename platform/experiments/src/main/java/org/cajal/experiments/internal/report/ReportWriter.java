@@ -14,7 +14,7 @@ import org.cajal.api.visual.Drawing;
 import org.cajal.charts.ChartDrawings;
 import org.cajal.api.run.RunFiles;
 import org.cajal.experiments.internal.exec.RunOutcome;
-import org.cajal.experiments.internal.store.CsvTable;
+import org.cajal.runfolder.CsvTable;
 import org.cajal.experiments.internal.store.ExperimentFiles;
 import org.cajal.experiments.internal.store.FolderFiles;
 import org.cajal.runfolder.AtomicFiles;
@@ -39,9 +39,9 @@ public final class ReportWriter {
         Path f = folder.toAbsolutePath().normalize();
         List<Path> written = new ArrayList<>();
         Files.createDirectories(out);
-        if (FolderFiles.isExperiment(f)) {
+        if (RunFolders.isExperiment(f)) {
             experiment(f, out, written);
-        } else if (FolderFiles.isRun(f)) {
+        } else if (RunFolders.isRun(f)) {
             run(f, out, written);
         } else {
             throw new IOException(f + " is neither a run folder (no provenance.json) nor an experiment folder (no "

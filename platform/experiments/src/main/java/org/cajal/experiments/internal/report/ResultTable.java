@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.cajal.experiments.internal.store.CsvTable;
+import org.cajal.runfolder.CsvTable;
 import org.cajal.experiments.internal.store.FolderFiles;
 
 /**
@@ -46,7 +46,7 @@ record ResultTable(String caption, List<String> header, List<List<String>> rows)
 
     /** RFC 4180 CSV with a header row. */
     String csv() {
-        return new org.cajal.runfolder.CsvTable(header, rows).format();
+        return new CsvTable(header, rows).format();
     }
 
     /** A number shortened for reading; other text as is. */

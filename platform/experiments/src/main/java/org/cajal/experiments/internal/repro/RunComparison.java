@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.cajal.api.run.RunFiles;
-import org.cajal.experiments.internal.store.CsvTable;
+import org.cajal.runfolder.CsvTable;
 import org.cajal.experiments.internal.store.FolderFiles;
 import org.cajal.runfolder.Json;
 import org.cajal.runfolder.RunFolders;
@@ -100,8 +100,8 @@ record RunComparison(boolean identical, List<String> differences) {
             if (!now.has(column)) {
                 continue;
             }
-            double[] x = then.column(column);
-            double[] y = now.column(column);
+            double[] x = then.numbers(column);
+            double[] y = now.numbers(column);
             for (int r = 0; r < rows; r++) {
                 if (Double.doubleToLongBits(x[r]) != Double.doubleToLongBits(y[r])) {
                     found.add(prefix + "metrics.csv row " + (r + 1) + " " + column + ": " + then.cell(r, column)

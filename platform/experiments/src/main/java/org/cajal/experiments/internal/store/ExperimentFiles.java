@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import org.cajal.api.run.RunStatus;
 import org.cajal.experiments.internal.exec.RunOutcome;
+import org.cajal.runfolder.CsvTable;
 import org.cajal.runfolder.RunFolders;
 
 /**
@@ -100,7 +101,7 @@ public final class ExperimentFiles {
         Path dir = folder.resolve(org.cajal.api.run.ExperimentFiles.RUNS);
         if (Files.isDirectory(dir)) {
             try (Stream<Path> children = Files.list(dir)) {
-                children.filter(FolderFiles::isRun).sorted().map(Path::normalize)
+                children.filter(RunFolders::isRun).sorted().map(Path::normalize)
                         .filter(p -> !runs.contains(p)).forEach(runs::add);
             }
         }

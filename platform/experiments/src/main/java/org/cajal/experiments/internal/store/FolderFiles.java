@@ -22,20 +22,7 @@ import org.cajal.runfolder.RunFolders;
  */
 public final class FolderFiles {
 
-    /** {@link RunFiles#METRICS}, as the report and overlay charts name it. */
-    public static final String METRICS = RunFiles.METRICS;
-
     private FolderFiles() {
-    }
-
-    /** A run folder ({@link RunFolders#isRun}). */
-    public static boolean isRun(Path folder) {
-        return RunFolders.isRun(folder);
-    }
-
-    /** An experiment folder ({@link RunFolders#isExperiment}). */
-    public static boolean isExperiment(Path folder) {
-        return RunFolders.isExperiment(folder);
     }
 
     /** A JSON object file read by {@link Json#readObject}, or an empty map when the file does not exist. */

@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.cajal.api.run.RunFiles;
 import org.cajal.charts.LineChart;
 import org.cajal.experiments.ExperimentFolder;
+import org.cajal.runfolder.CsvTable;
+import org.cajal.runfolder.RunFolders;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -55,7 +58,7 @@ public final class OverlayChart {
     private static void collect(Path folder, String column, List<Curve> curves, List<String> missing)
             throws IOException {
         String id = folder.getFileName().toString();
-        if (FolderFiles.isExperiment(folder)) {
+        if (RunFolders.isExperiment(folder)) {
             Map<String, Object> experiment = ExperimentFiles.experiment(folder);
             if ("repeats".equals(ExperimentFiles.kind(experiment))) {
                 Path file = folder.resolve(ExperimentFolder.CURVES);
@@ -64,10 +67,10 @@ public final class OverlayChart {
                     missing.add(id);
                     return;
                 }
-                double[] mean = t.column(column + "_mean");
-                curves.add(new Curve(id + " (mean, 95% band)", t.column("epoch"), mean,
-                        t.has(column + "_low") ? t.column(column + "_low") : mean,
-                        t.has(column + "_high") ? t.column(column + "_high") : mean));
+                double[] mean = t.numbers(column + "_mean");
+                curves.add(new Curve(id + " (mean, 95% band)", t.numbers("epoch"), mean,
+                        t.has(column + "_low") ? t.numbers(column + "_low") : mean,
+                        t.has(column + "_high") ? t.numbers(column + "_high") : mean));
                 return;
             }
             for (Map<String, Object> trial : ExperimentFiles.trials(folder)) {
@@ -79,7 +82,7 @@ public final class OverlayChart {
             }
             return;
         }
-        if (!FolderFiles.isRun(folder)) {
+        if (!RunFolders.isRun(folder)) {
             throw new IOException(folder + " is neither a run folder (no provenance.json) nor an experiment folder "
                     + "(no " + ExperimentFolder.EXPERIMENT + ")");
         }
@@ -94,7 +97,7 @@ public final class OverlayChart {
     }
 
     private static boolean run(Path run, String name, String column, List<Curve> curves) throws IOException {
-        Path file = run.resolve(FolderFiles.METRICS);
+        Path file = run.resolve(RunFiles.METRICS);
         if (!Files.isRegularFile(file)) {
             return false;
         }
@@ -102,8 +105,8 @@ public final class OverlayChart {
         if (!t.has(column) || !t.has("epoch")) {
             return false;
         }
-        double[] v = t.column(column);
-        curves.add(new Curve(name, t.column("epoch"), v, v, v));
+        double[] v = t.numbers(column);
+        curves.add(new Curve(name, t.numbers("epoch"), v, v, v));
         return true;
     }
 }
