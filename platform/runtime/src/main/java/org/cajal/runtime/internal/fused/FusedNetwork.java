@@ -1,17 +1,11 @@
 package org.cajal.runtime.internal.fused;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 
-import org.cajal.runtime.internal.fused.FusedSupport.Act;
-import org.cajal.runtime.internal.fused.FusedSupport.Loss;
 import org.cajal.runtime.internal.fused.FusedSupport.Plan;
 import org.cajal.runtime.internal.fused.FusedSupport.Stage;
-import org.nd4j.linalg.learning.regularization.L1Regularization;
-import org.nd4j.linalg.learning.regularization.L2Regularization;
 import org.nd4j.linalg.learning.regularization.Regularization;
-import org.nd4j.linalg.learning.regularization.WeightDecay;
 
 /**
  * The numeric core of the fused path: a dense stack's parameters, gradient and optimizer state in Java arrays, and
@@ -30,8 +24,7 @@ import org.nd4j.linalg.learning.regularization.WeightDecay;
 public final class FusedNetwork {
 
     private final Stage[] stages;
-    private final Loss loss;
-    private final float clip;
+    private final FusedLoss lossFn;
     private final int[] wOff;
     private final int[] bOff;
     private final float[] params;
@@ -51,15 +44,9 @@ public final class FusedNetwork {
     private float[][] delta;
     private float[] lastInput;
 
-    // direct buffers for the stages whose products go to OpenBLAS (null until used)
-    private java.nio.FloatBuffer[] wD;
-    private java.nio.FloatBuffer[] xD;
-    private java.nio.FloatBuffer[] zD;
-    private java.nio.FloatBuffer[] dD;
-    private java.nio.FloatBuffer[] gD;
-    private java.nio.FloatBuffer[] dxD;
-    /** Whether this network holds a share of OpenBLAS's threads ({@link Blas#enter}). */
-    private boolean blasThreads;
+    private final Penalties penalties;
+    /** The products of the stages large enough for OpenBLAS. */
+    private final BlasProducts blas;
 
     /**
      * @param plan what {@link FusedSupport#plan} found
@@ -68,8 +55,6 @@ public final class FusedNetwork {
      */
     public FusedNetwork(Plan plan, float[] initial, long seed) {
         this.stages = plan.stages().toArray(Stage[]::new);
-        this.loss = plan.loss();
-        this.clip = (float) plan.clipEps();
         this.wOff = new int[stages.length];
         this.bOff = new int[stages.length];
         int offset = 0;
@@ -94,6 +79,9 @@ public final class FusedNetwork {
         this.random = new SplittableRandom(seed);
         this.inputWidth = plan.inputWidth();
         this.outputWidth = stages[stages.length - 1].nOut();
+        this.lossFn = new FusedLoss(plan.loss(), (float) plan.clipEps(), stages[stages.length - 1]);
+        this.penalties = new Penalties(stages, wOff, bOff, params, grad);
+        this.blas = new BlasProducts(stages, wOff, bOff, params, grad);
     }
 
     /** The parameters, in DL4J's layout (live: a step changes them). */
@@ -131,39 +119,9 @@ public final class FusedNetwork {
 
     /** Gives back this network's share of OpenBLAS's threads, if it took one; call when training ends. */
     public void close() {
-        if (blasThreads) {
-            blasThreads = false;
-            Blas.leave();
-        }
+        blas.close();
     }
 
-    /** Whether a stage's product over {@code rows} examples goes to OpenBLAS. */
-    private boolean blas(int s, int rows) {
-        return Blas.available() && (long) rows * stages[s].nIn() * stages[s].nOut() >= Blas.MIN_MACS;
-    }
-
-    private void directBuffers(int s) {
-        if (wD == null) {
-            int n = stages.length;
-            wD = new java.nio.FloatBuffer[n];
-            xD = new java.nio.FloatBuffer[n];
-            zD = new java.nio.FloatBuffer[n];
-            dD = new java.nio.FloatBuffer[n];
-            gD = new java.nio.FloatBuffer[n];
-            dxD = new java.nio.FloatBuffer[n];
-        }
-        Stage st = stages[s];
-        if (wD[s] == null) {
-            wD[s] = Blas.direct(st.nIn() * st.nOut());
-            gD[s] = Blas.direct(st.nIn() * st.nOut());
-        }
-        if (xD[s] == null || xD[s].capacity() < capacity * st.nIn()) {
-            xD[s] = Blas.direct(capacity * st.nIn());
-            dxD[s] = Blas.direct(capacity * st.nIn());
-            zD[s] = Blas.direct(capacity * st.nOut());
-            dD[s] = Blas.direct(capacity * st.nOut());
-        }
-    }
 
     public int inputWidth() {
         return inputWidth;
@@ -195,11 +153,11 @@ public final class FusedNetwork {
     public double fit(float[] x, float[] y, int rows) {
         ensure(rows);
         forward(x, rows, true);
-        double score = lossDelta(y, rows) + penaltyScore();
+        double score = lossFn.delta(out[stages.length - 1], delta[stages.length - 1], y, rows) + penalties.score(iteration, epoch);
         backward(rows);
-        applyPenalties(Regularization.ApplyStep.BEFORE_UPDATER, 0);
+        penalties.apply(Regularization.ApplyStep.BEFORE_UPDATER, 0, iteration, epoch);
         double lr = updater.apply(grad, iteration, epoch);
-        applyPenalties(Regularization.ApplyStep.POST_UPDATER, lr);
+        penalties.apply(Regularization.ApplyStep.POST_UPDATER, lr, iteration, epoch);
         float[] p = params;
         float[] g = grad;
         for (int i = 0; i < p.length; i++) {
@@ -216,7 +174,7 @@ public final class FusedNetwork {
     float[] gradient(float[] x, float[] y, int rows) {
         ensure(rows);
         forward(x, rows, true);
-        lossDelta(y, rows);
+        lossFn.delta(out[stages.length - 1], delta[stages.length - 1], y, rows);
         backward(rows);
         float[] g = grad.clone();
         for (int i = 0; i < g.length; i++) {
@@ -256,7 +214,7 @@ public final class FusedNetwork {
     public double loss(float[] x, float[] y, int rows) {
         ensure(rows);
         forward(x, rows, false);
-        return lossScore(out[stages.length - 1], y, rows) / rows;
+        return lossFn.score(out[stages.length - 1], y, rows) / rows;
     }
 
     // ------------------------------------------------------------------------------------------------- buffers
@@ -321,12 +279,12 @@ public final class FusedNetwork {
                 continue;
             }
             float[] z = out[s];
-            if (blas(s, rows)) {
-                denseBlas(s, source, rows, z);
+            if (blas.use(s, rows)) {
+                blas.dense(s, source, rows, z, capacity);
             } else {
                 dense(source, rows, st.nIn(), st.nOut(), wOff[s], bOff[s], z);
             }
-            activate(st.act(), (float) st.alpha(), z, rows, st.nOut());
+            Activations.activate(st.act(), (float) st.alpha(), z, rows, st.nOut());
             input = z;
         }
     }
@@ -365,214 +323,6 @@ public final class FusedNetwork {
         }
     }
 
-    /** {@link #dense} through OpenBLAS: Z = X W (W column-major is W^T row-major), then the bias. */
-    private void denseBlas(int s, float[] x, int rows, float[] z) {
-        directBuffers(s);
-        Stage st = stages[s];
-        int nIn = st.nIn();
-        int nOut = st.nOut();
-        java.nio.FloatBuffer w = wD[s];
-        w.clear();
-        w.put(params, wOff[s], nIn * nOut).rewind();
-        java.nio.FloatBuffer xd = xD[s];
-        xd.clear();
-        xd.put(x, 0, rows * nIn).rewind();
-        java.nio.FloatBuffer zd = zD[s];
-        Blas.gemm(false, true, rows, nOut, nIn, xd, nIn, w, nIn, zd, nOut);
-        zd.clear();
-        zd.get(z, 0, rows * nOut).rewind();
-        int bo = bOff[s];
-        for (int r = 0; r < rows; r++) {
-            int zr = r * nOut;
-            for (int j = 0; j < nOut; j++) {
-                z[zr + j] += params[bo + j];
-            }
-        }
-    }
-
-    private static void activate(Act act, float alpha, float[] z, int rows, int width) {
-        int len = rows * width;
-        switch (act) {
-            case IDENTITY -> { }
-            case RELU -> {
-                for (int i = 0; i < len; i++) {
-                    z[i] = z[i] > 0 ? z[i] : 0f;
-                }
-            }
-            case LEAKY_RELU -> {
-                for (int i = 0; i < len; i++) {
-                    z[i] = z[i] < 0 ? z[i] * alpha : z[i];
-                }
-            }
-            case SIGMOID -> {
-                for (int i = 0; i < len; i++) {
-                    z[i] = (float) (1.0 / (1.0 + Math.exp(-z[i])));
-                }
-            }
-            case TANH -> {
-                for (int i = 0; i < len; i++) {
-                    z[i] = (float) Math.tanh(z[i]);
-                }
-            }
-            case SOFTMAX -> {
-                for (int r = 0; r < rows; r++) {
-                    int o = r * width;
-                    float max = Float.NEGATIVE_INFINITY;
-                    for (int j = 0; j < width; j++) {
-                        max = Math.max(max, z[o + j]);
-                    }
-                    double sum = 0;
-                    for (int j = 0; j < width; j++) {
-                        float e = (float) Math.exp(z[o + j] - max);
-                        z[o + j] = e;
-                        sum += e;
-                    }
-                    float inv = (float) (1.0 / sum);
-                    for (int j = 0; j < width; j++) {
-                        z[o + j] *= inv;
-                    }
-                }
-            }
-            default -> throw new IllegalStateException(act.name());
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------------- loss
-
-    /** The summed loss of the outputs against y (DL4J's score array summed, before dividing by rows). */
-    private double lossScore(float[] o, float[] y, int rows) {
-        int len = rows * outputWidth;
-        double sum = 0;
-        switch (loss) {
-            case MSE -> {
-                for (int i = 0; i < len; i++) {
-                    float d = y[i] - o[i];
-                    sum += d * d;
-                }
-                sum /= outputWidth;
-            }
-            case MAE -> {
-                for (int i = 0; i < len; i++) {
-                    sum += Math.abs(o[i] - y[i]);
-                }
-                sum /= outputWidth;
-            }
-            case XENT -> {
-                for (int i = 0; i < len; i++) {
-                    float p = clip > 0 ? Math.min(Math.max(o[i], clip), 1 - clip) : o[i];
-                    sum -= y[i] * Math.log(p) + (1 - y[i]) * Math.log(1 - p);
-                }
-            }
-            case MCXENT -> {
-                boolean softmax = stages[stages.length - 1].act() == Act.SOFTMAX && clip > 0;
-                for (int i = 0; i < len; i++) {
-                    float p = softmax ? Math.min(Math.max(o[i], clip), 1 - clip) : o[i];
-                    if (y[i] != 0) {
-                        sum -= y[i] * Math.log(p);
-                    }
-                }
-            }
-            default -> throw new IllegalStateException(loss.name());
-        }
-        return sum;
-    }
-
-    /**
-     * Writes dL/dz of the output layer, already divided by the mini-batch size, into its delta buffer; returns the
-     * mean loss.
-     */
-    private double lossDelta(float[] y, int rows) {
-        int last = stages.length - 1;
-        Stage st = stages[last];
-        float[] o = out[last];
-        float[] d = delta[last];
-        int len = rows * outputWidth;
-        double score = lossScore(o, y, rows) / rows;
-        float scale = 1f / rows;
-        boolean direct = false;
-        switch (loss) {
-            case MSE -> {
-                float k = 2f / outputWidth;
-                for (int i = 0; i < len; i++) {
-                    d[i] = (o[i] - y[i]) * k;
-                }
-            }
-            case MAE -> {
-                float k = 1f / outputWidth;
-                for (int i = 0; i < len; i++) {
-                    d[i] = Math.signum(o[i] - y[i]) * k;
-                }
-            }
-            case XENT -> {
-                for (int i = 0; i < len; i++) {
-                    float p = clip > 0 ? Math.min(Math.max(o[i], clip), 1 - clip) : o[i];
-                    d[i] = (p - y[i]) / (p * (1 - p));
-                }
-            }
-            case MCXENT -> {
-                if (st.act() == Act.SOFTMAX) {
-                    for (int i = 0; i < len; i++) {
-                        d[i] = o[i] - y[i];
-                    }
-                    direct = true;
-                } else {
-                    for (int i = 0; i < len; i++) {
-                        d[i] = -y[i] / o[i];
-                    }
-                }
-            }
-            default -> throw new IllegalStateException(loss.name());
-        }
-        if (!direct) {
-            derivative(st.act(), (float) st.alpha(), o, d, rows, outputWidth);
-        }
-        for (int i = 0; i < len; i++) {
-            d[i] *= scale;
-        }
-        return score;
-    }
-
-    /** d = d * f'(z), from the activation's outputs a = f(z) (in place; softmax: its Jacobian times d). */
-    private static void derivative(Act act, float alpha, float[] a, float[] d, int rows, int width) {
-        int len = rows * width;
-        switch (act) {
-            case IDENTITY -> { }
-            case RELU -> {
-                for (int i = 0; i < len; i++) {
-                    d[i] = a[i] > 0 ? d[i] : 0f;
-                }
-            }
-            case LEAKY_RELU -> {
-                for (int i = 0; i < len; i++) {
-                    d[i] = a[i] < 0 ? d[i] * alpha : d[i];
-                }
-            }
-            case SIGMOID -> {
-                for (int i = 0; i < len; i++) {
-                    d[i] *= a[i] * (1 - a[i]);
-                }
-            }
-            case TANH -> {
-                for (int i = 0; i < len; i++) {
-                    d[i] *= 1 - a[i] * a[i];
-                }
-            }
-            case SOFTMAX -> {
-                for (int r = 0; r < rows; r++) {
-                    int o = r * width;
-                    float dot = 0;
-                    for (int j = 0; j < width; j++) {
-                        dot += d[o + j] * a[o + j];
-                    }
-                    for (int j = 0; j < width; j++) {
-                        d[o + j] = a[o + j] * (d[o + j] - dot);
-                    }
-                }
-            }
-            default -> throw new IllegalStateException(act.name());
-        }
-    }
-
     // ------------------------------------------------------------------------------------------------- backward
 
     private void backward(int rows) {
@@ -586,8 +336,8 @@ public final class FusedNetwork {
             boolean needInput = s > 0;
             float[] dIn = needInput ? delta[s - 1] : null;
             int nIn = st.nIn();
-            if (st.dense() && blas(s, rows)) {
-                backwardBlas(s, d, rows, needInput ? dIn : null);
+            if (st.dense() && blas.use(s, rows)) {
+                blas.backward(s, d, rows, needInput ? dIn : null);
             } else if (st.dense()) {
                 int nOut = st.nOut();
                 int wo = wOff[s];
@@ -625,42 +375,8 @@ public final class FusedNetwork {
             }
             Stage prev = stages[s - 1];
             if (prev.dense()) {
-                derivative(prev.act(), (float) prev.alpha(), out[s - 1], dIn, rows, prev.nOut());
+                Activations.derivative(prev.act(), (float) prev.alpha(), out[s - 1], dIn, rows, prev.nOut());
             }
-        }
-    }
-
-    /**
-     * A stage's gradients through OpenBLAS, from the direct copies its forward pass left (input and weights):
-     * dW^T = delta^T X, db = column sums of delta, dX = delta W^T... in W^T's row-major terms dX = delta (W^T).
-     */
-    private void backwardBlas(int s, float[] d, int rows, float[] dIn) {
-        if (!blasThreads) {
-            blasThreads = true;
-            Blas.enter();
-        }
-        Stage st = stages[s];
-        int nIn = st.nIn();
-        int nOut = st.nOut();
-        java.nio.FloatBuffer dd = dD[s];
-        dd.clear();
-        dd.put(d, 0, rows * nOut).rewind();
-        java.nio.FloatBuffer gd = gD[s];
-        Blas.gemm(true, false, nOut, nIn, rows, dd, nOut, xD[s], nIn, gd, nIn);
-        gd.clear();
-        gd.get(grad, wOff[s], nIn * nOut).rewind();
-        int bo = bOff[s];
-        for (int r = 0; r < rows; r++) {
-            int dr = r * nOut;
-            for (int j = 0; j < nOut; j++) {
-                grad[bo + j] += d[dr + j];
-            }
-        }
-        if (dIn != null) {
-            java.nio.FloatBuffer dx = dxD[s];
-            Blas.gemm(false, false, rows, nIn, nOut, dd, nOut, wD[s], nIn, dx, nIn);
-            dx.clear();
-            dx.get(dIn, 0, rows * nIn).rewind();
         }
     }
 
@@ -669,82 +385,4 @@ public final class FusedNetwork {
         return in[s] != null ? in[s] : out[s - 1];
     }
 
-    // ------------------------------------------------------------------------------------------------- penalties
-
-    private double penaltyScore() {
-        double score = 0;
-        for (int s = 0; s < stages.length; s++) {
-            Stage st = stages[s];
-            if (!st.dense()) {
-                continue;
-            }
-            score += penaltyScore(st.weightPenalties(), wOff[s], st.nIn() * st.nOut());
-            score += penaltyScore(st.biasPenalties(), bOff[s], st.nOut());
-        }
-        return score;
-    }
-
-    private double penaltyScore(List<Regularization> list, int from, int length) {
-        double score = 0;
-        for (Regularization r : list) {
-            if (r instanceof L1Regularization l1) {
-                double sum = 0;
-                for (int i = from; i < from + length; i++) {
-                    sum += Math.abs(params[i]);
-                }
-                score += l1.getL1().valueAt(iteration, epoch) * sum;
-            } else {
-                double sum = 0;
-                for (int i = from; i < from + length; i++) {
-                    sum += (double) params[i] * params[i];
-                }
-                double coeff = r instanceof L2Regularization l2 ? l2.getL2().valueAt(iteration, epoch)
-                        : ((WeightDecay) r).getCoeff().valueAt(iteration, epoch);
-                score += coeff * 0.5 * sum;
-            }
-        }
-        return score;
-    }
-
-    private void applyPenalties(Regularization.ApplyStep step, double lr) {
-        for (int s = 0; s < stages.length; s++) {
-            Stage st = stages[s];
-            if (st.dense()) {
-                applyPenalties(st.weightPenalties(), step, lr, wOff[s], st.nIn() * st.nOut());
-                applyPenalties(st.biasPenalties(), step, lr, bOff[s], st.nOut());
-            }
-        }
-    }
-
-    private void applyPenalties(List<Regularization> list, Regularization.ApplyStep step, double lr, int from,
-                                int length) {
-        for (Regularization r : list) {
-            if (r.applyStep() != step) {
-                continue;
-            }
-            float[] p = params;
-            float[] g = grad;
-            if (r instanceof L1Regularization l1) {
-                float c = (float) l1.getL1().valueAt(iteration, epoch);
-                for (int i = from; i < from + length; i++) {
-                    g[i] += c * Math.signum(p[i]);
-                }
-            } else if (r instanceof L2Regularization l2) {
-                float c = (float) l2.getL2().valueAt(iteration, epoch);
-                for (int i = from; i < from + length; i++) {
-                    g[i] += c * p[i];
-                }
-            } else {
-                WeightDecay wd = (WeightDecay) r;
-                double scale = wd.getCoeff().valueAt(iteration, epoch);
-                if (wd.isApplyLR()) {
-                    scale *= lr;
-                }
-                float c = (float) scale;
-                for (int i = from; i < from + length; i++) {
-                    g[i] += c * p[i];
-                }
-            }
-        }
-    }
 }

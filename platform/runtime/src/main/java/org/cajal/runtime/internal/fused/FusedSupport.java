@@ -107,31 +107,8 @@ public final class FusedSupport {
                 continue;
             }
             boolean output = layer.getClass() == OutputLayer.class;
-            if (!(layer.getClass() == DenseLayer.class || output)) {
-                throw new Unsupported(name + " is a " + layer.getClass().getSimpleName()
-                        + "; the fused path trains only dense, output and dropout layers");
-            }
-            if (output != (i == n - 1)) {
-                throw new Unsupported(name + (output ? " is an output layer before the end of the stack"
-                        : " is the last layer but not an output layer"));
-            }
-            if (layer instanceof DenseLayer d && (d.hasLayerNorm() || !d.hasBias())) {
-                throw new Unsupported(name + (d.hasLayerNorm() ? " uses layer normalisation" : " has no bias"));
-            }
-            BaseLayer base = (BaseLayer) layer;
-            if (base.getGradientNormalization() != null
-                    && base.getGradientNormalization() != GradientNormalization.None) {
-                throw new Unsupported(name + " uses gradient normalisation " + base.getGradientNormalization());
-            }
-            IUpdater w = base.getUpdaterByParam("W");
-            IUpdater b = base.getUpdaterByParam("b");
-            if (updater == null) {
-                updater = w;
-            }
-            if (!updater.equals(w) || !updater.equals(b)) {
-                throw new Unsupported(name + " has an updater of its own; the fused path needs one optimizer for "
-                        + "every parameter");
-            }
+            BaseLayer base = denseLayer(layer, name, i == n - 1);
+            updater = updater(updater, base, name);
             long nIn = ((org.deeplearning4j.nn.conf.layers.FeedForwardLayer) layer).getNIn();
             long nOut = ((org.deeplearning4j.nn.conf.layers.FeedForwardLayer) layer).getNOut();
             if (width >= 0 && nIn != width) {
@@ -159,6 +136,40 @@ public final class FusedSupport {
         }
         int inputWidth = stages.get(0).nIn();
         return new Plan(List.copyOf(stages), loss, clip, updater, inputWidth);
+    }
+
+    /** A dense or output layer the fused path can train, as far as the layer alone says. */
+    private static BaseLayer denseLayer(Layer layer, String name, boolean last) throws Unsupported {
+        boolean output = layer.getClass() == OutputLayer.class;
+        if (!(layer.getClass() == DenseLayer.class || output)) {
+            throw new Unsupported(name + " is a " + layer.getClass().getSimpleName()
+                    + "; the fused path trains only dense, output and dropout layers");
+        }
+        if (output != last) {
+            throw new Unsupported(name + (output ? " is an output layer before the end of the stack"
+                    : " is the last layer but not an output layer"));
+        }
+        if (layer instanceof DenseLayer d && (d.hasLayerNorm() || !d.hasBias())) {
+            throw new Unsupported(name + (d.hasLayerNorm() ? " uses layer normalisation" : " has no bias"));
+        }
+        BaseLayer base = (BaseLayer) layer;
+        if (base.getGradientNormalization() != null
+                && base.getGradientNormalization() != GradientNormalization.None) {
+            throw new Unsupported(name + " uses gradient normalisation " + base.getGradientNormalization());
+        }
+        return base;
+    }
+
+    /** The one updater of every parameter: the first layer's, which this layer's weights and biases must share. */
+    private static IUpdater updater(IUpdater first, BaseLayer base, String name) throws Unsupported {
+        IUpdater w = base.getUpdaterByParam("W");
+        IUpdater b = base.getUpdaterByParam("b");
+        IUpdater updater = first == null ? w : first;
+        if (!updater.equals(w) || !updater.equals(b)) {
+            throw new Unsupported(name + " has an updater of its own; the fused path needs one optimizer for "
+                    + "every parameter");
+        }
+        return updater;
     }
 
     private static double[] dropout(IDropout d, int index, String name) throws Unsupported {

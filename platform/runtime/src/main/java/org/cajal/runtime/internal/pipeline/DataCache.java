@@ -84,7 +84,7 @@ public final class DataCache {
 
     private static Entry load(PipelineDocument doc, Pipeline pipeline, DataRequest request) {
         try {
-            PreparedData data = PipelineValidator.prepare(doc, pipeline, request);
+            PreparedData data = DataPreparation.prepare(doc, pipeline, request);
             data.dataset().close();
             return new Entry(data.schema(), List.of(), true);
         } catch (PipelineException e) {

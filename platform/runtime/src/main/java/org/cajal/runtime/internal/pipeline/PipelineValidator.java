@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.cajal.api.Parameters;
 import org.cajal.api.data.DataSchema;
 import org.cajal.api.data.Dataset;
-import org.cajal.api.data.DatasetException;
 import org.cajal.api.data.DatasetProvider;
 import org.cajal.api.data.FittedTransform;
 import org.cajal.api.data.Preprocessor;
@@ -71,7 +70,7 @@ public final class PipelineValidator {
                 return null;
             }
             try {
-                return prepare(doc, pipeline, request);
+                return DataPreparation.prepare(doc, pipeline, request);
             } catch (PipelineException e) {
                 problems.addAll(e.problems());
                 return null;
@@ -230,20 +229,7 @@ public final class PipelineValidator {
         try {
             if (data != null) {
                 TargetKind target = data.schema().targetKind();
-                if (architecture != null && !architecture.usesTargets()) {
-                    // a generative architecture learns from the features alone and checks the loss itself
-                } else if (target == TargetKind.NONE) {
-                    problems.add(new Problem(pipeline.model().isLayerStack() ? "$.model.layers" : "$.model.architecture",
-                            "dataset '" + ds.type() + "' has no target, so there is nothing for "
-                            + (pipeline.model().isLayerStack() ? "a layer stack"
-                                    : "architecture '" + pipeline.model().architecture() + "'")
-                            + " to predict; use a generative architecture (one that learns from the features "
-                            + "alone" + generativeNames() + ") or a dataset with a target"));
-                } else if (loss != null && !loss.fits(target)) {
-                    problems.add(new Problem("$.training.loss", "loss '" + loss.id() + "' does not fit a "
-                            + data.schema().targetKind().name().toLowerCase() + " target; use "
-                            + fitting(data.schema())));
-                }
+                checkTarget(pipeline, data.schema(), loss, architecture, problems);
                 if (pipeline.model().isLayerStack() && loss != null && target != TargetKind.NONE) {
                     layers = build(layers, data.schema(), loss, problems);
                 }
@@ -257,32 +243,31 @@ public final class PipelineValidator {
         return new Analysis(problems, data, loss, optimizer, preprocessing, architecture, archParams, layers);
     }
 
+    /** Whether the data's target suits the model and the loss (a generative architecture needs none). */
+    private void checkTarget(Pipeline pipeline, DataSchema schema, Loss loss, ArchitectureProvider architecture,
+                             List<Problem> problems) {
+        TargetKind target = schema.targetKind();
+        if (architecture != null && !architecture.usesTargets()) {
+            return;
+        }
+        if (target == TargetKind.NONE) {
+            boolean stack = pipeline.model().isLayerStack();
+            problems.add(new Problem(stack ? "$.model.layers" : "$.model.architecture",
+                    "dataset '" + pipeline.dataset().type() + "' has no target, so there is nothing for "
+                    + (stack ? "a layer stack" : "architecture '" + pipeline.model().architecture() + "'")
+                    + " to predict; use a generative architecture (one that learns from the features "
+                    + "alone" + generativeNames() + ") or a dataset with a target"));
+        } else if (loss != null && !loss.fits(target)) {
+            problems.add(new Problem("$.training.loss", "loss '" + loss.id() + "' does not fit a "
+                    + target.name().toLowerCase() + " target; use " + fitting(schema)));
+        }
+    }
+
     /** ", such as gan" with the installed generative architectures, or "" when none is installed. */
     private String generativeNames() {
         List<String> ids = catalog.architectures().all().stream().filter(a -> !a.usesTargets())
                 .map(ArchitectureProvider::id).toList();
         return ids.isEmpty() ? "; none is installed now" : ", such as " + String.join(", ", ids);
-    }
-
-    /** Opens, splits and preprocesses the data; the caller closes the returned dataset. */
-    static PreparedData prepare(PipelineDocument doc, Pipeline pipeline, DataRequest request)
-            throws PipelineException {
-        Dataset dataset = open(doc, request.provider(), request.parameters(), pipeline.seed());
-        try {
-            List<Split> splits = Split.of(dataset, pipeline.split(), pipeline.seed());
-            List<Problem> problems = new ArrayList<>();
-            checkSplits(splits, problems);
-            fail(doc, problems);
-            List<FittedTransform> transforms = request.preprocessing().fit(dataset, splits.get(0));
-            DataSchema schema = Preprocessing.schema(dataset.schema(), transforms);
-            return new PreparedData(dataset, splits, transforms, schema);
-        } catch (DatasetException e) {
-            dataset.close();
-            throw new PipelineException(doc.source(), new Problem("$.dataset", e.getMessage()));
-        } catch (PipelineException | RuntimeException e) {
-            dataset.close();
-            throw e;
-        }
     }
 
     /** What the optimizer contributes: its updater, the batch size it implies, its own weight penalties. */
@@ -309,17 +294,6 @@ public final class PipelineValidator {
         }
     }
 
-    private static void checkSplits(List<Split> splits, List<Problem> problems) {
-        for (int i = 0; i < splits.size(); i++) {
-            if (splits.get(i).train().length == 0) {
-                String where = splits.size() == 1 ? "the split" : "fold " + (i + 1);
-                problems.add(new Problem("$.split", where + " leaves no training examples; use smaller "
-                        + "validation/test fractions, fewer folds or more data"));
-                return;
-            }
-        }
-    }
-
     /** Every layer's type and parameters, checked before any data is opened. */
     private List<LayerStep> layerSteps(Pipeline pipeline, PipelineDocument doc, List<Problem> problems) {
         if (pipeline.model().isLayerStack() && pipeline.model().layers().isEmpty()) {
@@ -336,21 +310,6 @@ public final class PipelineValidator {
             steps.add(new LayerStep(i, refs.get(i), type, p, null));
         }
         return steps;
-    }
-
-    private static Dataset open(PipelineDocument doc, DatasetProvider provider, Parameters params, long seed)
-            throws PipelineException {
-        try {
-            Dataset d = provider.open(params, seed);
-            if (d.size() < 2) {
-                d.close();
-                throw new PipelineException(doc.source(), new Problem("$.dataset",
-                        "dataset '" + provider.id() + "' has " + d.size() + " examples; at least 2 are needed"));
-            }
-            return d;
-        } catch (DatasetException e) {
-            throw new PipelineException(doc.source(), new Problem("$.dataset", e.getMessage()));
-        }
     }
 
     /**
@@ -404,9 +363,5 @@ public final class PipelineValidator {
                 .filter(l -> l.fits(schema.targetKind())).map(Loss::id).toList());
     }
 
-    private static void fail(PipelineDocument doc, List<Problem> problems) throws PipelineException {
-        if (!problems.isEmpty()) {
-            throw new PipelineException(doc.source(), problems);
-        }
-    }
+
 }

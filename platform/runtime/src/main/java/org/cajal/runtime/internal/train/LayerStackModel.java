@@ -2,7 +2,6 @@ package org.cajal.runtime.internal.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.cajal.api.data.DataSchema;
@@ -13,23 +12,13 @@ import org.cajal.api.pipeline.Regularisation;
 import org.cajal.api.pipeline.TrainingEngine;
 import org.cajal.runtime.internal.fused.FusedNetwork;
 import org.cajal.runtime.internal.fused.FusedSupport;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.dropout.Dropout;
-import org.deeplearning4j.nn.conf.dropout.GaussianNoise;
-import org.deeplearning4j.nn.conf.dropout.IDropout;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.learning.regularization.L1Regularization;
-import org.nd4j.linalg.learning.regularization.L2Regularization;
 import org.nd4j.linalg.learning.regularization.Regularization;
 
 /**
@@ -87,7 +76,7 @@ final class LayerStackModel implements TrainableModel {
     static LayerStackModel build(List<LayerBuild> layers, DataSchema schema, IUpdater updater, long seed,
                                  Regularisation regularisation, List<Regularization> extra, TrainingEngine engine,
                                  List<String> names) throws LayerException {
-        MultiLayerNetwork net = network(layers, schema, updater, seed, regularisation, extra);
+        MultiLayerNetwork net = StackConfiguration.network(layers, schema, updater, seed, regularisation, extra);
         if (engine == TrainingEngine.DL4J) {
             return new LayerStackModel(net, null, "DL4J, as training.engine asks");
         }
@@ -108,59 +97,6 @@ final class LayerStackModel implements TrainableModel {
             }
             return new LayerStackModel(net, null, "DL4J: " + e.getMessage());
         }
-    }
-
-    private static MultiLayerNetwork network(List<LayerBuild> layers, DataSchema schema, IUpdater updater, long seed,
-                                             Regularisation regularisation, List<Regularization> extra) {
-        List<Regularization> penalties = new ArrayList<>(extra);
-        if (regularisation.l1() > 0) {
-            penalties.add(new L1Regularization(regularisation.l1()));
-        }
-        if (regularisation.l2() > 0) {
-            penalties.add(new L2Regularization(regularisation.l2()));
-        }
-        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .dataType(DataType.FLOAT)
-                .updater(updater)
-                .list();
-        for (int i = 0; i < layers.size(); i++) {
-            Layer layer = layers.get(i).layer().clone();
-            if (layer.getIDropout() == null) {
-                layer.setIDropout(inputNoise(i, regularisation));
-            }
-            if (layer instanceof BaseLayer weighted && !penalties.isEmpty()) {
-                // per layer, not on the builder: DL4J M2.1 applies builder-level weight decay twice
-                List<Regularization> all = new ArrayList<>(weighted.getRegularization() == null ? List.of()
-                        : weighted.getRegularization());
-                all.addAll(penalties);
-                weighted.setRegularization(all);
-            }
-            list.layer(i, layer);
-        }
-        list.setInputType(inputType(schema));
-        MultiLayerConfiguration conf = list.build();
-        MultiLayerNetwork net = new MultiLayerNetwork(conf);
-        net.init();
-        return net;
-    }
-
-    private static IDropout inputNoise(int index, Regularisation r) {
-        if (index == 0) {
-            return r.inputNoise() > 0 ? new GaussianNoise(r.inputNoise()) : null;
-        }
-        // DL4J's Dropout takes the probability of KEEPING an activation
-        return r.dropout() > 0 ? new Dropout(1 - r.dropout()) : null;
-    }
-
-    private static InputType inputType(DataSchema schema) {
-        List<Long> s = schema.featureShape();
-        return switch (s.size()) {
-            case 1 -> InputType.feedForward(s.get(0));
-            case 2 -> InputType.recurrent(s.get(0), s.get(1));
-            case 3 -> InputType.convolutional(s.get(1), s.get(2), s.get(0));
-            default -> throw new IllegalArgumentException("unsupported feature shape " + s);
-        };
     }
 
     @Override
@@ -294,28 +230,6 @@ final class LayerStackModel implements TrainableModel {
     MultiLayerNetwork network() {
         sync();
         return network;
-    }
-
-    /**
-     * Every layer's parameters as nested lists ({@code {"0_W": [[...]], "0_b": [[...]]}}, DL4J's parameter
-     * names), so a small model's weights can be read without DL4J — e.g. the slope and intercept that 1D linear
-     * regression recovered.
-     */
-    java.util.Map<String, Object> weights() {
-        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
-        network().paramTable().forEach((name, values) -> out.put(name, nested(values)));
-        return out;
-    }
-
-    private static Object nested(INDArray a) {
-        if (a.rank() <= 1 || (a.rank() == 2 && a.rows() == 1)) {
-            return java.util.Arrays.stream(a.toDoubleVector()).boxed().toList();
-        }
-        java.util.List<Object> rows = new ArrayList<>();
-        for (long i = 0; i < a.size(0); i++) {
-            rows.add(nested(a.slice(i)));
-        }
-        return rows;
     }
 
     /** What a layer's activation lets the probe measure: dead units (ReLU), saturation (tanh, sigmoid), or nothing. */

@@ -1,0 +1,75 @@
+package org.cajal.runtime.internal.train;
+
+import java.util.Optional;
+
+import org.cajal.api.model.TrainableModel;
+import org.cajal.api.pipeline.EarlyStopping;
+
+/**
+ * The weights one model's training may go back to: those at the current epoch's start (should the loss stop being
+ * a number during it) and, with early stopping, those of the best epoch so far (restored at the end when the rule
+ * says {@code restoreBest}). A model that cannot take a snapshot keeps the weights it has.
+ */
+final class Checkpoints {
+
+    private final Optional<EarlyStopping> rule;
+    private Object epochStart;
+    /** The best watched value (validation loss, or a generative model's metric, oriented lower-is-better). */
+    private double best = Double.POSITIVE_INFINITY;
+    /** The validation loss at the best epoch. */
+    private double bestValidationLoss = Double.NaN;
+    private int bestEpoch;
+    private int since;
+    private Object bestSnapshot;
+
+    Checkpoints(Optional<EarlyStopping> rule) {
+        this.rule = rule;
+    }
+
+    /** Takes the weights at an epoch's start. */
+    void epochStarted(TrainableModel model) {
+        epochStart = model.snapshot().orElse(null);
+    }
+
+    /** Goes back to the weights at the epoch's start (the loss diverged during it). */
+    void rollBack(TrainableModel model) {
+        if (epochStart != null) {
+            model.restore(epochStart);
+        }
+    }
+
+    /**
+     * Records an epoch's watched value; true when early stopping says to stop now (never without a rule).
+     *
+     * @param watched lower is better
+     */
+    boolean stop(TrainableModel model, int epoch, double watched, double validationLoss) {
+        if (rule.isEmpty()) {
+            return false;
+        }
+        if (watched < best - rule.get().minDelta()) {
+            best = watched;
+            bestValidationLoss = validationLoss;
+            bestEpoch = epoch;
+            since = 0;
+            bestSnapshot = rule.get().restoreBest() ? model.snapshot().orElse(null) : null;
+            return false;
+        }
+        return ++since >= rule.get().patience();
+    }
+
+    int bestEpoch() {
+        return bestEpoch;
+    }
+
+    double bestValidationLoss() {
+        return bestValidationLoss;
+    }
+
+    /** At the end of training (after {@code lastEpoch}): back to the best epoch's weights if the rule asks for it. */
+    void restoreBest(TrainableModel model, int lastEpoch) {
+        if (rule.isPresent() && rule.get().restoreBest() && bestSnapshot != null && bestEpoch != lastEpoch) {
+            model.restore(bestSnapshot);
+        }
+    }
+}
