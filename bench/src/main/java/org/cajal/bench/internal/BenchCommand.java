@@ -18,7 +18,8 @@ import org.cajal.api.compute.ComputeBackend;
 import org.cajal.api.data.DatasetProvider;
 import org.cajal.api.data.Preprocessor;
 import org.cajal.api.pipeline.PipelineException;
-import org.cajal.api.pipeline.PipelineRunner;
+import org.cajal.api.pipeline.PipelineExecutor;
+import org.cajal.api.pipeline.PipelineFormat;
 import org.cajal.launcher.spi.LauncherCommand;
 import org.nd4j.linalg.dataset.DataSet;
 import org.osgi.service.component.annotations.Component;
@@ -44,9 +45,13 @@ public class BenchCommand implements LauncherCommand {
     static final int BATCH_SIZE = 128;
 
     @Reference
-    PipelineRunner runner;
+    PipelineFormat format;
 
-    /** The runner is only active once ND4J is ready, so this is there too. */
+    /** The executor is only active once ND4J is ready, so this is there too. */
+    @Reference
+    PipelineExecutor executor;
+
+    /** The compute settings the report prints. */
     @Reference
     ComputeBackend backend;
 
@@ -77,7 +82,7 @@ public class BenchCommand implements LauncherCommand {
             out.println("cajal bench, " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
                     .substring(0, 19) + ": case small, " + options.repeats() + " repeat(s)");
             Settings.print(backend.info(), out);
-            return new SmallBench(runner, () -> {
+            return new SmallBench(format, executor, () -> {
                 List<DatasetProvider> now = datasets;
                 return now == null ? List.of() : List.copyOf(now);
             }, options, out, err).run();
@@ -98,7 +103,7 @@ public class BenchCommand implements LauncherCommand {
         Path work = null;
         try {
             if (options.loop()) {
-                new MemoryLoop(new CajalSide(runner, options.folder(), options.limit(), BATCH_SIZE,
+                new MemoryLoop(new CajalSide(format, executor, options.folder(), options.limit(), BATCH_SIZE,
                         options.engine()), out)
                         .run(BenchCase.MLP, options.runs(), options.epochs(), options.limit(), SEED, LEARNING_RATE);
                 return 0;
@@ -167,7 +172,8 @@ public class BenchCommand implements LauncherCommand {
                                       Optional<PythonSide> pytorch, List<DataSet> firstBatch, PrintStream out,
                                       PrintStream err)
             throws PipelineException, IOException, InterruptedException {
-        CajalSide cajal = new CajalSide(runner, options.folder(), options.limit(), BATCH_SIZE, options.engine());
+        CajalSide cajal = new CajalSide(format, executor, options.folder(), options.limit(), BATCH_SIZE,
+                options.engine());
         Dl4jSide dl4j = options.runs(Dl4jSide.NAME) ? Dl4jSide.prepare(train, c.flatInput(), BATCH_SIZE) : null;
         if (dl4j != null) {
             firstBatch.add(dl4j.batches().get(0)); // for StepProfile, after the table

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.PipelineException;
-import org.cajal.api.pipeline.PipelineRunner;
+import org.cajal.api.pipeline.PipelineExecutor;
+import org.cajal.api.pipeline.PipelineFormat;
 import org.cajal.api.pipeline.RunHandle;
 import org.cajal.api.pipeline.RunOptions;
 import org.cajal.api.pipeline.RunResult;
@@ -25,7 +26,7 @@ import org.deeplearning4j.util.ModelSerializer;
 
 /**
  * The Cajal side: a pipeline built in code (fashion-mnist, image-scale, no validation or test split so every
- * example trains, the case's layers, Adam) run by the runtime's {@link PipelineRunner} exactly as {@code cajal run}
+ * example trains, the case's layers, Adam) run by the runtime's {@link PipelineExecutor} exactly as {@code cajal run}
  * runs a file. Epoch times come from {@link TrainingEvent.EpochCompleted#elapsedMillis()}; the test accuracy from
  * the saved {@code model.zip}, scored by {@link TestSet} like the DL4J side's network.
  */
@@ -33,15 +34,18 @@ final class CajalSide {
 
     static final String NAME = "cajal";
 
-    private final PipelineRunner runner;
+    private final PipelineFormat format;
+    private final PipelineExecutor executor;
     private final Path folder;
     private final int limit;
     private final int batchSize;
     private final Optional<String> engine;
 
     /** @param engine {@code training.engine} to write into the pipeline; empty leaves the key out */
-    CajalSide(PipelineRunner runner, Path folder, int limit, int batchSize, Optional<String> engine) {
-        this.runner = runner;
+    CajalSide(PipelineFormat format, PipelineExecutor executor, Path folder, int limit, int batchSize,
+              Optional<String> engine) {
+        this.format = format;
+        this.executor = executor;
         this.folder = folder;
         this.limit = limit;
         this.batchSize = batchSize;
@@ -101,12 +105,12 @@ final class CajalSide {
 
     private Run run(BenchCase benchCase, int epochs, long seed, double learningRate, Finish finish)
             throws PipelineException, IOException, InterruptedException {
-        PipelineDocument doc = runner.parse(pipelineJson(benchCase, epochs, seed, learningRate),
+        PipelineDocument doc = format.parse(pipelineJson(benchCase, epochs, seed, learningRate),
                 "bench-" + benchCase.id() + ".json", Path.of("").toAbsolutePath());
         Path runs = Files.createTempDirectory("cajal-bench-runs-");
         try {
             EpochClock clock = new EpochClock();
-            RunHandle handle = runner.start(doc, new RunOptions(runs, OptionalLong.of(seed)), clock);
+            RunHandle handle = executor.start(doc, new RunOptions(runs, OptionalLong.of(seed)), clock);
             RunResult result = await(handle);
             return new Run(clock, finish.apply(clock, result.folder()));
         } finally {

@@ -26,7 +26,8 @@ import org.cajal.api.data.DatasetException;
 import org.cajal.api.data.DatasetProvider;
 import org.cajal.api.data.Examples;
 import org.cajal.api.pipeline.PipelineException;
-import org.cajal.api.pipeline.PipelineRunner;
+import org.cajal.api.pipeline.PipelineExecutor;
+import org.cajal.api.pipeline.PipelineFormat;
 
 /**
  * {@code cajal bench --case small}: small dense networks trained three ways with the same network, data, split,
@@ -48,7 +49,8 @@ final class SmallBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final PipelineRunner runner;
+    private final PipelineFormat format;
+    private final PipelineExecutor executor;
     private final Supplier<List<DatasetProvider>> datasets;
     private final BenchOptions options;
     private final PrintStream out;
@@ -60,9 +62,10 @@ final class SmallBench {
     private final SurveyData survey = SurveyData.generate();
     private final Map<String, String> engines = new LinkedHashMap<>();
 
-    SmallBench(PipelineRunner runner, Supplier<List<DatasetProvider>> datasets, BenchOptions options,
-               PrintStream out, PrintStream err) {
-        this.runner = runner;
+    SmallBench(PipelineFormat format, PipelineExecutor executor, Supplier<List<DatasetProvider>> datasets,
+               BenchOptions options, PrintStream out, PrintStream err) {
+        this.format = format;
+        this.executor = executor;
         this.datasets = datasets;
         this.options = options;
         this.out = out;
@@ -78,7 +81,7 @@ final class SmallBench {
             return 1;
         }
         home = Path.of(cajalHome);
-        cajal = new SmallCajal(runner, home);
+        cajal = new SmallCajal(format, executor, home);
         try {
             work = Files.createTempDirectory("cajal-bench-small-");
             header();

@@ -19,7 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.PipelineException;
-import org.cajal.api.pipeline.PipelineRunner;
+import org.cajal.api.pipeline.PipelineExecutor;
+import org.cajal.api.pipeline.PipelineFormat;
 import org.cajal.api.pipeline.RunHandle;
 import org.cajal.api.pipeline.RunOptions;
 import org.cajal.api.pipeline.RunResult;
@@ -28,7 +29,7 @@ import org.cajal.api.train.TrainingListener;
 
 /**
  * The Cajal side of the small case, two ways. In this JVM: the pipeline file read and run by the runtime's
- * {@link PipelineRunner} exactly as {@code cajal run} runs it (validation pass, metrics, diagnostics, model and
+ * {@link PipelineExecutor} exactly as {@code cajal run} runs it (validation pass, metrics, diagnostics, model and
  * files included), its training time taken from the runtime's own {@link TrainingEvent.EpochCompleted#elapsedMillis}
  * at the last epoch. As a child process: {@code <cajal.home>/bin/cajal run|repeat|search FILE --out DIR}, timed from
  * launch to exit like {@code python3 script.py} on the PyTorch side. The children inherit this process's thread
@@ -39,11 +40,13 @@ final class SmallCajal {
     static final String NAME = "cajal";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final PipelineRunner runner;
+    private final PipelineFormat format;
+    private final PipelineExecutor executor;
     private final Path home;
 
-    SmallCajal(PipelineRunner runner, Path home) {
-        this.runner = runner;
+    SmallCajal(PipelineFormat format, PipelineExecutor executor, Path home) {
+        this.format = format;
+        this.executor = executor;
         this.home = home;
     }
 
@@ -61,11 +64,11 @@ final class SmallCajal {
     /** Runs the pipeline file once in this JVM, into a temporary runs folder that is deleted afterwards. */
     InJvm train(String workload, int repeat, Path pipelineFile, long seed)
             throws PipelineException, IOException, InterruptedException {
-        PipelineDocument doc = runner.read(pipelineFile);
+        PipelineDocument doc = format.read(pipelineFile);
         Path runs = Files.createTempDirectory("cajal-bench-small-runs-");
         try {
             Clock clock = new Clock();
-            RunHandle handle = runner.start(doc, new RunOptions(runs, OptionalLong.empty()), clock);
+            RunHandle handle = executor.start(doc, new RunOptions(runs, OptionalLong.empty()), clock);
             RunResult result = await(handle);
             JsonNode evaluation = JSON.readTree(result.folder().resolve("evaluation.json").toFile());
             String metric = evaluation.has("accuracy") ? "accuracy" : "mse";
