@@ -40,8 +40,8 @@ import org.jfree.chart.ChartPanel;
  * The "Training" view: trains the edited pipeline and shows the run live — a progress bar with the epoch, batch
  * and time left, a status line, the loss (and validation metric) per epoch and the training loss per mini-batch.
  *
- * <p>{@link #trainAction()} formats the edited pipeline, parses it as the runtime reads a file, validates it and
- * starts it (validation and start run on the background executor, as validation opens the data). Training
+ * <p>{@link #trainAction()} makes a document of the edited pipeline, checks it once (which plans its dataset) and
+ * starts that checked plan (check and start run on the background executor, as checking opens the data). Training
  * events reach this view through {@link org.cajal.workbench.core.RunEvents}; when the run's result is in, the run
  * is opened in the results view. Only one run at a time: Train is disabled while a run is active and Stop is
  * enabled only then. Event-dispatch thread.
