@@ -26,14 +26,24 @@ public final class CommandArguments {
      * @throws IllegalArgumentException for a usage error, with the message to show
      */
     public static <T> T parse(T options, List<String> args) {
-        CommandLine line = new CommandLine(options).setOverwrittenOptionsAllowed(true)
+        parse(CommandLine.Model.CommandSpec.forAnnotatedObject(options), args);
+        return options;
+    }
+
+    /**
+     * Parses the arguments against a command described in code (options known only at run time) and returns what
+     * matched.
+     *
+     * @throws IllegalArgumentException for a usage error, with the message to show
+     */
+    public static CommandLine.ParseResult parse(CommandLine.Model.CommandSpec spec, List<String> args) {
+        CommandLine line = new CommandLine(spec).setOverwrittenOptionsAllowed(true)
                 .setUnmatchedOptionsArePositionalParams(false).setPosixClusteredShortOptionsAllowed(false);
         try {
-            line.parseArgs(args.toArray(String[]::new));
+            return line.parseArgs(args.toArray(String[]::new));
         } catch (ParameterException e) {
             throw new IllegalArgumentException(describe(e), e);
         }
-        return options;
     }
 
     private static String describe(ParameterException e) {

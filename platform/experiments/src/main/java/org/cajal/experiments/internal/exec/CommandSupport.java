@@ -15,8 +15,13 @@ import org.cajal.experiments.Experiment;
 import org.cajal.experiments.ExperimentListener;
 import org.cajal.experiments.Trial;
 import org.cajal.launcher.spi.CajalProperties;
+import org.cajal.launcher.spi.CommandArguments;
 import org.cajal.runfolder.CsvTable;
 import org.osgi.framework.BundleContext;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * What the experiment commands (search, sweep, repeat, compare) share: the default runs folder (framework
@@ -60,25 +65,18 @@ public final class CommandSupport {
          * @param known the options that take a value ({@code --out}, ...)
          */
         public static Args parse(List<String> args, Set<String> known) {
-            List<String> positional = new ArrayList<>();
+            CommandSpec spec = CommandSpec.create();
+            known.stream().sorted().forEach(o -> spec.addOption(OptionSpec.builder(o).type(String.class).build()));
+            spec.addPositional(PositionalParamSpec.builder().arity("0..*").type(List.class)
+                    .auxiliaryTypes(String.class).build());
+            ParseResult parsed = CommandArguments.parse(spec, args);
             Map<String, String> options = new LinkedHashMap<>();
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                if (a.startsWith("--")) {
-                    if (!known.contains(a)) {
-                        throw new IllegalArgumentException("unknown option " + a);
-                    }
-                    if (i + 1 >= args.size()) {
-                        throw new IllegalArgumentException(a + " needs a value");
-                    }
-                    options.put(a, args.get(++i));
-                } else if (a.startsWith("-") && a.length() > 1 && !Character.isDigit(a.charAt(1))) {
-                    throw new IllegalArgumentException("unknown option " + a);
-                } else {
-                    positional.add(a);
-                }
+            for (OptionSpec o : parsed.matchedOptions()) {
+                options.put(o.longestName(), o.getValue());
             }
-            return new Args(positional, options);
+            List<String> positional = parsed.hasMatchedPositional(0)
+                    ? parsed.matchedPositional(0).getValue() : List.of();
+            return new Args(List.copyOf(positional), options);
         }
 
         /** A whole-number option from {@code min}; null when absent. */

@@ -17,9 +17,11 @@ import org.cajal.api.visual.Drawing;
 import org.cajal.charts.ChartDrawings;
 import org.cajal.experiments.RunStore;
 import org.cajal.experiments.RunStore.StoredRun;
+import org.cajal.launcher.spi.CommandArguments;
 import org.cajal.launcher.spi.LauncherCommand;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import picocli.CommandLine.Option;
 
 /**
  * {@code cajal runs}: lists, tags, deletes and compares the runs and experiments of the runs directory. RUN is a
@@ -211,55 +213,31 @@ public class RunsCommand implements LauncherCommand {
         }
     }
 
-    /** Parsed arguments. */
+    /** Parsed arguments (picocli fills the annotated fields; the action is the first word when it names one). */
     static final class Arguments {
+        private static final List<String> ACTIONS = List.of("list", "tag", "delete", "compare");
+
         String action = "list";
         final List<String> positional = new ArrayList<>();
-        Path dir;
-        String filter;
-        final Set<String> tags = new LinkedHashSet<>();
-        final List<String> remove = new ArrayList<>();
-        String status;
-        String kind;
-        boolean yes;
-        Path plot;
-        String metric;
+        @picocli.CommandLine.Parameters
+        List<String> words = new ArrayList<>();
+        @Option(names = "--dir") Path dir;
+        @Option(names = "--filter") String filter;
+        @Option(names = "--tag") Set<String> tags = new LinkedHashSet<>();
+        @Option(names = "--remove", arity = "1..*") List<String> remove = new ArrayList<>();
+        @Option(names = "--status") String status;
+        @Option(names = "--kind") String kind;
+        @Option(names = "--yes") boolean yes;
+        @Option(names = "--plot") Path plot;
+        @Option(names = "--metric") String metric;
 
         static Arguments parse(List<String> args) {
-            Arguments a = new Arguments();
-            int start = 0;
-            if (!args.isEmpty() && List.of("list", "tag", "delete", "compare").contains(args.get(0))) {
+            Arguments a = CommandArguments.parse(new Arguments(), args);
+            boolean named = !args.isEmpty() && ACTIONS.contains(args.get(0));
+            if (named) {
                 a.action = args.get(0);
-                start = 1;
             }
-            boolean removing = false;
-            for (int i = start; i < args.size(); i++) {
-                String arg = args.get(i);
-                switch (arg) {
-                    case "--dir" -> a.dir = Path.of(value(args, ++i, arg));
-                    case "--filter" -> a.filter = value(args, ++i, arg);
-                    case "--tag" -> a.tags.add(value(args, ++i, arg));
-                    case "--status" -> a.status = value(args, ++i, arg);
-                    case "--kind" -> a.kind = value(args, ++i, arg);
-                    case "--yes" -> a.yes = true;
-                    case "--plot" -> a.plot = Path.of(value(args, ++i, arg));
-                    case "--metric" -> a.metric = value(args, ++i, arg);
-                    case "--remove" -> {
-                        removing = true;
-                        a.remove.add(value(args, ++i, arg));
-                    }
-                    default -> {
-                        if (arg.startsWith("--")) {
-                            throw new IllegalArgumentException("unknown option " + arg);
-                        }
-                        if (removing && "tag".equals(a.action)) {
-                            a.remove.add(arg);
-                        } else {
-                            a.positional.add(arg);
-                        }
-                    }
-                }
-            }
+            a.positional.addAll(named ? a.words.subList(1, a.words.size()) : a.words);
             a.check();
             return a;
         }
@@ -278,13 +256,6 @@ public class RunsCommand implements LauncherCommand {
             if ((plot != null || metric != null) && !"compare".equals(action)) {
                 throw new IllegalArgumentException("--plot and --metric belong to runs compare");
             }
-        }
-
-        private static String value(List<String> args, int i, String option) {
-            if (i >= args.size() || args.get(i).startsWith("--")) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            return args.get(i);
         }
     }
 }
