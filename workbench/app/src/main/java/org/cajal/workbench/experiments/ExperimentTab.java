@@ -152,7 +152,26 @@ abstract class ExperimentTab {
         starting();
         status.setText("Starting…");
         update();
-        ExperimentListener listener = new ExperimentListener() {
+        ExperimentListener listener = listener(mine);
+        try {
+            workbench.background().execute(() -> {
+                try {
+                    Experiment experiment = launch.start(listener);
+                    SwingUtilities.invokeLater(() -> started(mine, experiment));
+                } catch (PipelineException e) {
+                    SwingUtilities.invokeLater(() -> notStarted(mine, e.getMessage()));
+                } catch (RuntimeException e) {
+                    SwingUtilities.invokeLater(() -> notStarted(mine, Messages.of(e)));
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            notStarted(mine, "The workbench is closing.");
+        }
+    }
+
+    /** Tells this tab (on the event-dispatch thread) what experiment number {@code mine} does, while it is current. */
+    private ExperimentListener listener(int mine) {
+        return new ExperimentListener() {
             @Override
             public void trialStarted(int trial, int trials, Map<String, Object> params, long seed) {
                 SwingUtilities.invokeLater(() -> {
@@ -181,20 +200,6 @@ abstract class ExperimentTab {
                 });
             }
         };
-        try {
-            workbench.background().execute(() -> {
-                try {
-                    Experiment experiment = launch.start(listener);
-                    SwingUtilities.invokeLater(() -> started(mine, experiment));
-                } catch (PipelineException e) {
-                    SwingUtilities.invokeLater(() -> notStarted(mine, e.getMessage()));
-                } catch (RuntimeException e) {
-                    SwingUtilities.invokeLater(() -> notStarted(mine, Messages.of(e)));
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            notStarted(mine, "The workbench is closing.");
-        }
     }
 
     private void notStarted(int mine, String message) {

@@ -100,6 +100,33 @@ public final class PalettePanel {
         help.setName("palette.help");
         add.setName("palette.add");
 
+        buildSearch();
+        buildTree();
+
+        help.setEditable(false);
+        help.setLineWrap(true);
+        help.setWrapStyleWord(true);
+        help.setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
+
+        add.setToolTipText("Add the selected component to the pipeline (or double-click it, or press Enter)");
+        add.setEnabled(false);
+        add.addActionListener(e -> addSelected());
+
+        JPanel south = new JPanel(new BorderLayout(0, 4));
+        JScrollPane helpScroll = new JScrollPane(help);
+        helpScroll.setPreferredSize(new Dimension(200, 110));
+        south.add(helpScroll, BorderLayout.CENTER);
+        south.add(add, BorderLayout.SOUTH);
+
+        panel.setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
+        panel.add(search, BorderLayout.NORTH);
+        panel.add(new JScrollPane(tree), BorderLayout.CENTER);
+        panel.add(south, BorderLayout.SOUTH);
+        showHelp();
+    }
+
+    /** The search field: typing filters the tree; Down or Enter moves into it. */
+    private void buildSearch() {
         search.putClientProperty("JTextField.placeholderText", "Search components");
         search.putClientProperty("JTextField.showClearButton", true);
         search.setToolTipText("Filter by id, name, category or help text");
@@ -133,7 +160,10 @@ public final class PalettePanel {
             }
             tree.requestFocusInWindow();
         });
+    }
 
+    /** The tree: a double click or Enter adds the component; expansion is remembered. */
+    private void buildTree() {
         tree.setRootVisible(false);
         tree.setShowsRootHandles(true);
         tree.getSelectionModel().setSelectionMode(TreeSelectionModel.SINGLE_TREE_SELECTION);
@@ -168,27 +198,6 @@ public final class PalettePanel {
                 addSelected();
             }
         });
-
-        help.setEditable(false);
-        help.setLineWrap(true);
-        help.setWrapStyleWord(true);
-        help.setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
-
-        add.setToolTipText("Add the selected component to the pipeline (or double-click it, or press Enter)");
-        add.setEnabled(false);
-        add.addActionListener(e -> addSelected());
-
-        JPanel south = new JPanel(new BorderLayout(0, 4));
-        JScrollPane helpScroll = new JScrollPane(help);
-        helpScroll.setPreferredSize(new Dimension(200, 110));
-        south.add(helpScroll, BorderLayout.CENTER);
-        south.add(add, BorderLayout.SOUTH);
-
-        panel.setBorder(BorderFactory.createEmptyBorder(4, 4, 4, 4));
-        panel.add(search, BorderLayout.NORTH);
-        panel.add(new JScrollPane(tree), BorderLayout.CENTER);
-        panel.add(south, BorderLayout.SOUTH);
-        showHelp();
     }
 
     // ---------------------------------------------------------------- the tree

@@ -53,7 +53,16 @@ final class TrainingForm {
         Pipeline p = model.get();
         lastEarlyStopping = p.training().earlyStop().orElse(DEFAULT_EARLY_STOPPING);
 
-        into.addSection("Training");
+        trainingSection();
+        splitSection();
+        regularisationSection();
+        earlyStoppingSection();
+        update(p);
+    }
+
+    /** The loss, epochs, batch size and seed. */
+    private void trainingSection() {
+        panel.addSection("Training");
         choice("training.loss", "loss", ParameterSpec.choice("loss", Loss.ids()).requiredParameter()
                         .help("The loss minimised in training: mse or mae for regression, binary-cross-entropy for "
                                 + "two classes (one sigmoid output), categorical-cross-entropy for classes "
@@ -70,8 +79,11 @@ final class TrainingForm {
                 "Seeds data generation, splitting, shuffling and weight initialisation: the same seed gives "
                         + "the same run.",
                 Pipeline::seed, (x, v) -> x.withSeed((Long) v));
+    }
 
-        into.addSection("Split");
+    /** Validation and test fractions, stratification, folds. */
+    private void splitSection() {
+        panel.addSection("Split");
         number("split.validation", "validation", ParameterSpec.number("validation", null).range(0, 1)
                         .requiredParameter().help("Fraction of the data used to validate after every epoch "
                                 + "(0 for none); ignored with k-fold."),
@@ -85,8 +97,11 @@ final class TrainingForm {
         number("split.folds", "folds", ParameterSpec.integer("folds", null).atLeast(0).requiredParameter()
                         .help("0 for a hold-out split; k ≥ 2 for k-fold cross-validation."),
                 x -> x.split().folds(), (x, v) -> split(x, null, null, null, (Integer) v));
+    }
 
-        into.addSection("Regularisation");
+    /** L1, L2, dropout and input noise. */
+    private void regularisationSection() {
+        panel.addSection("Regularisation");
         number("regularisation.l1", "L1", ParameterSpec.number("l1", null).atLeast(0).requiredParameter()
                         .help("L1 penalty on weights (drives weights to exactly zero); 0 for none."),
                 x -> x.training().regularisation().l1(), (x, v) -> regularisation(x, 0, (Double) v));
@@ -101,8 +116,11 @@ final class TrainingForm {
                         .requiredParameter().help("Standard deviation of Gaussian noise added to every layer's "
                                 + "input during training; 0 for none."),
                 x -> x.training().regularisation().inputNoise(), (x, v) -> regularisation(x, 3, (Double) v));
+    }
 
-        into.addSection("Early stopping");
+    /** On or off, patience, minimum improvement, restoring the best weights. */
+    private void earlyStoppingSection() {
+        panel.addSection("Early stopping");
         check("earlyStopping.enabled", "enabled", "Stop when the validation loss has not improved for a while "
                         + "(needs a validation split).",
                 x -> x.training().earlyStopping() != null,
@@ -124,7 +142,6 @@ final class TrainingForm {
                 x -> earlyStop(x).restoreBest(),
                 (x, v) -> earlyStopping(x, new EarlyStopping(earlyStop(x).patience(), earlyStop(x).minDelta(),
                         (Boolean) v))));
-        update(p);
     }
 
     JComponent component() {
