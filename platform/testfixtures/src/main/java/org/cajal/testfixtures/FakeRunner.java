@@ -24,7 +24,6 @@ import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.PipelineException;
 import org.cajal.api.pipeline.PipelineExecutor;
 import org.cajal.api.pipeline.PipelineFormat;
-import org.cajal.api.pipeline.PipelineRunner;
 import org.cajal.api.pipeline.Problem;
 import org.cajal.api.pipeline.RunHandle;
 import org.cajal.api.pipeline.RunOptions;
@@ -40,9 +39,8 @@ import org.cajal.runfolder.RunFolders;
 
 /**
  * The runtime's pipeline services for tests, training nothing: pass one instance wherever a {@link PipelineFormat},
- * {@link PipelineCheck}, {@link PipelineExecutor} or {@link RunReader} is wanted ({@link PipelineRunner} too, while
- * it exists). Each run writes a small run folder on a worker thread, named {@code 2026<nnnn>-000000-<name>} by a
- * counter, with pipeline.json (the document's text), provenance.json, metrics.csv, evaluation.json and model.zip
+ * {@link PipelineCheck}, {@link PipelineExecutor} or {@link RunReader} is wanted. Each run writes a small run
+ * folder on a worker thread, named {@code 2026<nnnn>-000000-<name>} by a counter, with pipeline.json (the document's text), provenance.json, metrics.csv, evaluation.json and model.zip
  * ({@link FakeRunFolder} says what they hold).
  *
  * <p>Every number follows from one loss {@code l} = {@link #loss} of the pipeline (its seed set to the run's) +
@@ -54,8 +52,7 @@ import org.cajal.runfolder.RunFolders;
  * <p>The public fields change how later runs behave and count what happened; they may be set from the test thread
  * while runs are going.
  */
-public final class FakeRunner implements PipelineFormat, PipelineCheck, PipelineExecutor, RunReader,
-        PipelineRunner {
+public final class FakeRunner implements PipelineFormat, PipelineCheck, PipelineExecutor, RunReader {
 
     /** The loss of a run from its pipeline's JSON (with {@code seed} set to the run's). */
     public volatile Function<JsonNode, Double> loss = FakeRunner::defaultLoss;

@@ -14,7 +14,7 @@ import org.cajal.api.model.Shape;
  * @param input           the shape of one example after preprocessing; empty if the data could not be opened
  * @param layers          one entry per layer of a layer stack, in order (empty for other architectures)
  * @param totalParameters the number of trainable parameters, or -1 if unknown (the model could not be built)
- * @param problems        everything {@link PipelineRunner#validate} would report, with JSON paths
+ * @param problems        everything {@link PipelineCheck#validate} would report, with JSON paths
  */
 public record ModelSummary(Optional<Shape> input, List<Layer> layers, long totalParameters, List<Problem> problems) {
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import org.cajal.api.data.DataSchema;
 import org.cajal.api.data.Examples;
+import org.cajal.launcher.spi.CommandArguments;
 import org.cajal.launcher.spi.LauncherCommand;
 import org.cajal.runtime.internal.folder.SavedModel;
 import org.cajal.runtime.internal.pipeline.Preprocessing;
@@ -20,6 +21,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code cajal predict RUN_FOLDER INPUT.csv [--out FILE]}: a trained model predicts on raw examples — the fitted
@@ -31,24 +34,35 @@ public class PredictCommand implements LauncherCommand {
 
     static final String USAGE = "usage: cajal predict RUN_FOLDER INPUT.csv [--out FILE]   (default: standard output)";
 
+    /** The command line as picocli reads it. */
+    static final class Options {
+        @Parameters(index = "0", paramLabel = "RUN_FOLDER") Path run;
+        @Parameters(index = "1", paramLabel = "INPUT.csv") Path input;
+        @Option(names = "--out") Path out;
+    }
+
     /** Only active with the engine (ND4J must be ready to load a model). */
     @Reference
     org.cajal.api.compute.ComputeBackend backend;
 
     @Override
     public int execute(List<String> args, PrintStream out, PrintStream err) {
-        if (args.size() != 2 && !(args.size() == 4 && "--out".equals(args.get(2)))) {
+        Options options;
+        try {
+            options = CommandArguments.parse(new Options(), args);
+        } catch (IllegalArgumentException e) {
+            err.println("cajal predict: " + e.getMessage());
             err.println(USAGE);
             return 2;
         }
         try {
-            SavedModel model = SavedModel.load(Path.of(args.get(0)));
-            Examples raw = TabularInput.read(Path.of(args.get(1)), model.schema());
+            SavedModel model = SavedModel.load(options.run);
+            Examples raw = TabularInput.read(options.input, model.schema());
             INDArray output = predict(model, raw);
             String csv = csv(model.schema(), output);
-            if (args.size() == 4) {
-                Files.writeString(Path.of(args.get(3)), csv, StandardCharsets.UTF_8);
-                out.println("wrote " + output.size(0) + " predictions to " + Path.of(args.get(3)).toAbsolutePath());
+            if (options.out != null) {
+                Files.writeString(options.out, csv, StandardCharsets.UTF_8);
+                out.println("wrote " + output.size(0) + " predictions to " + options.out.toAbsolutePath());
             } else {
                 out.print(csv);
             }

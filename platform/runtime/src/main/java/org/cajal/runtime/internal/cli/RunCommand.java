@@ -16,11 +16,14 @@ import org.cajal.api.pipeline.RunHandle;
 import org.cajal.api.pipeline.RunOptions;
 import org.cajal.api.pipeline.RunResult;
 import org.cajal.launcher.spi.CajalProperties;
+import org.cajal.launcher.spi.CommandArguments;
 import org.cajal.launcher.spi.LauncherCommand;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code cajal run FILE [--out DIR] [--seed N]}: runs a pipeline headless with a progress bar, prints the
@@ -124,45 +127,20 @@ public class RunCommand implements LauncherCommand {
     /** Parsed command-line arguments. */
     record RunArguments(Path file, Path runs, OptionalLong seed) {
 
+        /** The command line as picocli reads it. */
+        static final class Options {
+            @Parameters(index = "0", arity = "0..1", paramLabel = "FILE") Path file;
+            @Option(names = "--out") Path out;
+            @Option(names = "--seed") Long seed;
+        }
+
         static RunArguments parse(List<String> args, Path defaultRuns) {
-            Path file = null;
-            Path runs = defaultRuns;
-            OptionalLong seed = OptionalLong.empty();
-            for (int i = 0; i < args.size(); i++) {
-                String a = args.get(i);
-                switch (a) {
-                    case "--out" -> runs = Path.of(value(args, ++i, a));
-                    case "--seed" -> seed = OptionalLong.of(seed(value(args, ++i, a)));
-                    default -> {
-                        if (a.startsWith("-")) {
-                            throw new IllegalArgumentException("unknown option " + a);
-                        }
-                        if (file != null) {
-                            throw new IllegalArgumentException("one pipeline file at a time (got " + file + " and " + a + ")");
-                        }
-                        file = Path.of(a);
-                    }
-                }
-            }
-            if (file == null) {
+            Options o = CommandArguments.parse(new Options(), args);
+            if (o.file == null) {
                 throw new IllegalArgumentException("no pipeline file given");
             }
-            return new RunArguments(file, runs, seed);
-        }
-
-        private static String value(List<String> args, int i, String option) {
-            if (i >= args.size()) {
-                throw new IllegalArgumentException(option + " needs a value");
-            }
-            return args.get(i);
-        }
-
-        private static long seed(String text) {
-            try {
-                return Long.parseLong(text);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--seed needs a whole number, got '" + text + "'");
-            }
+            return new RunArguments(o.file, o.out != null ? o.out : defaultRuns,
+                    o.seed != null ? OptionalLong.of(o.seed) : OptionalLong.empty());
         }
     }
 }
