@@ -2,6 +2,7 @@ package org.cajal.runtime.internal;
 
 import java.util.List;
 
+import org.cajal.api.ComponentKind;
 import org.cajal.api.data.DatasetProvider;
 import org.cajal.api.data.Preprocessor;
 import org.cajal.api.model.ArchitectureProvider;
@@ -55,11 +56,11 @@ public class InstalledComponents {
     /** The component reference of everything installed now. */
     public ComponentReference reference() {
         return new ComponentReference()
-                .section("Datasets", datasets)
-                .section("Preprocessing", preprocessors)
-                .section("Layers", layerTypes)
-                .section("Optimizers", optimizers)
-                .section("Architectures", architectures)
-                .section("Visualisers", visualisers);
+                .section(ComponentKind.DATASET.label(), datasets)
+                .section(ComponentKind.PREPROCESSOR.label(), preprocessors)
+                .section(ComponentKind.LAYER_TYPE.label(), layerTypes)
+                .section(ComponentKind.OPTIMIZER.label(), optimizers)
+                .section(ComponentKind.ARCHITECTURE.label(), architectures)
+                .section(ComponentKind.VISUALISER.label(), visualisers);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.cajal.api.ComponentKind;
 import org.cajal.api.Describable;
 import org.cajal.api.data.DatasetProvider;
 import org.cajal.api.data.Preprocessor;
@@ -24,18 +25,18 @@ public record Catalog(Kind<DatasetProvider> datasets, Kind<Preprocessor> preproc
     public static Catalog of(Collection<DatasetProvider> datasets, Collection<Preprocessor> preprocessors,
                       Collection<LayerType> layers, Collection<OptimizerProvider> optimizers,
                       Collection<ArchitectureProvider> architectures) {
-        return new Catalog(new Kind<>("dataset", datasets), new Kind<>("preprocessing step", preprocessors),
-                new Kind<>("layer type", layers), new Kind<>("optimizer", optimizers),
-                new Kind<>("architecture", architectures));
+        return new Catalog(new Kind<>(ComponentKind.DATASET, datasets),
+                new Kind<>(ComponentKind.PREPROCESSOR, preprocessors), new Kind<>(ComponentKind.LAYER_TYPE, layers),
+                new Kind<>(ComponentKind.OPTIMIZER, optimizers), new Kind<>(ComponentKind.ARCHITECTURE, architectures));
     }
 
     /** The installed components of one kind, by id; when two share an id, the first registered wins. */
     public static final class Kind<T extends Describable> {
-        private final String noun;
+        private final ComponentKind kind;
         private final Map<String, T> byId = new TreeMap<>();
 
-        Kind(String noun, Collection<T> components) {
-            this.noun = noun;
+        Kind(ComponentKind kind, Collection<T> components) {
+            this.kind = kind;
             for (T c : components) {
                 byId.putIfAbsent(c.id(), c);
             }
@@ -43,7 +44,7 @@ public record Catalog(Kind<DatasetProvider> datasets, Kind<Preprocessor> preproc
 
         /** What one component of this kind is called in messages ("layer type"). */
         public String noun() {
-            return noun;
+            return kind.noun();
         }
 
         public Optional<T> get(String id) {
@@ -64,7 +65,7 @@ public record Catalog(Kind<DatasetProvider> datasets, Kind<Preprocessor> preproc
             T c = byId.get(id);
             if (c == null) {
                 String installed = byId.isEmpty() ? "none is installed" : "installed: " + String.join(", ", byId.keySet());
-                problems.add(new Problem(path, "no " + noun + " '" + id + "' is installed"
+                problems.add(new Problem(path, "no " + kind.noun() + " '" + id + "' is installed"
                         + Suggestions.didYouMean(id, byId.keySet()) + "; " + installed
                         + " (a plugin that provides it may be missing from plugins/)"));
             }
