@@ -3,11 +3,10 @@ package org.cajal.workbench.run;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.AbstractExecutorService;
@@ -36,8 +35,14 @@ import org.cajal.api.pipeline.RunResult;
 import org.cajal.api.pipeline.SplitSpec;
 import org.cajal.api.pipeline.TrainingSpec;
 import org.cajal.api.train.TrainingListener;
+import org.cajal.api.run.MetricsTable;
+import org.cajal.api.run.RunFiles;
+import org.cajal.api.run.RunStatus;
 import org.cajal.api.visual.RunRecord;
+import org.cajal.runfolder.CsvTable;
 import org.cajal.runfolder.Json;
+import org.cajal.runfolder.RunFolders;
+import org.cajal.testfixtures.RunFolderBuilder;
 import org.cajal.workbench.core.Notifier;
 import org.cajal.workbench.core.PipelineModel;
 import org.cajal.workbench.core.RuntimeServices;
@@ -93,22 +98,25 @@ public final class FakeWorkbench {
         }
     }
 
-    /** Writes a run folder as the runtime does (provenance, metrics, evaluation). */
+    /**
+     * Writes a run folder as the runtime does, through the shared fixtures' {@link RunFolderBuilder}: provenance
+     * (with this start text and status), metrics.csv from CSV text and evaluation.json from JSON text (each may be
+     * null: not written).
+     */
     public static Path runFolder(Path runs, String id, String pipeline, String start, String status,
                                  String metricsCsv, String evaluationJson) {
         try {
-            Path folder = Files.createDirectories(runs.resolve(id));
-            Files.writeString(folder.resolve("provenance.json"), "{\n  \"run\" : \"" + id + "\",\n  \"pipeline\" : \""
-                    + pipeline + "\",\n  \"seed\" : 42,\n  \"start\" : \"" + start + "\",\n  \"end\" : null,\n"
-                    + "  \"status\" : \"" + status + "\",\n  \"backend\" : { \"threads\" : 4 },\n"
-                    + "  \"bundles\" : [ { \"symbolicName\" : \"org.cajal.api\" } ]\n}\n");
+            Map<String, Object> provenance = RunFolderBuilder.provenance(id, pipeline, 42,
+                    RunStatus.of(status).orElseThrow(), Instant.EPOCH);
+            provenance.put("start", start);
+            RunFolderBuilder folder = RunFolderBuilder.at(runs.resolve(id)).provenance(provenance);
             if (metricsCsv != null) {
-                Files.writeString(folder.resolve("metrics.csv"), metricsCsv);
+                folder.metrics(RunFolders.metricsTable(CsvTable.parse(metricsCsv)));
             }
             if (evaluationJson != null) {
-                Files.writeString(folder.resolve("evaluation.json"), evaluationJson);
+                folder.evaluation(Json.parseObject(evaluationJson));
             }
-            return folder;
+            return folder.write();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -189,18 +197,15 @@ public final class FakeWorkbench {
             }
         }
 
-        /** metrics.csv (header, then numbers) and evaluation.json, read plainly. */
+        /** metrics.csv (which must be there) and evaluation.json, read by the run-folder library. */
         public static RunRecord simpleRecord(Path folder) {
             try {
-                List<String> lines = Files.readAllLines(folder.resolve("metrics.csv"), StandardCharsets.UTF_8);
-                List<String> columns = Arrays.asList(lines.get(0).split(","));
-                List<double[]> rows = new ArrayList<>();
-                for (String line : lines.subList(1, lines.size())) {
-                    rows.add(Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray());
+                if (!Files.isRegularFile(folder.resolve(RunFiles.METRICS))) {
+                    throw new NoSuchFileException(folder.resolve(RunFiles.METRICS).toString());
                 }
-                Path eval = folder.resolve("evaluation.json");
-                Map<String, Object> evaluation = Files.exists(eval) ? Json.readObject(eval) : Map.of();
-                return new RunRecord(folder.getFileName().toString(), folder, columns, rows, evaluation);
+                MetricsTable metrics = RunFolders.metrics(folder);
+                return new RunRecord(folder.getFileName().toString(), folder, metrics.columns(), metrics.rows(),
+                        RunFolders.evaluation(folder).values());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
