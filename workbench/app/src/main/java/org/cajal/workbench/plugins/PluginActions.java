@@ -76,12 +76,10 @@ final class PluginActions {
     }
 
     void uninstall() {
-        Optional<Bundle> selected = view.selectedBundle();
-        if (selected.isEmpty()) {
-            view.refresh();
+        Bundle bundle = selected();
+        if (bundle == null) {
             return;
         }
-        Bundle bundle = selected.get();
         String name = BundleRules.name(bundle);
         BundleRules.Removal removal = rules.removal(bundle);
         if (removal instanceof BundleRules.Removal.Refused refused) {
@@ -122,15 +120,10 @@ final class PluginActions {
         if (answer != JOptionPane.YES_OPTION) {
             return;
         }
-        background(() -> {
-            try {
-                bundle.uninstall();
-                refreshWiring(bundle);
-                done("Uninstalled " + name + ".");
-            } catch (BundleException e) {
-                failed("Plugin not uninstalled", BundleErrors.explain(e));
-            }
-        });
+        operate(() -> {
+            bundle.uninstall();
+            refreshWiring(bundle);
+        }, "Uninstalled " + name + ".", "Plugin not uninstalled");
     }
 
     /** Lets the framework drop the uninstalled bundle's packages and rewire the bundles that used them. */
@@ -143,49 +136,31 @@ final class PluginActions {
     }
 
     void start() {
-        Optional<Bundle> selected = view.selectedBundle();
-        if (selected.isEmpty()) {
-            view.refresh();
+        Bundle bundle = selected();
+        if (bundle == null) {
             return;
         }
-        Bundle bundle = selected.get();
         String name = BundleRules.name(bundle);
         Optional<String> refusal = rules.refuseStart(bundle);
         if (refusal.isPresent()) {
             workbench.notifier().status(refusal.get());
             return;
         }
-        background(() -> {
-            try {
-                bundle.start();
-                done("Started " + name + ".");
-            } catch (BundleException e) {
-                failed("Could not start " + name, BundleErrors.explain(e));
-            }
-        });
+        operate(bundle::start, "Started " + name + ".", "Could not start " + name);
     }
 
     void stop() {
-        Optional<Bundle> selected = view.selectedBundle();
-        if (selected.isEmpty()) {
-            view.refresh();
+        Bundle bundle = selected();
+        if (bundle == null) {
             return;
         }
-        Bundle bundle = selected.get();
         String name = BundleRules.name(bundle);
         Optional<String> refusal = rules.refuseStop(bundle);
         if (refusal.isPresent()) {
             workbench.notifier().error("Cannot stop " + name, refusal.get());
             return;
         }
-        background(() -> {
-            try {
-                bundle.stop();
-                done("Stopped " + name + "; its components left the palette.");
-            } catch (BundleException e) {
-                failed("Could not stop " + name, BundleErrors.explain(e));
-            }
-        });
+        operate(bundle::stop, "Stopped " + name + "; its components left the palette.", "Could not stop " + name);
     }
 
     void openFolder() {
@@ -214,6 +189,32 @@ final class PluginActions {
         panel.add(new JLabel(why + " The plugins folder is:"), BorderLayout.NORTH);
         panel.add(path, BorderLayout.CENTER);
         JOptionPane.showMessageDialog(view.component(), panel, "Plugins folder", JOptionPane.INFORMATION_MESSAGE);
+    }
+
+    /** The selected bundle; null (and the table refreshed) when it is no longer installed. */
+    private Bundle selected() {
+        Optional<Bundle> bundle = view.selectedBundle();
+        if (bundle.isEmpty()) {
+            view.refresh();
+        }
+        return bundle.orElse(null);
+    }
+
+    /** Something the framework may refuse with a {@link BundleException}. */
+    private interface BundleOperation {
+        void run() throws BundleException;
+    }
+
+    /** Runs the operation in the background, then tells what was done or why it failed. */
+    private void operate(BundleOperation operation, String done, String failedTitle) {
+        background(() -> {
+            try {
+                operation.run();
+                done(done);
+            } catch (BundleException e) {
+                failed(failedTitle, BundleErrors.explain(e));
+            }
+        });
     }
 
     private void background(Runnable work) {
