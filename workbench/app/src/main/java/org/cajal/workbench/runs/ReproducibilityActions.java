@@ -96,8 +96,8 @@ final class ReproducibilityActions {
         if (repro == null) {
             return;
         }
-        Path zip = workbench.dialogs().openFile(view.component(), "Rerun a reproducibility bundle", workbench.runsDirectory(),
-                "zip");
+        Path zip = workbench.dialogs().openFile(view.component(), "Rerun a reproducibility bundle",
+                workbench.runsDirectory(), "zip");
         if (zip == null) {
             return;
         }
@@ -119,8 +119,8 @@ final class ReproducibilityActions {
                 String text = rerunText(result);
                 SwingUtilities.invokeLater(() -> {
                     view.status(result.identical() ? "Rerun identical" : "Rerun differs");
-                    workbench.dialogs().inform(view.component(), result.identical() ? "Rerun: identical" : "Rerun: differences",
-                            text);
+                    workbench.dialogs().inform(view.component(),
+                            result.identical() ? "Rerun: identical" : "Rerun: differences", text);
                     view.refresh();
                 });
             } catch (PipelineException e) {
