@@ -79,15 +79,24 @@ public class BenchCommand implements LauncherCommand {
             return 2;
         }
         if (options.small()) {
-            out.println("cajal bench, " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-                    .substring(0, 19) + ": case small, " + options.repeats() + " repeat(s)");
+            out.println("cajal bench, " + now() + ": case small, " + options.repeats() + " repeat(s)");
             Settings.print(backend.info(), out);
             return new SmallBench(format, executor, () -> {
                 List<DatasetProvider> now = datasets;
                 return now == null ? List.of() : List.copyOf(now);
             }, options, out, err).run();
         }
-        out.println("cajal bench, " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 19)
+        printHeader(options, out);
+        return fashion(options, out, err);
+    }
+
+    private static String now() {
+        return LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 19);
+    }
+
+    /** What the Fashion-MNIST cases will run, the machine's settings and how peak RSS is measured. */
+    private void printHeader(BenchOptions options, PrintStream out) {
+        out.println("cajal bench, " + now()
                 + ": " + (options.loop() ? "case loop (" + options.runs() + " runs of mlp)"
                 : "cases " + options.cases().stream().map(BenchCase::id).collect(Collectors.joining(", "))
                 + ", sides " + String.join(", ", options.sides()) + " (order rotating per repeat)")
@@ -100,6 +109,10 @@ public class BenchCommand implements LauncherCommand {
                 ? "VmHWM reset before each training (/proc/self/clear_refs), so it is that training's peak, "
                 + "including what earlier trainings left resident in the JVM"
                 : "cannot reset VmHWM here, so each figure is the process's peak so far"));
+    }
+
+    /** The Fashion-MNIST cases (mlp, cnn), the memory loop or the diagnosis. */
+    private int fashion(BenchOptions options, PrintStream out, PrintStream err) throws InterruptedException {
         Path work = null;
         try {
             if (options.loop()) {

@@ -84,43 +84,9 @@ final class Diagnosis {
                 helperId[0] = t.getId();
                 return t;
             });
-            List<Step> steps = List.of(
-                    new Step("1 dl4j: fit(iterator), pre-made batches" + (c.flatInput() ? " [n,784]" : ""),
-                            c.flatInput(), net -> net.fit(flat.iterator())),
-                    new Step("2 fit(DataSet) per batch, pre-made batches", c.flatInput(), net -> {
-                        for (DataSet d : flat.batches()) {
-                            net.fit(d);
-                        }
-                    }),
-                    new Step("3 as 2, image input [n,1,28,28]", false, net -> {
-                        for (DataSet d : images.batches()) {
-                            net.fit(d);
-                        }
-                    }),
-                    new Step("4 as 3, batches loaded on the training thread", false, net -> {
-                        int[] o = shuffled(order, shuffle);
-                        for (int from = 0; from < o.length; from += BenchCommand.BATCH_SIZE) {
-                            net.fit(load.load(slice(o, from)));
-                        }
-                    }),
-                    new Step("5 as 4, loaded ahead on a helper thread (the runtime)", false, net -> {
-                        int[] o = shuffled(order, shuffle);
-                        Future<DataSet> next = helper.submit(() -> load.load(slice(o, 0)));
-                        for (int from = 0; from < o.length; from += BenchCommand.BATCH_SIZE) {
-                            DataSet d = next.get();
-                            int after = from + BenchCommand.BATCH_SIZE;
-                            next = after < o.length ? helper.submit(() -> load.load(slice(o, after))) : null;
-                            net.fit(d);
-                        }
-                    }),
-                    new Step("6 as 3, shuffled batches gathered from scaled arrays", false, net -> {
-                        int[] o = shuffled(order, shuffle);
-                        for (int from = 0; from < o.length; from += BenchCommand.BATCH_SIZE) {
-                            int[] rows = slice(o, from);
-                            INDArray x = Nd4j.pullRows(allImages, 1, rows).reshape(rows.length, 1, 28, 28);
-                            net.fit(new DataSet(x, Nd4j.pullRows(allLabels, 1, rows)));
-                        }
-                    }));
+            List<Step> steps = new ArrayList<>(preMade(c, flat, images));
+            steps.addAll(loaded(order, shuffle, load, helper));
+            steps.add(gathered(order, shuffle, allImages, allLabels));
             try {
                 interleave(c, steps);
                 long cpu = ManagementFactory.getThreadMXBean().getThreadCpuTime(helperId[0]);
@@ -130,6 +96,56 @@ final class Diagnosis {
                 helper.shutdownNow();
             }
         }
+    }
+
+    /** Steps 1 to 3: DL4J on batches made before training. */
+    private static List<Step> preMade(BenchCase c, Dl4jSide flat, Dl4jSide images) {
+        return List.of(
+                new Step("1 dl4j: fit(iterator), pre-made batches" + (c.flatInput() ? " [n,784]" : ""),
+                        c.flatInput(), net -> net.fit(flat.iterator())),
+                new Step("2 fit(DataSet) per batch, pre-made batches", c.flatInput(), net -> {
+                    for (DataSet d : flat.batches()) {
+                        net.fit(d);
+                    }
+                }),
+                new Step("3 as 2, image input [n,1,28,28]", false, net -> {
+                    for (DataSet d : images.batches()) {
+                        net.fit(d);
+                    }
+                }));
+    }
+
+    /** Steps 4 and 5: batches loaded from the dataset during training, on the training thread or ahead. */
+    private static List<Step> loaded(int[] order, Random shuffle, BatchSource load, ExecutorService helper) {
+        return List.of(
+                new Step("4 as 3, batches loaded on the training thread", false, net -> {
+                    int[] o = shuffled(order, shuffle);
+                    for (int from = 0; from < o.length; from += BenchCommand.BATCH_SIZE) {
+                        net.fit(load.load(slice(o, from)));
+                    }
+                }),
+                new Step("5 as 4, loaded ahead on a helper thread (the runtime)", false, net -> {
+                    int[] o = shuffled(order, shuffle);
+                    Future<DataSet> next = helper.submit(() -> load.load(slice(o, 0)));
+                    for (int from = 0; from < o.length; from += BenchCommand.BATCH_SIZE) {
+                        DataSet d = next.get();
+                        int after = from + BenchCommand.BATCH_SIZE;
+                        next = after < o.length ? helper.submit(() -> load.load(slice(o, after))) : null;
+                        net.fit(d);
+                    }
+                }));
+    }
+
+    /** Step 6: shuffled batches gathered from arrays scaled once. */
+    private static Step gathered(int[] order, Random shuffle, INDArray allImages, INDArray allLabels) {
+        return new Step("6 as 3, shuffled batches gathered from scaled arrays", false, net -> {
+            int[] o = shuffled(order, shuffle);
+            for (int from = 0; from < o.length; from += BenchCommand.BATCH_SIZE) {
+                int[] rows = slice(o, from);
+                INDArray x = Nd4j.pullRows(allImages, 1, rows).reshape(rows.length, 1, 28, 28);
+                net.fit(new DataSet(x, Nd4j.pullRows(allLabels, 1, rows)));
+            }
+        });
     }
 
     /** One variant of the training loop, with its own network from the same seed. */
