@@ -96,8 +96,8 @@ final class PluginActions {
         int answer = JOptionPane.showConfirmDialog(view.component(), "'" + name + "' was installed by FileInstall "
                         + "from the plugins folder:\n" + jar + "\n\nFileInstall keeps the installed plugins in step "
                         + "with that folder, so the way to remove the plugin is to delete its jar; FileInstall "
-                        + "then uninstalls it within seconds.\n\nDelete " + jar.getFileName() + " now?", "Uninstall " + name,
-                JOptionPane.YES_NO_OPTION, JOptionPane.QUESTION_MESSAGE);
+                        + "then uninstalls it within seconds.\n\nDelete " + jar.getFileName() + " now?",
+                "Uninstall " + name, JOptionPane.YES_NO_OPTION, JOptionPane.QUESTION_MESSAGE);
         if (answer != JOptionPane.YES_OPTION) {
             return;
         }
