@@ -15,6 +15,8 @@ public final class CajalProperties {
     public static final String HOME = "cajal.home";
     /** Set by the launcher to {@code true} when the Gogo shell was asked for. */
     public static final String SHELL = "cajal.shell";
+    /** How many runs the runtime trains at once (default: one per core, at least 4). */
+    public static final String PARALLEL_RUNS = "cajal.parallelRuns";
     /** The java.util.prefs node the workbench keeps its settings in. */
     public static final String PREFERENCES = "cajal.workbench.preferences";
 

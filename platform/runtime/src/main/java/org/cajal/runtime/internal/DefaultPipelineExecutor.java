@@ -28,6 +28,7 @@ import org.cajal.api.run.RunFiles;
 import org.cajal.api.run.RunStatus;
 import org.cajal.api.train.TrainingEvent;
 import org.cajal.api.train.TrainingListener;
+import org.cajal.launcher.spi.CajalProperties;
 import org.cajal.runfolder.RunFolderWriter;
 import org.cajal.runtime.internal.folder.DataFingerprint;
 import org.cajal.runtime.internal.folder.RunProvenance;
@@ -74,7 +75,7 @@ public class DefaultPipelineExecutor implements PipelineExecutor {
     Clock clock = Clock.systemUTC();
 
     /** Framework property: how many runs may train at once (a whole number &ge; 1). */
-    static final String PARALLEL_RUNS_PROPERTY = "cajal.parallelRuns";
+    static final String PARALLEL_RUNS_PROPERTY = CajalProperties.PARALLEL_RUNS;
 
     /**
      * Runs that train at once when the property is not set: one per core, at least 4. Runs on the fused dense path
