@@ -36,7 +36,7 @@ public class BundleCommand implements LauncherCommand {
     public int execute(List<String> args, PrintStream out, PrintStream err) {
         OneAndOut parsed;
         try {
-            parsed = OneAndOut.parse(args, "folder", "no run or experiment folder given", "a file");
+            parsed = OneAndOut.parse(args, "no run or experiment folder given");
         } catch (IllegalArgumentException e) {
             return usage(err, e.getMessage());
         }

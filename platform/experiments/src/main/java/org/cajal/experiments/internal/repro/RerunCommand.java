@@ -38,7 +38,7 @@ public class RerunCommand implements LauncherCommand {
     public int execute(List<String> args, PrintStream out, PrintStream err) {
         OneAndOut parsed;
         try {
-            parsed = OneAndOut.parse(args, "bundle", "no bundle given", "a folder");
+            parsed = OneAndOut.parse(args, "no bundle given");
         } catch (IllegalArgumentException e) {
             return usage(err, e.getMessage());
         }

@@ -3,6 +3,10 @@ package org.cajal.experiments.internal.store;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.cajal.launcher.spi.CommandArguments;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
 /**
  * The arguments of the commands that take one thing and an optional {@code --out}: {@code cajal bundle FOLDER},
  * {@code cajal report FOLDER}, {@code cajal rerun BUNDLE}.
@@ -12,33 +16,21 @@ import java.util.List;
  */
 public record OneAndOut(String one, Path out) {
 
+    /** The command line as picocli reads it. */
+    static final class Options {
+        @Parameters(index = "0", arity = "0..1") String one;
+        @Option(names = "--out") Path out;
+    }
+
     /**
-     * @param noun what the one thing is, for messages ("folder", "bundle")
-     * @param missing the message when it is not given
-     * @param outNoun what {@code --out} names ("a file", "a folder")
+     * @param missing the message when the one thing is not given
      * @throws IllegalArgumentException with the usage problem, to print above the usage text
      */
-    public static OneAndOut parse(List<String> args, String noun, String missing, String outNoun) {
-        String one = null;
-        Path out = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if ("--out".equals(a)) {
-                if (i + 1 >= args.size()) {
-                    throw new IllegalArgumentException("--out needs " + outNoun);
-                }
-                out = Path.of(args.get(++i));
-            } else if (a.startsWith("-")) {
-                throw new IllegalArgumentException("unknown option " + a);
-            } else if (one != null) {
-                throw new IllegalArgumentException("one " + noun + " at a time (got " + one + " and " + a + ")");
-            } else {
-                one = a;
-            }
-        }
-        if (one == null) {
+    public static OneAndOut parse(List<String> args, String missing) {
+        Options o = CommandArguments.parse(new Options(), args);
+        if (o.one == null) {
             throw new IllegalArgumentException(missing);
         }
-        return new OneAndOut(one, out);
+        return new OneAndOut(o.one, o.out);
     }
 }
