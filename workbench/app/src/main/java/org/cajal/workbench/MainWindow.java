@@ -22,10 +22,10 @@ import javax.swing.JTextArea;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
 
+import org.cajal.api.ComponentKind;
 import org.cajal.api.train.TrainingEvent;
 import org.cajal.workbench.core.Catalog;
 import org.cajal.workbench.core.ExperimentServices;
-import org.cajal.workbench.core.Kind;
 import org.cajal.workbench.core.Notifier;
 import org.cajal.workbench.core.PipelineModel;
 import org.cajal.workbench.core.RuntimeServices;
@@ -214,7 +214,7 @@ final class MainWindow implements Notifier, MainMenus.Window {
 
     @Override
     public void about() {
-        String components = Arrays.stream(Kind.values())
+        String components = Arrays.stream(ComponentKind.values())
                 .map(k -> workbench.catalog().of(k).size() + " " + k.label().toLowerCase())
                 .collect(Collectors.joining(", "));
         JOptionPane.showMessageDialog(frame, "Cajal — a deep-learning workbench.\nInstalled: " + components + ".",

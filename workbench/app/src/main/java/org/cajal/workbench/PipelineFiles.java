@@ -18,6 +18,7 @@ import javax.swing.JOptionPane;
 import javax.swing.SwingUtilities;
 import javax.swing.filechooser.FileNameExtensionFilter;
 
+import org.cajal.api.ComponentKind;
 import org.cajal.api.pipeline.ComponentRef;
 import org.cajal.api.pipeline.ModelSpec;
 import org.cajal.api.pipeline.Pipeline;
@@ -27,7 +28,6 @@ import org.cajal.api.pipeline.SplitSpec;
 import org.cajal.api.pipeline.TrainingSpec;
 import org.cajal.runfolder.AtomicFiles;
 import org.cajal.workbench.core.Catalog;
-import org.cajal.workbench.core.Kind;
 import org.cajal.workbench.core.Notifier;
 import org.cajal.workbench.core.PipelineModel;
 import org.cajal.workbench.core.Workbench;
@@ -85,15 +85,15 @@ final class PipelineFiles {
      * optimizer (nothing here names a particular component: all come from the catalog).
      */
     static Pipeline emptyPipeline(Catalog catalog) {
-        String dataset = catalog.of(Kind.DATASET).stream()
+        String dataset = catalog.of(ComponentKind.DATASET).stream()
                 .filter(e -> e.descriptor().parameters().stream().noneMatch(p -> p.required()))
                 .map(Catalog.Entry::id).findFirst().orElse("csv");
-        String layer = catalog.of(Kind.LAYER).stream().map(Catalog.Entry::id)
+        String layer = catalog.of(ComponentKind.LAYER_TYPE).stream().map(Catalog.Entry::id)
                 .filter(id -> id.equals("output")).findFirst()
-                .orElse(catalog.of(Kind.LAYER).stream().map(Catalog.Entry::id).findFirst().orElse("output"));
-        String optimizer = catalog.of(Kind.OPTIMIZER).stream().map(Catalog.Entry::id)
+                .orElse(catalog.of(ComponentKind.LAYER_TYPE).stream().map(Catalog.Entry::id).findFirst().orElse("output"));
+        String optimizer = catalog.of(ComponentKind.OPTIMIZER).stream().map(Catalog.Entry::id)
                 .filter(id -> id.equals("adam")).findFirst()
-                .orElse(catalog.of(Kind.OPTIMIZER).stream().map(Catalog.Entry::id).findFirst().orElse("adam"));
+                .orElse(catalog.of(ComponentKind.OPTIMIZER).stream().map(Catalog.Entry::id).findFirst().orElse("adam"));
         return new Pipeline(Pipeline.SCHEMA_VERSION, "untitled", "", Pipeline.DEFAULT_SEED,
                 ComponentRef.of(dataset), List.of(), SplitSpec.DEFAULT,
                 new ModelSpec(ModelSpec.LAYER_STACK, null, List.of(ComponentRef.of(layer))),

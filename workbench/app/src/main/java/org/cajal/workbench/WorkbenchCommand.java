@@ -16,6 +16,7 @@ import java.util.prefs.Preferences;
 
 import javax.swing.SwingUtilities;
 
+import org.cajal.api.ComponentKind;
 import org.cajal.api.Describable;
 import org.cajal.api.data.DatasetProvider;
 import org.cajal.api.data.Preprocessor;
@@ -35,7 +36,6 @@ import org.cajal.launcher.spi.CajalProperties;
 import org.cajal.launcher.spi.LauncherCommand;
 import org.cajal.workbench.core.Catalog;
 import org.cajal.workbench.core.ExperimentServices;
-import org.cajal.workbench.core.Kind;
 import org.cajal.workbench.core.RuntimeServices;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -170,7 +170,7 @@ public final class WorkbenchCommand implements LauncherCommand {
         return new Catalog(new ArrayList<>(entries.values()));
     }
 
-    private void added(Kind kind, Describable service) {
+    private void added(ComponentKind kind, Describable service) {
         String bundle = "";
         var b = FrameworkUtil.getBundle(service.getClass());
         if (b != null) {
@@ -313,7 +313,7 @@ public final class WorkbenchCommand implements LauncherCommand {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addDataset(DatasetProvider s) {
-        added(Kind.DATASET, s);
+        added(ComponentKind.DATASET, s);
     }
 
     void removeDataset(DatasetProvider s) {
@@ -323,7 +323,7 @@ public final class WorkbenchCommand implements LauncherCommand {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addPreprocessor(Preprocessor s) {
-        added(Kind.PREPROCESSING, s);
+        added(ComponentKind.PREPROCESSOR, s);
     }
 
     void removePreprocessor(Preprocessor s) {
@@ -333,7 +333,7 @@ public final class WorkbenchCommand implements LauncherCommand {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addLayer(LayerType s) {
-        added(Kind.LAYER, s);
+        added(ComponentKind.LAYER_TYPE, s);
     }
 
     void removeLayer(LayerType s) {
@@ -343,7 +343,7 @@ public final class WorkbenchCommand implements LauncherCommand {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addOptimizer(OptimizerProvider s) {
-        added(Kind.OPTIMIZER, s);
+        added(ComponentKind.OPTIMIZER, s);
     }
 
     void removeOptimizer(OptimizerProvider s) {
@@ -353,7 +353,7 @@ public final class WorkbenchCommand implements LauncherCommand {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addArchitecture(ArchitectureProvider s) {
-        added(Kind.ARCHITECTURE, s);
+        added(ComponentKind.ARCHITECTURE, s);
     }
 
     void removeArchitecture(ArchitectureProvider s) {
@@ -363,7 +363,7 @@ public final class WorkbenchCommand implements LauncherCommand {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addVisualiser(Visualiser s) {
-        added(Kind.VISUALISER, s);
+        added(ComponentKind.VISUALISER, s);
     }
 
     void removeVisualiser(Visualiser s) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.cajal.api.ComponentKind;
 import org.cajal.api.ComponentDescriptor;
 
 /**
@@ -30,7 +31,7 @@ public record Catalog(List<Entry> entries) {
      * @param service the service object (a LayerType, Visualiser, ...), for the few callers that need it
      * @param bundle  the symbolic name of the bundle that registered it
      */
-    public record Entry(Kind kind, ComponentDescriptor descriptor, Object service, String bundle) {
+    public record Entry(ComponentKind kind, ComponentDescriptor descriptor, Object service, String bundle) {
         public Entry {
             Objects.requireNonNull(kind);
             Objects.requireNonNull(descriptor);
@@ -44,21 +45,21 @@ public record Catalog(List<Entry> entries) {
     }
 
     /** Entries of one kind, sorted by category then display name. */
-    public List<Entry> of(Kind kind) {
+    public List<Entry> of(ComponentKind kind) {
         return entries.stream().filter(e -> e.kind() == kind).toList();
     }
 
     /** The component of that kind with that id, if installed. */
-    public Optional<Entry> find(Kind kind, String id) {
+    public Optional<Entry> find(ComponentKind kind, String id) {
         return entries.stream().filter(e -> e.kind() == kind && e.id().equals(id)).findFirst();
     }
 
-    public Optional<ComponentDescriptor> descriptor(Kind kind, String id) {
+    public Optional<ComponentDescriptor> descriptor(ComponentKind kind, String id) {
         return find(kind, id).map(Entry::descriptor);
     }
 
-    /** Services of one kind, cast (e.g. {@code services(Kind.VISUALISER, Visualiser.class)}). */
-    public <T> List<T> services(Kind kind, Class<T> type) {
+    /** Services of one kind, cast (e.g. {@code services(ComponentKind.VISUALISER, Visualiser.class)}). */
+    public <T> List<T> services(ComponentKind kind, Class<T> type) {
         return of(kind).stream().map(Entry::service).filter(type::isInstance).map(type::cast).toList();
     }
 }

@@ -1,5 +1,7 @@
 package org.cajal.workbench.core;
 
+import org.cajal.api.ComponentKind;
+
 import java.util.Objects;
 
 /**
@@ -43,13 +45,13 @@ public record Step(Part part, int index) {
     }
 
     /** The component kind whose descriptor describes this step (TRAINING has none). */
-    public Kind kind() {
+    public ComponentKind kind() {
         return switch (part) {
-            case DATASET -> Kind.DATASET;
-            case PREPROCESSING -> Kind.PREPROCESSING;
-            case LAYER -> Kind.LAYER;
-            case ARCHITECTURE -> Kind.ARCHITECTURE;
-            case OPTIMIZER -> Kind.OPTIMIZER;
+            case DATASET -> ComponentKind.DATASET;
+            case PREPROCESSING -> ComponentKind.PREPROCESSOR;
+            case LAYER -> ComponentKind.LAYER_TYPE;
+            case ARCHITECTURE -> ComponentKind.ARCHITECTURE;
+            case OPTIMIZER -> ComponentKind.OPTIMIZER;
             case TRAINING -> null;
         };
     }

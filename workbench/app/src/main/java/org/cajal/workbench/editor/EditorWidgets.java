@@ -19,8 +19,8 @@ import javax.swing.JPanel;
 import javax.swing.JTextField;
 import javax.swing.SwingConstants;
 
+import org.cajal.api.ComponentKind;
 import org.cajal.workbench.core.Catalog;
-import org.cajal.workbench.core.Kind;
 
 /** The editor's small building blocks: titled sections, rows, step links, missing labels and choice boxes. */
 final class EditorWidgets {
@@ -40,7 +40,7 @@ final class EditorWidgets {
     }
 
     /** The installed components of a kind as choices. */
-    static List<Choice> choices(Catalog catalog, Kind kind) {
+    static List<Choice> choices(Catalog catalog, ComponentKind kind) {
         return catalog.of(kind).stream()
                 .map(e -> new Choice(e.id(), e.descriptor().displayName() + " (" + e.id() + ")")).toList();
     }

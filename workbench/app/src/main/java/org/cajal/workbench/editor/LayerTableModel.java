@@ -7,12 +7,12 @@ import java.util.stream.Collectors;
 
 import javax.swing.table.AbstractTableModel;
 
+import org.cajal.api.ComponentKind;
 import org.cajal.api.pipeline.ComponentRef;
 import org.cajal.api.pipeline.ModelSummary;
 import org.cajal.api.pipeline.Pipeline;
 import org.cajal.api.pipeline.Problem;
 import org.cajal.workbench.core.Catalog;
-import org.cajal.workbench.core.Kind;
 
 /**
  * The rows of the layer-stack table: one per layer, with its output shape and parameter count from the latest
@@ -53,7 +53,7 @@ final class LayerTableModel extends AbstractTableModel {
         List<Row> out = new ArrayList<>(layers.size());
         for (int i = 0; i < layers.size(); i++) {
             String type = layers.get(i).type();
-            String label = PipelineEdits.label(catalog, Kind.LAYER, type);
+            String label = PipelineEdits.label(catalog, ComponentKind.LAYER_TYPE, type);
             Optional<ModelSummary.Layer> info = Optional.empty();
             if (summary != null && i < summary.layers().size() && summary.layers().get(i).type().equals(type)) {
                 info = Optional.of(summary.layers().get(i));
@@ -63,7 +63,7 @@ final class LayerTableModel extends AbstractTableModel {
                     .orElse(noValue);
             String status;
             boolean problem;
-            if (catalog.find(Kind.LAYER, type).isEmpty()) {
+            if (catalog.find(ComponentKind.LAYER_TYPE, type).isEmpty()) {
                 status = "missing: " + type + " is not installed";
                 problem = true;
                 output = UNKNOWN;

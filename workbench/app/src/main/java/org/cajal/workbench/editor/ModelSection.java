@@ -21,11 +21,11 @@ import javax.swing.JTable;
 import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
 
+import org.cajal.api.ComponentKind;
 import org.cajal.api.pipeline.ModelSpec;
 import org.cajal.api.pipeline.ModelSummary;
 import org.cajal.api.pipeline.Pipeline;
 import org.cajal.workbench.core.Catalog;
-import org.cajal.workbench.core.Kind;
 import org.cajal.workbench.core.PipelineModel;
 import org.cajal.workbench.core.Step;
 import org.cajal.workbench.editor.EditorWidgets.Choice;
@@ -139,10 +139,10 @@ final class ModelSection {
 
     /** The installed layer types and architectures (a layer stack first). */
     void catalogChanged(Catalog catalog) {
-        EditorWidgets.fill(layerType, EditorWidgets.choices(catalog, Kind.LAYER));
+        EditorWidgets.fill(layerType, EditorWidgets.choices(catalog, ComponentKind.LAYER_TYPE));
         List<Choice> architectures = new ArrayList<>();
         architectures.add(new Choice(ModelSpec.LAYER_STACK, "Layer stack (" + ModelSpec.LAYER_STACK + ")"));
-        EditorWidgets.choices(catalog, Kind.ARCHITECTURE).stream()
+        EditorWidgets.choices(catalog, ComponentKind.ARCHITECTURE).stream()
                 .filter(c -> !c.id().equals(ModelSpec.LAYER_STACK)).forEach(architectures::add);
         EditorWidgets.fill(architecture, architectures);
     }
@@ -152,9 +152,9 @@ final class ModelSection {
         ModelSpec m = p.model();
         EditorWidgets.select(architecture, m.architecture());
         cards.show(cardPanel, m.isLayerStack() ? "stack" : "other");
-        architectureStep.setText(PipelineEdits.label(catalog, Kind.ARCHITECTURE, m.architecture()));
+        architectureStep.setText(PipelineEdits.label(catalog, ComponentKind.ARCHITECTURE, m.architecture()));
         architectureMissing.setVisible(!m.isLayerStack()
-                && catalog.find(Kind.ARCHITECTURE, m.architecture()).isEmpty());
+                && catalog.find(ComponentKind.ARCHITECTURE, m.architecture()).isEmpty());
     }
 
     /**

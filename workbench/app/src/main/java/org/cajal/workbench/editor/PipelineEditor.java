@@ -26,12 +26,12 @@ import javax.swing.Timer;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 
+import org.cajal.api.ComponentKind;
 import org.cajal.api.pipeline.ModelSummary;
 import org.cajal.api.pipeline.Pipeline;
 import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.Problem;
 import org.cajal.workbench.core.Catalog;
-import org.cajal.workbench.core.Kind;
 import org.cajal.workbench.core.PipelineModel;
 import org.cajal.workbench.core.Pipelines;
 import org.cajal.workbench.core.Step;
@@ -181,10 +181,10 @@ public final class PipelineEditor {
         Catalog catalog = workbench.catalog();
         updating = true;
         try {
-            EditorWidgets.fill(dataset, EditorWidgets.choices(catalog, Kind.DATASET));
+            EditorWidgets.fill(dataset, EditorWidgets.choices(catalog, ComponentKind.DATASET));
             preprocessing.catalogChanged(catalog);
             modelSection.catalogChanged(catalog);
-            EditorWidgets.fill(optimizer, EditorWidgets.choices(catalog, Kind.OPTIMIZER));
+            EditorWidgets.fill(optimizer, EditorWidgets.choices(catalog, ComponentKind.OPTIMIZER));
         } finally {
             updating = false;
         }
@@ -207,16 +207,16 @@ public final class PipelineEditor {
             EditorWidgets.setText(description, p.description());
 
             String ds = p.dataset().type();
-            datasetStep.setText(PipelineEdits.label(catalog, Kind.DATASET, ds));
-            datasetMissing.setVisible(catalog.find(Kind.DATASET, ds).isEmpty());
+            datasetStep.setText(PipelineEdits.label(catalog, ComponentKind.DATASET, ds));
+            datasetMissing.setVisible(catalog.find(ComponentKind.DATASET, ds).isEmpty());
             EditorWidgets.select(dataset, ds);
 
             preprocessing.render(p, catalog);
             modelSection.render(p, catalog);
 
             String opt = p.training().optimizer().type();
-            optimizerStep.setText(PipelineEdits.label(catalog, Kind.OPTIMIZER, opt));
-            optimizerMissing.setVisible(catalog.find(Kind.OPTIMIZER, opt).isEmpty());
+            optimizerStep.setText(PipelineEdits.label(catalog, ComponentKind.OPTIMIZER, opt));
+            optimizerMissing.setVisible(catalog.find(ComponentKind.OPTIMIZER, opt).isEmpty());
             EditorWidgets.select(optimizer, opt);
             trainingSummary.setText(PipelineEdits.trainingSummary(p));
             evaluation.setText(PipelineEdits.evaluationSummary(p));

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.cajal.api.ComponentKind;
 import org.cajal.api.pipeline.ComponentRef;
 import org.cajal.api.pipeline.ModelSpec;
 import org.cajal.api.pipeline.Pipeline;
 import org.cajal.api.pipeline.SplitSpec;
 import org.cajal.api.pipeline.TrainingSpec;
 import org.cajal.workbench.core.Catalog;
-import org.cajal.workbench.core.Kind;
 import org.cajal.workbench.core.Pipelines;
 import org.cajal.workbench.core.Step;
 
@@ -200,7 +200,7 @@ public final class PipelineEdits {
     // ---------------------------------------------------------------- texts
 
     /** "Display Name (id)" for an installed component, else just the id. */
-    public static String label(Catalog catalog, Kind kind, String id) {
+    public static String label(Catalog catalog, ComponentKind kind, String id) {
         return catalog.descriptor(kind, id).map(d -> d.displayName() + " (" + id + ")").orElse(id);
     }
 

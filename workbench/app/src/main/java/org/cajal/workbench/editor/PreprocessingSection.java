@@ -16,10 +16,10 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.ListSelectionModel;
 
+import org.cajal.api.ComponentKind;
 import org.cajal.api.pipeline.ComponentRef;
 import org.cajal.api.pipeline.Pipeline;
 import org.cajal.workbench.core.Catalog;
-import org.cajal.workbench.core.Kind;
 import org.cajal.workbench.core.PipelineModel;
 import org.cajal.workbench.core.Step;
 import org.cajal.workbench.editor.EditorWidgets.Choice;
@@ -105,15 +105,15 @@ final class PreprocessingSection {
 
     /** The installed preprocessing types to add. */
     void catalogChanged(Catalog catalog) {
-        EditorWidgets.fill(type, EditorWidgets.choices(catalog, Kind.PREPROCESSING));
+        EditorWidgets.fill(type, EditorWidgets.choices(catalog, ComponentKind.PREPROCESSOR));
     }
 
     /** The pipeline's steps, each labelled (and marked when not installed). */
     void render(Pipeline p, Catalog catalog) {
         List<PreprocessingRow> pre = new ArrayList<>();
         for (ComponentRef r : p.preprocessing()) {
-            boolean missing = catalog.find(Kind.PREPROCESSING, r.type()).isEmpty();
-            pre.add(new PreprocessingRow(PipelineEdits.label(catalog, Kind.PREPROCESSING, r.type())
+            boolean missing = catalog.find(ComponentKind.PREPROCESSOR, r.type()).isEmpty();
+            pre.add(new PreprocessingRow(PipelineEdits.label(catalog, ComponentKind.PREPROCESSOR, r.type())
                     + (missing ? " — missing: " + r.type() + " is not installed" : ""), missing));
         }
         EditorWidgets.replace(rows, pre);

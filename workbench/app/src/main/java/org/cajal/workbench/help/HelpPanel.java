@@ -15,6 +15,7 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
 
+import org.cajal.api.ComponentKind;
 import org.cajal.api.ComponentDescriptor;
 import org.cajal.api.ParameterSpec;
 import org.cajal.api.pipeline.ComponentRef;
@@ -23,7 +24,6 @@ import org.cajal.api.pipeline.Regularisation;
 import org.cajal.api.pipeline.TrainingSpec;
 import org.cajal.api.train.Loss;
 import org.cajal.workbench.core.Catalog;
-import org.cajal.workbench.core.Kind;
 import org.cajal.workbench.core.Step;
 import org.cajal.workbench.core.Workbench;
 import org.cajal.workbench.help.Equations.Topic;
@@ -155,9 +155,9 @@ public final class HelpPanel {
                 appendComponent(b, entry.get());
             } else {
                 b.append("<h2>").append(escape(ref.type())).append("</h2><p>No installed bundle provides a ")
-                        .append(step.kind().singular()).append(" with the id '").append(escape(ref.type()))
+                        .append(step.kind().noun()).append(" with the id '").append(escape(ref.type()))
                         .append("'. Install the plugin that contributes it (Plugins tab), or choose another ")
-                        .append(step.kind().singular()).append(" from the palette.</p>");
+                        .append(step.kind().noun()).append(" from the palette.</p>");
             }
         }
         return b.append("</body></html>").toString();
@@ -283,7 +283,7 @@ public final class HelpPanel {
 
     private void appendLayer(StringBuilder b, ComponentRef layer, String loss) {
         section(b, Topic.LAYER, layer.type());
-        Optional<ComponentDescriptor> d = workbench.catalog().descriptor(Kind.LAYER, layer.type());
+        Optional<ComponentDescriptor> d = workbench.catalog().descriptor(ComponentKind.LAYER_TYPE, layer.type());
         Optional<String> activation = choice(layer, d, ACTIVATION);
         String resolvedActivation = null;
         if (activation.isPresent()) {
@@ -316,7 +316,7 @@ public final class HelpPanel {
 
     private void appendOptimizer(StringBuilder b, ComponentRef optimizer) {
         section(b, Topic.OPTIMIZER, optimizer.type());
-        Optional<ComponentDescriptor> d = workbench.catalog().descriptor(Kind.OPTIMIZER, optimizer.type());
+        Optional<ComponentDescriptor> d = workbench.catalog().descriptor(ComponentKind.OPTIMIZER, optimizer.type());
         choice(optimizer, d, SCHEDULE).filter(s -> !"none".equals(s))
                 .ifPresent(s -> section(b, Topic.SCHEDULE, s));
     }

@@ -39,9 +39,9 @@ public final class PaletteActions {
         String name = entry.descriptor().displayName() + " (" + id + ")";
         return switch (entry.kind()) {
             case DATASET -> outcome(PipelineEdits.switchDataset(p, id), "Dataset is now " + name + ".");
-            case PREPROCESSING -> outcome(PipelineEdits.addPreprocessing(p, id),
+            case PREPROCESSOR -> outcome(PipelineEdits.addPreprocessing(p, id),
                     "Added preprocessing step " + name + ".");
-            case LAYER -> {
+            case LAYER_TYPE -> {
                 if (!p.model().isLayerStack()) {
                     yield new Outcome(p, null, "The model uses the architecture '" + p.model().architecture()
                             + "', not a layer stack: switch the architecture to a layer stack to add layers.");

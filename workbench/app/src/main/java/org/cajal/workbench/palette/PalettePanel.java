@@ -36,8 +36,8 @@ import javax.swing.tree.DefaultTreeModel;
 import javax.swing.tree.TreePath;
 import javax.swing.tree.TreeSelectionModel;
 
+import org.cajal.api.ComponentKind;
 import org.cajal.workbench.core.Catalog;
-import org.cajal.workbench.core.Kind;
 import org.cajal.workbench.core.Workbench;
 
 /**
@@ -48,7 +48,7 @@ import org.cajal.workbench.core.Workbench;
 public final class PalettePanel {
 
     /** A group node: a kind ("Layers"), or a category inside a kind ("Core layers"). */
-    record Group(Kind kind, String category) {
+    record Group(ComponentKind kind, String category) {
         String key() {
             return category == null ? kind.name() : kind.name() + "/" + category;
         }
@@ -208,7 +208,7 @@ public final class PalettePanel {
      */
     static DefaultMutableTreeNode tree(Catalog catalog, String query) {
         DefaultMutableTreeNode root = new DefaultMutableTreeNode("Components");
-        for (Kind kind : Kind.values()) {
+        for (ComponentKind kind : ComponentKind.values()) {
             Map<String, List<Catalog.Entry>> byCategory = new LinkedHashMap<>();
             for (Catalog.Entry e : catalog.of(kind)) {
                 if (PaletteActions.matches(e, query)) {

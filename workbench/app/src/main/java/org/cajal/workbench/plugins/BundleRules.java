@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.cajal.api.ComponentKind;
 import org.cajal.workbench.core.Catalog;
-import org.cajal.workbench.core.Kind;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 
@@ -168,7 +168,7 @@ final class BundleRules {
         if (symbolicName == null) {
             return "";
         }
-        Map<Kind, Long> counts = new EnumMap<>(Kind.class);
+        Map<ComponentKind, Long> counts = new EnumMap<>(ComponentKind.class);
         for (Catalog.Entry e : catalog.entries()) {
             if (symbolicName.equals(e.bundle())) {
                 counts.merge(e.kind(), 1L, Long::sum);
@@ -179,8 +179,8 @@ final class BundleRules {
                 .collect(Collectors.joining(", "));
     }
 
-    private static String noun(Kind kind, long count) {
-        String singular = kind.singular();
+    private static String noun(ComponentKind kind, long count) {
+        String singular = kind.noun();
         return count == 1 ? singular : singular + "s";
     }
 

@@ -26,12 +26,12 @@ import javax.swing.SwingConstants;
 import javax.swing.SwingUtilities;
 import javax.swing.table.DefaultTableModel;
 
+import org.cajal.api.ComponentKind;
 import org.cajal.api.pipeline.PipelineException;
 import org.cajal.api.run.Provenance;
 import org.cajal.api.visual.RunRecord;
 import org.cajal.api.visual.Visualiser;
 import org.cajal.runfolder.RunFolders;
-import org.cajal.workbench.core.Kind;
 import org.cajal.workbench.core.Metrics;
 import org.cajal.workbench.core.Workbench;
 
@@ -195,7 +195,7 @@ public final class ResultsPanel {
     /** The visualisers installed now that accept the run (one that fails to answer is left out). Any thread. */
     private List<Visualiser> accepted(RunRecord run) {
         List<Visualiser> out = new ArrayList<>();
-        for (Visualiser v : workbench.catalog().services(Kind.VISUALISER, Visualiser.class)) {
+        for (Visualiser v : workbench.catalog().services(ComponentKind.VISUALISER, Visualiser.class)) {
             try {
                 if (v.accepts(run)) {
                     out.add(v);

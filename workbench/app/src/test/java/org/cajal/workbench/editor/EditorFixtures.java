@@ -18,6 +18,7 @@ import java.util.function.Function;
 
 import javax.swing.SwingUtilities;
 
+import org.cajal.api.ComponentKind;
 import org.cajal.api.ComponentDescriptor;
 import org.cajal.api.Describable;
 import org.cajal.api.model.Shape;
@@ -34,7 +35,6 @@ import org.cajal.api.pipeline.Problem;
 import org.cajal.api.pipeline.SplitSpec;
 import org.cajal.api.pipeline.TrainingSpec;
 import org.cajal.workbench.core.Catalog;
-import org.cajal.workbench.core.Kind;
 import org.cajal.workbench.core.Notifier;
 import org.cajal.workbench.core.PipelineModel;
 import org.cajal.workbench.core.RuntimeServices;
@@ -50,24 +50,24 @@ public final class EditorFixtures {
     public record FakeComponent(ComponentDescriptor descriptor) implements Describable {
     }
 
-    public static Catalog.Entry entry(Kind kind, String id, String name, String category, String help) {
+    public static Catalog.Entry entry(ComponentKind kind, String id, String name, String category, String help) {
         return new Catalog.Entry(kind, new ComponentDescriptor(id, name, category, help, List.of()),
                 new FakeComponent(new ComponentDescriptor(id, name, category, help, List.of())), "test.bundle");
     }
 
     public static Catalog catalog() {
         return new Catalog(List.of(
-                entry(Kind.DATASET, "moons", "Two moons", "Synthetic data", "Two interleaving half circles."),
-                entry(Kind.DATASET, "csv", "CSV file", "Files", "Reads a table from a CSV file."),
-                entry(Kind.PREPROCESSING, "standardise", "Standardise", "Scaling", "Zero mean, unit variance."),
-                entry(Kind.LAYER, "dense", "Dense", "Core layers", "A fully connected layer."),
-                entry(Kind.LAYER, "output", "Output", "Core layers", "The output layer: units from the labels."),
-                entry(Kind.LAYER, "conv2d", "Convolution 2D", "Convolutional layers",
+                entry(ComponentKind.DATASET, "moons", "Two moons", "Synthetic data", "Two interleaving half circles."),
+                entry(ComponentKind.DATASET, "csv", "CSV file", "Files", "Reads a table from a CSV file."),
+                entry(ComponentKind.PREPROCESSOR, "standardise", "Standardise", "Scaling", "Zero mean, unit variance."),
+                entry(ComponentKind.LAYER_TYPE, "dense", "Dense", "Core layers", "A fully connected layer."),
+                entry(ComponentKind.LAYER_TYPE, "output", "Output", "Core layers", "The output layer: units from the labels."),
+                entry(ComponentKind.LAYER_TYPE, "conv2d", "Convolution 2D", "Convolutional layers",
                         "A 2D convolution over images."),
-                entry(Kind.OPTIMIZER, "adam", "Adam", "Optimizers", "Adaptive moments."),
-                entry(Kind.OPTIMIZER, "sgd", "SGD", "Optimizers", "Stochastic gradient descent."),
-                entry(Kind.ARCHITECTURE, "resnet", "ResNet", "Architectures", "A residual network."),
-                entry(Kind.VISUALISER, "loss-curve", "Loss curve", "Training", "Loss per epoch.")));
+                entry(ComponentKind.OPTIMIZER, "adam", "Adam", "Optimizers", "Adaptive moments."),
+                entry(ComponentKind.OPTIMIZER, "sgd", "SGD", "Optimizers", "Stochastic gradient descent."),
+                entry(ComponentKind.ARCHITECTURE, "resnet", "ResNet", "Architectures", "A residual network."),
+                entry(ComponentKind.VISUALISER, "loss-curve", "Loss curve", "Training", "Loss per epoch.")));
     }
 
     public static Pipeline pipeline(String... layers) {

@@ -14,6 +14,7 @@ import javax.swing.JEditorPane;
 import javax.swing.SwingUtilities;
 import javax.swing.text.BadLocationException;
 
+import org.cajal.api.ComponentKind;
 import org.cajal.api.ComponentDescriptor;
 import org.cajal.api.Describable;
 import org.cajal.api.ParameterSpec;
@@ -23,7 +24,6 @@ import org.cajal.api.pipeline.Pipeline;
 import org.cajal.api.pipeline.SplitSpec;
 import org.cajal.api.pipeline.TrainingSpec;
 import org.cajal.workbench.core.Catalog;
-import org.cajal.workbench.core.Kind;
 import org.cajal.workbench.core.Notifier;
 import org.cajal.workbench.core.PipelineModel;
 import org.cajal.workbench.core.Pipelines;
@@ -67,12 +67,12 @@ class HelpPanelTest {
                 new PipelineModel(pipeline), Path.of("."), Path.of("runs"), null,
                 null, quiet);
         workbench.catalogChanged(new Catalog(List.of(
-                entry(Kind.LAYER, FAKE_LAYER, "org.example.fake"),
-                entry(Kind.OPTIMIZER, FAKE_OPTIMIZER, "org.cajal.optimizers"))));
+                entry(ComponentKind.LAYER_TYPE, FAKE_LAYER, "org.example.fake"),
+                entry(ComponentKind.OPTIMIZER, FAKE_OPTIMIZER, "org.cajal.optimizers"))));
         SwingUtilities.invokeAndWait(() -> panel = new HelpPanel(workbench));
     }
 
-    private static Catalog.Entry entry(Kind kind, ComponentDescriptor d, String bundle) {
+    private static Catalog.Entry entry(ComponentKind kind, ComponentDescriptor d, String bundle) {
         Describable service = () -> d;
         return new Catalog.Entry(kind, d, service, bundle);
     }

@@ -25,10 +25,10 @@ import javax.swing.JTree;
 import javax.swing.tree.DefaultMutableTreeNode;
 import javax.swing.tree.TreePath;
 
+import org.cajal.api.ComponentKind;
 import org.cajal.api.pipeline.ComponentRef;
 import org.cajal.api.pipeline.Pipeline;
 import org.cajal.workbench.core.Catalog;
-import org.cajal.workbench.core.Kind;
 import org.cajal.workbench.core.Step;
 import org.cajal.workbench.core.Workbench;
 import org.cajal.workbench.editor.EditorFixtures;
@@ -127,7 +127,7 @@ class PalettePanelTest {
         });
         assertFalse(visibleRows().contains("Two moons (moons)"));
         List<Catalog.Entry> more = new ArrayList<>(EditorFixtures.catalog().entries());
-        more.add(entry(Kind.LAYER, "lstm", "LSTM", "Recurrent layers", "A long short-term memory layer."));
+        more.add(entry(ComponentKind.LAYER_TYPE, "lstm", "LSTM", "Recurrent layers", "A long short-term memory layer."));
         workbench.catalogChanged(new Catalog(more));
         await("lstm shown", () -> visibleRows().contains("LSTM (lstm)"));
         assertFalse(visibleRows().contains("Two moons (moons)"));
@@ -175,28 +175,28 @@ class PalettePanelTest {
     void eachKindIsAddedItsOwnWay() {
         Catalog c = EditorFixtures.catalog();
         Pipeline p = pipeline("dense", "output");
-        PaletteActions.Outcome o = PaletteActions.add(p, c.find(Kind.DATASET, "csv").orElseThrow(),
+        PaletteActions.Outcome o = PaletteActions.add(p, c.find(ComponentKind.DATASET, "csv").orElseThrow(),
                 Optional.empty());
         assertEquals(ComponentRef.of("csv"), o.pipeline().dataset());
         assertEquals(Step.DATASET, o.select());
 
-        o = PaletteActions.add(p, c.find(Kind.PREPROCESSING, "standardise").orElseThrow(), Optional.empty());
+        o = PaletteActions.add(p, c.find(ComponentKind.PREPROCESSOR, "standardise").orElseThrow(), Optional.empty());
         assertEquals(List.of(ComponentRef.of("standardise")), o.pipeline().preprocessing());
         assertEquals(Step.preprocessing(0), o.select());
 
-        o = PaletteActions.add(p, c.find(Kind.LAYER, "conv2d").orElseThrow(), Optional.of(Step.layer(1)));
+        o = PaletteActions.add(p, c.find(ComponentKind.LAYER_TYPE, "conv2d").orElseThrow(), Optional.of(Step.layer(1)));
         assertEquals(ComponentRef.of("conv2d"), o.pipeline().model().layers().get(2));
 
-        o = PaletteActions.add(p, c.find(Kind.OPTIMIZER, "sgd").orElseThrow(), Optional.empty());
+        o = PaletteActions.add(p, c.find(ComponentKind.OPTIMIZER, "sgd").orElseThrow(), Optional.empty());
         assertEquals(ComponentRef.of("sgd"), o.pipeline().training().optimizer());
         assertEquals(Step.OPTIMIZER, o.select());
 
-        o = PaletteActions.add(p, c.find(Kind.ARCHITECTURE, "resnet").orElseThrow(), Optional.empty());
+        o = PaletteActions.add(p, c.find(ComponentKind.ARCHITECTURE, "resnet").orElseThrow(), Optional.empty());
         assertEquals("resnet", o.pipeline().model().architecture());
         assertEquals(p.model().layers(), o.pipeline().model().layers());
         assertEquals(Step.ARCHITECTURE, o.select());
 
-        o = PaletteActions.add(p, c.find(Kind.VISUALISER, "loss-curve").orElseThrow(), Optional.empty());
+        o = PaletteActions.add(p, c.find(ComponentKind.VISUALISER, "loss-curve").orElseThrow(), Optional.empty());
         assertSame(p, o.pipeline());
         assertNull(o.select());
         assertTrue(o.status().contains("Results"));

@@ -11,10 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.cajal.api.ComponentKind;
 import org.cajal.api.ComponentDescriptor;
 import org.cajal.api.Describable;
 import org.cajal.workbench.core.Catalog;
-import org.cajal.workbench.core.Kind;
 import org.cajal.workbench.plugins.BundleRules.Origin;
 import org.cajal.workbench.plugins.BundleRules.Removal;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,10 +116,10 @@ class BundleRulesTest {
     @Test
     void countsContributionsByKind() {
         Catalog catalog = new Catalog(List.of(
-                entry(Kind.LAYER, "a", "org.example.extra"),
-                entry(Kind.LAYER, "b", "org.example.extra"),
-                entry(Kind.OPTIMIZER, "c", "org.example.extra"),
-                entry(Kind.DATASET, "d", "org.cajal.datasets")));
+                entry(ComponentKind.LAYER_TYPE, "a", "org.example.extra"),
+                entry(ComponentKind.LAYER_TYPE, "b", "org.example.extra"),
+                entry(ComponentKind.OPTIMIZER, "c", "org.example.extra"),
+                entry(ComponentKind.DATASET, "d", "org.cajal.datasets")));
         assertEquals("2 layer types, 1 optimizer", BundleRules.contributions("org.example.extra", catalog));
         assertEquals("1 dataset", BundleRules.contributions("org.cajal.datasets", catalog));
         assertEquals("", BundleRules.contributions("org.nothing", catalog));
@@ -138,7 +138,7 @@ class BundleRulesTest {
         assertEquals("plugins/: extra.jar", row.from());
     }
 
-    private static Catalog.Entry entry(Kind kind, String id, String bundle) {
+    private static Catalog.Entry entry(ComponentKind kind, String id, String bundle) {
         ComponentDescriptor d = new ComponentDescriptor(id, id, "Test", "", List.of());
         Describable service = () -> d;
         return new Catalog.Entry(kind, d, service, bundle);

@@ -22,6 +22,7 @@ import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 import javax.swing.text.JTextComponent;
 
+import org.cajal.api.ComponentKind;
 import org.cajal.api.ComponentDescriptor;
 import org.cajal.api.ParameterSpec;
 import org.cajal.api.Parameters;
@@ -34,7 +35,6 @@ import org.cajal.api.pipeline.Pipeline;
 import org.cajal.api.pipeline.SplitSpec;
 import org.cajal.api.pipeline.TrainingSpec;
 import org.cajal.workbench.core.Catalog;
-import org.cajal.workbench.core.Kind;
 import org.cajal.workbench.core.Notifier;
 import org.cajal.workbench.core.PipelineModel;
 import org.cajal.workbench.core.RuntimeServices;
@@ -96,7 +96,7 @@ class PropertiesPanelTest {
                         }
                     });
             workbench.catalogChanged(new Catalog(List.of(
-                    new Catalog.Entry(Kind.LAYER, FakeLayer.DESCRIPTOR, new FakeLayer(), "test"))));
+                    new Catalog.Entry(ComponentKind.LAYER_TYPE, FakeLayer.DESCRIPTOR, new FakeLayer(), "test"))));
         });
         onEdt(() -> panel = new PropertiesPanel(workbench));
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.swing.JButton;
 import javax.swing.JTextField;
 
+import org.cajal.api.ComponentKind;
 import org.cajal.api.ComponentDescriptor;
 import org.cajal.api.ParameterSpec;
 import org.cajal.api.Parameters;
@@ -26,7 +27,6 @@ import org.cajal.api.visual.Drawing;
 import org.cajal.api.visual.RunRecord;
 import org.cajal.api.visual.Visualiser;
 import org.cajal.workbench.core.Catalog;
-import org.cajal.workbench.core.Kind;
 import org.cajal.workbench.run.FakeWorkbench;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,7 +100,7 @@ class ResultsPanelTest {
     private static Catalog catalog(Visualiser... visualisers) {
         List<Catalog.Entry> entries = new ArrayList<>();
         for (Visualiser v : visualisers) {
-            entries.add(new Catalog.Entry(Kind.VISUALISER, v.descriptor(), v, "test.bundle"));
+            entries.add(new Catalog.Entry(ComponentKind.VISUALISER, v.descriptor(), v, "test.bundle"));
         }
         return new Catalog(entries);
     }
