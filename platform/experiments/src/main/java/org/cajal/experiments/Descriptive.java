@@ -22,6 +22,62 @@ final class Descriptive {
      * @throws IllegalArgumentException for no values or a value that is not finite (names its position)
      */
     static Summary summarise(double[] values) {
+        return summarise(values, MetricScale.UNBOUNDED);
+    }
+
+    /**
+     * n, arithmetic mean and sample sd of the values, and the 95% t interval computed on the scale's transform
+     * and transformed back: inside the metric's range, and asymmetric around the mean where the range is near.
+     * One value, or values all equal: the interval is the value itself. A value outside the scale's range: the
+     * plain t interval ({@link #effective}).
+     *
+     * @throws IllegalArgumentException for no values or a value that is not finite (names its position)
+     */
+    static Summary summarise(double[] values, MetricScale scale) {
+        check(values);
+        int n = values.length;
+        double mean = mean(values);
+        double sd = n == 1 ? 0 : Math.sqrt(sumOfSquares(values, mean) / (n - 1));
+        if (n == 1 || sd == 0) {
+            return new Summary(n, mean, sd, mean, mean);
+        }
+        MetricScale on = effective(values, scale);
+        double floor = floor(values, on);
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = on.forward(values[i], floor);
+        }
+        double centre = mean(y);
+        double half = tQuantile(UPPER, n - 1) * Math.sqrt(sumOfSquares(y, centre) / (n - 1)) / Math.sqrt(n);
+        double a = on.back(centre - half);
+        double b = on.back(centre + half);
+        // 1 − e^y falls as y rises: the ends swap for r2
+        return new Summary(n, mean, sd, Math.min(a, b), Math.max(a, b));
+    }
+
+    /** The scale the values are summarised on: the given one when they all lie in its range, else unbounded. */
+    static MetricScale effective(double[] values, MetricScale scale) {
+        for (double v : values) {
+            if (!scale.contains(v)) {
+                return MetricScale.UNBOUNDED;
+            }
+        }
+        return scale;
+    }
+
+    /** On a log scale, what stands in for a value on the bound: half the smallest positive distance from it. */
+    private static double floor(double[] values, MetricScale scale) {
+        double smallest = Double.POSITIVE_INFINITY;
+        for (double v : values) {
+            double d = scale.fromBound(v);
+            if (d > 0) {
+                smallest = Math.min(smallest, d);
+            }
+        }
+        return Double.isFinite(smallest) ? smallest / 2 : 0;
+    }
+
+    private static void check(double[] values) {
         if (values == null || values.length == 0) {
             throw new IllegalArgumentException("no values to summarise");
         }
@@ -31,21 +87,13 @@ final class Descriptive {
                         + ": a run whose metric is not a number cannot be summarised (did it diverge?)");
             }
         }
-        int n = values.length;
-        double mean = mean(values);
-        if (n == 1) {
-            return new Summary(1, mean, 0, mean, mean);
-        }
-        double sd = Math.sqrt(sumOfSquares(values, mean) / (n - 1));
-        double half = tQuantile(UPPER, n - 1) * sd / Math.sqrt(n);
-        return new Summary(n, mean, sd, mean - half, mean + half);
     }
 
     /**
-     * Per epoch (index), the summary over the curves that have a finite value there; the band ends at the last
-     * epoch any curve reached.
+     * Per epoch (index), the summary over the curves that have a finite value there, on the scale; the band ends
+     * at the last epoch any curve reached.
      */
-    static List<Summary> band(List<double[]> curves) {
+    static List<Summary> band(List<double[]> curves, MetricScale scale) {
         int longest = 0;
         for (double[] curve : curves) {
             longest = Math.max(longest, curve.length);
@@ -60,7 +108,7 @@ final class Descriptive {
                 }
             }
             band.add(n == 0 ? new Summary(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN)
-                    : summarise(java.util.Arrays.copyOf(values, n)));
+                    : summarise(java.util.Arrays.copyOf(values, n), scale));
         }
         return band;
     }

@@ -21,9 +21,10 @@ import org.cajal.api.run.RunFiles;
  *   runs/             the run folders of the trials, as `cajal run` writes them
  *   results.csv       search: trial, the parameters, seed, status, objective, the metrics; sorted best first
  *   best-pipeline.json  search: the best trial's pipeline, runnable with `cajal run`
- *   summary.json      repeats: {"metrics": {"accuracy": {"n","mean","sd","ciLow","ciHigh"}, ...},
+ *   summary.json      repeats: {"metrics": {"accuracy": {"n","mean","sd","ciLow","ciHigh","method"}, ...},
  *                               "seeds": [...], "folds": k or 1}
- *   curves.csv        repeats: epoch, then for each metrics.csv column c: c_mean, c_low, c_high, c_n
+ *   curves.csv        repeats: epoch, then for each metrics.csv column c: c_mean, c_low, c_high, c_n (the band on
+ *                     the column's scale, MetricScale)
  *   sweep.csv         sweep: value, train_error, validation_error, test_error (as many as the split has), and the
  *                     metrics; one row per swept value
  * </pre>

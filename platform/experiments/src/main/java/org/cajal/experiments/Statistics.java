@@ -27,7 +27,29 @@ public final class Statistics {
      * curves). Curves may differ in length (early stopping): an epoch is summarised over the curves that have it.
      */
     public static List<Summary> band(List<double[]> curves) {
-        return Descriptive.band(curves);
+        return Descriptive.band(curves, MetricScale.UNBOUNDED);
+    }
+
+    /**
+     * The summary of a metric whose values lie in the scale's range: mean and sd as {@link #summarise(double[])},
+     * the 95% interval the t interval on the scale's transform (logit, log), transformed back, so it never leaves
+     * the range. One value or values all equal: the interval is the value. Values outside the range: the plain t
+     * interval, as {@link #scaleUsed} says.
+     *
+     * @throws IllegalArgumentException for no values or a value that is not finite
+     */
+    public static Summary summarise(double[] values, MetricScale scale) {
+        return Descriptive.summarise(values, scale);
+    }
+
+    /** {@link #band(List)} with each epoch's interval on the scale, as {@link #summarise(double[], MetricScale)}. */
+    public static List<Summary> band(List<double[]> curves, MetricScale scale) {
+        return Descriptive.band(curves, scale);
+    }
+
+    /** The scale {@link #summarise(double[], MetricScale)} uses for these values: the given one, or unbounded. */
+    public static MetricScale scaleUsed(double[] values, MetricScale scale) {
+        return Descriptive.effective(values, scale);
     }
 
     /**

@@ -96,7 +96,8 @@ public class RepeatCommand implements LauncherCommand {
             out.println();
             out.println("over " + finished + " seed" + (finished == 1 ? "" : "s")
                     + (summary.folds() > 1 ? " × " + summary.folds() + " folds" : "")
-                    + ": mean ± sd (95% confidence interval of the mean)");
+                    + ": mean ± sd (95% confidence interval of the mean: t on the logit scale for accuracies, on the"
+                    + " log scale for losses; it stays inside the metric's range)");
             for (Map.Entry<String, Summary> e : summary.metrics().entrySet()) {
                 out.printf(java.util.Locale.ROOT, "  %-16s %s%n", e.getKey(), e.getValue().format(4));
             }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cajal.api.run.ExperimentFiles;
 import org.cajal.api.run.MetricsTable;
 import org.cajal.api.run.RunFiles;
+import org.cajal.experiments.MetricScale;
 import org.cajal.experiments.Statistics;
 import org.cajal.experiments.Summary;
 import org.cajal.experiments.Trial;
@@ -34,10 +35,13 @@ import org.cajal.runfolder.RunFolders;
  * pooling them would make the interval too narrow by about √k. The per-fold values are still listed in
  * summary.json's {@code values} in the order seed 1 fold 1, seed 1 fold 2, ... (the comparison pairs them).
  *
- * <p>summary.json: {@code {"metrics": {name: {n, mean, sd, ciLow, ciHigh}}, "seeds": [...], "folds": k or 1,
- * "values": {name: [...]}, "runs": ["runs/<id>", ...]}}. curves.csv: {@code epoch}, then per metrics.csv column
- * c: {@code c_mean, c_low, c_high, c_n}; the curves are aligned by row (epoch 1, 2, ...), an epoch summarised
- * over the curves that reached it (early stopping); cells of epochs no curve reached are empty.
+ * <p>summary.json: {@code {"metrics": {name: {n, mean, sd, ciLow, ciHigh, method}}, "seeds": [...], "folds": k
+ * or 1, "values": {name: [...]}, "runs": ["runs/<id>", ...]}}; {@code method} names how the 95% interval was
+ * computed ({@link MetricScale#method()}: "t on logit scale" for accuracy-like metrics, "t on log scale" for
+ * losses, ...), so it stays inside the metric's range. curves.csv: {@code epoch}, then per metrics.csv column
+ * c: {@code c_mean, c_low, c_high, c_n}, the band on the column's scale ({@link MetricScale#of}); the curves are
+ * aligned by row (epoch 1, 2, ...), an epoch summarised over the curves that reached it (early stopping); cells
+ * of epochs no curve reached are empty.
  */
 public final class RepeatsFiles implements TrialExecutor.Hooks {
 
@@ -142,16 +146,19 @@ public final class RepeatsFiles implements TrialExecutor.Hooks {
             if (v.length == 0) {
                 continue;
             }
-            Summary s = Statistics.summarise(perSeed(units, u -> {
+            double[] seedValues = perSeed(units, u -> {
                 Double x = u.values().get(name);
                 return x == null || !Double.isFinite(x) ? null : new double[] {x};
-            }).stream().mapToDouble(c -> c[0]).toArray());
+            }).stream().mapToDouble(c -> c[0]).toArray();
+            MetricScale scale = Statistics.scaleUsed(seedValues, MetricScale.of(name));
+            Summary s = Statistics.summarise(seedValues, scale);
             ObjectNode m = metrics.putObject(name);
             m.put("n", s.n());
             m.put("mean", s.mean());
             m.put("sd", s.sd());
             m.put("ciLow", s.ciLow());
             m.put("ciHigh", s.ciHigh());
+            m.put("method", scale.method());
             ArrayNode list = values.putArray(name);
             for (double x : v) {
                 list.add(x);
@@ -178,7 +185,8 @@ public final class RepeatsFiles implements TrialExecutor.Hooks {
         Map<String, List<Summary>> bands = new LinkedHashMap<>();
         int rows = 0;
         for (String c : columns) {
-            List<Summary> band = Statistics.band(perSeed(units, u -> u.curves().column(c).orElse(null)));
+            List<Summary> band = Statistics.band(perSeed(units, u -> u.curves().column(c).orElse(null)),
+                    MetricScale.of(c));
             bands.put(c, band);
             rows = Math.max(rows, band.size());
         }

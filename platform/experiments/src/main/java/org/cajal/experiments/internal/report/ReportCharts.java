@@ -49,10 +49,7 @@ final class ReportCharts {
         List<OverlayChart.Curve> curves = new ArrayList<>();
         for (String column : List.of("train_loss", "validation_loss")) {
             if (t.has(column + "_mean") && t.has("epoch")) {
-                double[] mean = t.numbers(column + "_mean");
-                curves.add(new OverlayChart.Curve(column.replace('_', ' ') + " (mean, 95% band)", t.numbers("epoch"),
-                        mean, t.has(column + "_low") ? t.numbers(column + "_low") : mean,
-                        t.has(column + "_high") ? t.numbers(column + "_high") : mean));
+                curves.add(OverlayChart.band(t, column, column.replace('_', ' ') + " (mean, 95% band)"));
             }
         }
         return curves.isEmpty() ? null

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.cajal.api.run.RunFiles;
 import org.cajal.charts.LineChart;
 import org.cajal.experiments.ExperimentFolder;
+import org.cajal.experiments.MetricScale;
 import org.cajal.runfolder.CsvTable;
 import org.cajal.runfolder.RunFolders;
 import org.jfree.chart.JFreeChart;
@@ -27,6 +28,23 @@ public final class OverlayChart {
 
     /** A series with its band (for a single run, a band of no width). */
     public record Curve(String name, double[] epoch, double[] value, double[] low, double[] high) {
+    }
+
+    /**
+     * A column's mean curve with its band from a repeats folder's curves.csv ({@code c_mean, c_low, c_high}); the
+     * band is kept inside the column's range ({@link MetricScale#clamp}), as curves.csv files written before
+     * intervals kept to it may reach below 0 for a loss.
+     */
+    public static Curve band(CsvTable curves, String column, String name) {
+        double[] mean = curves.numbers(column + "_mean");
+        MetricScale scale = MetricScale.of(column);
+        double[] low = curves.has(column + "_low") ? curves.numbers(column + "_low") : mean.clone();
+        double[] high = curves.has(column + "_high") ? curves.numbers(column + "_high") : mean.clone();
+        for (int i = 0; i < mean.length; i++) {
+            low[i] = scale.clamp(low[i]);
+            high[i] = scale.clamp(high[i]);
+        }
+        return new Curve(name, curves.numbers("epoch"), mean, low, high);
     }
 
     /** Builds the chart, styled as Cajal's charts. */
@@ -67,10 +85,7 @@ public final class OverlayChart {
                     missing.add(id);
                     return;
                 }
-                double[] mean = t.numbers(column + "_mean");
-                curves.add(new Curve(id + " (mean, 95% band)", t.numbers("epoch"), mean,
-                        t.has(column + "_low") ? t.numbers(column + "_low") : mean,
-                        t.has(column + "_high") ? t.numbers(column + "_high") : mean));
+                curves.add(band(t, column, id + " (mean, 95% band)"));
                 return;
             }
             for (Map<String, Object> trial : ExperimentFiles.trials(folder)) {

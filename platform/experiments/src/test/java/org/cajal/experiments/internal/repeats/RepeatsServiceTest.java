@@ -24,6 +24,7 @@ import org.cajal.experiments.Experiment;
 import org.cajal.experiments.ExperimentFolder;
 import org.cajal.experiments.PipelineSource;
 import org.cajal.experiments.Repeats;
+import org.cajal.experiments.MetricScale;
 import org.cajal.experiments.Statistics;
 import org.cajal.experiments.Summary;
 import org.cajal.experiments.Trial;
@@ -67,12 +68,15 @@ class RepeatsServiceTest {
         assertEquals(List.of(1L, 2L, 3L), trials.stream().map(Trial::seed).toList());
         assertTrue(e.folder().getFileName().toString().startsWith("repeats-rep-"));
         double[] accuracy = {1 / (1 + loss(0.01, 1)), 1 / (1 + loss(0.01, 2)), 1 / (1 + loss(0.01, 3))};
-        Summary expected = Statistics.summarise(accuracy);
+        Summary expected = Statistics.summarise(accuracy, MetricScale.PROPORTION);
         JsonNode json = org.cajal.runfolder.Json.readTree(e.folder().resolve(ExperimentFolder.SUMMARY));
         assertEquals(3, json.at("/metrics/accuracy/n").asInt());
         assertEquals(expected.mean(), json.at("/metrics/accuracy/mean").asDouble(), 1e-12);
         assertEquals(expected.sd(), json.at("/metrics/accuracy/sd").asDouble(), 1e-12);
         assertEquals(expected.ciLow(), json.at("/metrics/accuracy/ciLow").asDouble(), 1e-12);
+        assertEquals(expected.ciHigh(), json.at("/metrics/accuracy/ciHigh").asDouble(), 1e-12);
+        assertEquals("t on logit scale", json.at("/metrics/accuracy/method").asText());
+        assertTrue(expected.ciHigh() < 1, "inside [0, 1]");
         assertEquals(1, json.get("folds").asInt());
         assertEquals("[1,2,3]", json.get("seeds").toString());
 
@@ -207,7 +211,7 @@ class RepeatsServiceTest {
                 err.toString(StandardCharsets.UTF_8));
         String text = out.toString(StandardCharsets.UTF_8);
         Summary s = Statistics.summarise(new double[] {1 / (1 + loss(0.01, 1)), 1 / (1 + loss(0.01, 2)),
-                1 / (1 + loss(0.01, 3))});
+                1 / (1 + loss(0.01, 3))}, MetricScale.PROPORTION);
         assertTrue(text.contains("accuracy         " + s.format(4)), text);
         assertTrue(text.contains("repeats folder: "), text);
         assertEquals(0, repeat.execute(List.of(fb.toString(), "--times", "3", "--seed", "1", "--parallel", "3"), o, er));
