@@ -129,9 +129,10 @@ class RunRecordTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
         assertEquals(0, status);
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-        assertEquals("y", lines.get(0));
+        assertEquals("row,y", lines.get(0));
         double expected = runtime.reader.record(result.folder()).runData().orElseThrow().predict(new double[][] {{0.5}})[0][0];
-        assertEquals(expected, Double.parseDouble(lines.get(1)), 1e-4);
+        assertEquals("1", lines.get(1).split(",")[0]);
+        assertEquals(expected, Double.parseDouble(lines.get(1).split(",")[1]), 1e-4);
     }
 
     @Test

@@ -2,43 +2,44 @@ package org.cajal.runtime.internal.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
-import org.cajal.api.data.DataSchema;
-import org.cajal.api.data.Examples;
+import org.cajal.api.pipeline.PipelineException;
+import org.cajal.api.run.RunFiles;
 import org.cajal.launcher.spi.CommandArguments;
 import org.cajal.launcher.spi.LauncherCommand;
+import org.cajal.runfolder.CsvTable;
 import org.cajal.runtime.internal.folder.SavedModel;
-import org.cajal.runtime.internal.pipeline.Preprocessing;
-import org.cajal.runtime.internal.pipeline.TargetScale;
-import org.cajal.runtime.internal.train.RunFailure;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.cajal.runtime.internal.pipeline.PipelineReader;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code cajal predict RUN_FOLDER INPUT.csv [--out FILE]}: a trained model predicts on raw examples — the fitted
- * preprocessing saved in model.zip is applied first — and writes one CSV row per example: the predicted class
- * and each class's probability, or the predicted values in the target's original units.
+ * {@code cajal predict RUN_FOLDER INPUT.csv [--out FILE] [--with-inputs]}: a trained model predicts on raw rows
+ * with the run's own handling (the preprocessing saved in model.zip, and the missing-value policy of its
+ * pipeline.json) and writes one CSV line per scored row (see {@link PredictionTable}). A row that cannot be
+ * scored is reported with its row number, file line and reason, and the others are still scored: the exit status
+ * is 0 when at least one row was scored (with the number of rows not scored and of warnings), 1 when none was or
+ * the run or file cannot be used, 2 for a usage error. Every message names the file it is about.
  */
 @Component(service = LauncherCommand.class, property = LauncherCommand.NAME_PROPERTY + "=predict")
 public class PredictCommand implements LauncherCommand {
 
-    static final String USAGE = "usage: cajal predict RUN_FOLDER INPUT.csv [--out FILE]   (default: standard output)";
+    static final String USAGE = "usage: cajal predict RUN_FOLDER INPUT.csv [--out FILE] [--with-inputs]\n"
+            + "  --out FILE      write the predictions there (default: standard output)\n"
+            + "  --with-inputs   repeat the input file's columns before the predictions";
 
     /** The command line as picocli reads it. */
     static final class Options {
         @Parameters(index = "0", paramLabel = "RUN_FOLDER") Path run;
         @Parameters(index = "1", paramLabel = "INPUT.csv") Path input;
         @Option(names = "--out") Path out;
+        @Option(names = "--with-inputs") boolean withInputs;
     }
 
     /** Only active with the engine (ND4J must be ready to load a model). */
@@ -55,71 +56,98 @@ public class PredictCommand implements LauncherCommand {
             err.println(USAGE);
             return 2;
         }
+        RowScoring.Outcome outcome;
+        CsvTable table;
         try {
-            SavedModel model = SavedModel.load(options.run);
-            Examples raw = TabularInput.read(options.input, model.schema());
-            INDArray output = predict(model, raw);
-            String csv = csv(model.schema(), output);
-            if (options.out != null) {
-                Files.writeString(options.out, csv, StandardCharsets.UTF_8);
-                out.println("wrote " + output.size(0) + " predictions to " + options.out.toAbsolutePath());
-            } else {
-                out.print(csv);
-            }
-            return 0;
-        } catch (IOException | RuntimeException e) {
-            err.println("error: " + RunFailure.describe(e));
+            SavedModel model = load(options.run);
+            RowScoring scoring = new RowScoring(model, missingPolicy(options.run));
+            TabularInput.Table input = TabularInput.read(options.input, model.schema());
+            outcome = score(scoring, input, options.run);
+            table = PredictionTable.of(model.schema(), input, outcome, options.withInputs);
+        } catch (IOException | PipelineException | RuntimeException e) {
+            err.println("error: " + describe(e));
             return 1;
         }
+        report(options.input, outcome, err);
+        if (outcome.scored().isEmpty()) {
+            err.println("error: no row of " + options.input + " could be scored");
+            return 1;
+        }
+        return write(table, options.out, outcome, out, err);
     }
 
-    /**
-     * The model's outputs for raw examples: the fitted preprocessing is applied first (with placeholder targets,
-     * which a target step such as target-standardise needs), and regression outputs are put back into the
-     * target's original units.
-     */
-    static INDArray predict(SavedModel model, Examples raw) {
-        DataSchema schema = model.schema();
-        INDArray placeholder = Nd4j.zeros(DataType.FLOAT, raw.size(), schema.targetWidth());
-        Examples input = Preprocessing.apply(model.transforms(), new Examples(raw.features(), placeholder));
-        INDArray output = model.network().output(input.features(), false);
-        if (schema.targetKind().isClassification()) {
-            return output;
+    private static SavedModel load(Path run) throws IOException {
+        try {
+            return SavedModel.load(run);
+        } catch (NoSuchFileException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(run.resolve(RunFiles.MODEL) + " cannot be loaded: " + describe(e), e);
         }
-        TargetScale scale = TargetScale.of(model.transforms(), raw.features(), schema.targetWidth());
-        return scale.isIdentity() ? output : Nd4j.create(scale.restore(output));
     }
 
-    static String csv(DataSchema schema, INDArray output) {
-        StringBuilder csv = new StringBuilder();
-        boolean classes = schema.targetKind().isClassification();
-        List<String> labels = schema.classLabels();
-        if (classes) {
-            csv.append("predicted");
-            labels.forEach(l -> csv.append(",p(").append(l).append(')'));
-        } else {
-            csv.append(String.join(",", schema.targetNames()));
+    private static RowScoring.Outcome score(RowScoring scoring, TabularInput.Table input, Path run)
+            throws IOException {
+        try {
+            return scoring.score(input.rows());
+        } catch (RuntimeException e) {
+            throw new IOException("the model of " + run + " cannot score the rows of " + input.file() + ": "
+                    + describe(e), e);
         }
-        csv.append('\n');
-        for (long i = 0; i < output.size(0); i++) {
-            double[] row = output.getRow(i).toDoubleVector();
-            if (classes) {
-                double[] p = row.length == 1 ? new double[] {1 - row[0], row[0]} : row;
-                int best = 0;
-                for (int c = 1; c < p.length; c++) {
-                    best = p[c] > p[best] ? c : best;
-                }
-                csv.append(labels.get(best));
-                for (double v : p) {
-                    csv.append(',').append(String.format(Locale.ROOT, "%.6f", v));
-                }
-            } else {
-                for (int c = 0; c < row.length; c++) {
-                    csv.append(c == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.6f", row[c]));
-                }
-            }
-            csv.append('\n');
+    }
+
+    /** The {@code missing} parameter of the run's dataset in its pipeline.json, or null when it has none. */
+    static String missingPolicy(Path run) throws PipelineException {
+        Object policy = new PipelineReader().read(run.resolve(RunFiles.PIPELINE)).pipeline().dataset().params()
+                .get("missing");
+        return policy == null ? null : policy.toString();
+    }
+
+    /** Every row not scored, then every warning, then the counts (standard error). */
+    private static void report(Path input, RowScoring.Outcome outcome, PrintStream err) {
+        for (RowScoring.Rejected r : outcome.rejected()) {
+            err.println("not scored: " + input + " " + r.row().where() + ": " + r.reason());
         }
-        return csv.toString();
+        for (String w : outcome.warnings()) {
+            err.println("warning: " + input + " " + w);
+        }
+        int rows = outcome.scored().size() + outcome.rejected().size();
+        if (!outcome.rejected().isEmpty() || !outcome.warnings().isEmpty()) {
+            err.println("scored " + outcome.scored().size() + " of " + rows + " rows of " + input + "; "
+                    + outcome.rejected().size() + " not scored, " + outcome.warnings().size() + " warning"
+                    + (outcome.warnings().size() == 1 ? "" : "s"));
+        }
+    }
+
+    private static int write(CsvTable table, Path file, RowScoring.Outcome outcome, PrintStream out,
+                             PrintStream err) {
+        if (file == null) {
+            out.print(table.format());
+            return 0;
+        }
+        try {
+            table.write(file);
+        } catch (IOException | RuntimeException e) {
+            err.println("error: cannot write " + file + ": " + describe(e));
+            return 1;
+        }
+        out.println("wrote " + outcome.scored().size() + " predictions to " + file.toAbsolutePath());
+        return 0;
+    }
+
+    /** The message of a failure, the innermost cause's; a file that is missing or denied is named as such. */
+    static String describe(Throwable e) {
+        if (e instanceof NoSuchFileException n) {
+            return n.getFile() + " not found" + (n.getReason() == null ? "" : " " + n.getReason());
+        }
+        if (e instanceof AccessDeniedException a) {
+            return a.getFile() + " cannot be read (access denied)";
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null || root.getMessage().isBlank() ? root.getClass().getSimpleName()
+                : root.getMessage();
     }
 }
