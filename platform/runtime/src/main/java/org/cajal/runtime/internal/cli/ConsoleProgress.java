@@ -9,7 +9,8 @@ import org.cajal.api.train.TrainingListener;
 /**
  * A terminal progress bar for headless runs: epoch, bar, train and validation loss, metric and ETA. On a terminal
  * it redraws one line; in a log (no terminal) it prints a line at most every few seconds, and the first and last
- * epoch always. Each diagnostic is a line of its own: {@code note: <message>}.
+ * epoch always. Each diagnostic is a line of its own: {@code note: <message>}, or {@code warning: <message>} for the
+ * split's warnings; so are a fold's start and early stopping.
  */
 public final class ConsoleProgress implements TrainingListener {
 
@@ -51,18 +52,29 @@ public final class ConsoleProgress implements TrainingListener {
                     : "  val_loss " + fmt(e.validationLoss()) + "  val_" + e.metricName() + " " + fmt(e.validationMetric());
             maybePrint(line(e.epoch(), e.epoch(), e.epochs(), "loss " + fmt(e.trainLoss()), val), force);
         } else if (event instanceof TrainingEvent.Diagnostic d) {
-            if (terminal && !lastLine.isEmpty()) {
-                out.println();
-                lastLine = "";
-            }
-            out.println("note: " + d.message());
-            out.flush();
+            // the split's warnings (a class missing from a part) come before training; the rest are notes
+            line((d.kind().equals("split") ? "warning: " : "note: ") + d.message());
+        } else if (event instanceof TrainingEvent.StoppedEarly s) {
+            line(String.format(Locale.ROOT, "stopped early at epoch %d: the best epoch was %d (validation loss %s)",
+                    s.epoch(), s.bestEpoch(), fmt(s.bestValidationLoss())));
+        } else if (event instanceof TrainingEvent.FoldStarted f) {
+            line("fold " + f.fold() + " of " + f.folds());
         } else if (terminal && !lastLine.isEmpty()) {
             out.println();
         }
     }
 
     private int epochs = 1;
+
+    /** A line of its own, after the progress line on a terminal. */
+    private void line(String text) {
+        if (terminal && !lastLine.isEmpty()) {
+            out.println();
+            lastLine = "";
+        }
+        out.println(text);
+        out.flush();
+    }
 
     private String line(int epoch, double progress, int totalEpochs, String loss, String validation) {
         if (totalEpochs > 0) {

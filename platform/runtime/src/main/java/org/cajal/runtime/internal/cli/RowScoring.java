@@ -2,8 +2,6 @@ package org.cajal.runtime.internal.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.cajal.api.data.DataSchema;
 import org.cajal.api.data.Examples;
@@ -22,8 +20,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <li>a missing cell is passed to the saved preprocessing as NaN; it is scored only when the run's missing-value
  * policy is {@code impute} and the saved preprocessing filled it (with the fill values fitted in training);
  * under any other policy, or without a saved fill value, the row is not scored;</li>
- * <li>an unknown category is scored as all-zero indicator columns, with a warning, when the saved preprocessing
- * one-hot encodes that feature; when the network takes the category index itself, the row is not scored.</li>
+ * <li>a category that is unknown, or that the run's training rows lacked, is scored as the saved preprocessing
+ * encodes it, with a warning saying how: as the run's fill category, or as all-zero one-hot columns; when the
+ * preprocessing gives the model no category for it, the row is not scored.</li>
  * </ul>
  * A row that cannot be scored is rejected with its reason; the others are scored.
  */
@@ -51,7 +50,6 @@ final class RowScoring {
     private final SavedModel model;
     private final String missingPolicy;
     private final DataSchema encoded;
-    private final Set<String> oneHot;
 
     /**
      * @param missingPolicy the run's missing-value policy as its pipeline names it ({@code error}, {@code drop},
@@ -65,7 +63,6 @@ final class RowScoring {
             s = t.outputSchema(s);
         }
         this.encoded = s;
-        this.oneHot = oneHotFeatures(model.schema(), s);
     }
 
     Outcome score(List<TabularInput.Row> rows) {
@@ -78,9 +75,6 @@ final class RowScoring {
                 rejected.add(new Rejected(row, reason));
                 continue;
             }
-            for (TabularInput.Unseen u : row.unseen()) {
-                warnings.add(row.where() + ": " + u + "; scored with all of its one-hot columns 0");
-            }
             candidates.add(row);
         }
         if (candidates.isEmpty()) {
@@ -90,7 +84,9 @@ final class RowScoring {
         List<TabularInput.Row> scored = new ArrayList<>();
         List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
-            String unfilled = unfilled(candidates.get(i), features.getRow(i).toDoubleVector());
+            double[] encodedRow = features.getRow(i).toDoubleVector();
+            String unfilled = unfilled(candidates.get(i), encodedRow);
+            unfilled = unfilled != null ? unfilled : categories(candidates.get(i), encodedRow, warnings);
             if (unfilled == null) {
                 scored.add(candidates.get(i));
                 kept.add(i);
@@ -113,13 +109,59 @@ final class RowScoring {
                     : "the run's missing-value policy is '" + missingPolicy + "' (not impute), so the model has "
                     + "no fill value");
         }
-        for (TabularInput.Unseen u : row.unseen()) {
-            if (!oneHot.contains(u.column())) {
-                return u + ", and the model takes this column's category index, which has no value for an "
-                        + "unknown category (a one-hot step would give all zeros)";
+        return null;
+    }
+
+    /**
+     * Checks how the saved preprocessing encoded each categorical cell of a row that is not missing; adds a warning
+     * where the model sees another category than the one written, or none.
+     *
+     * @return why the row is not scored (a category the model cannot take), or null
+     */
+    private String categories(TabularInput.Row row, double[] features, List<String> warnings) {
+        List<String> names = model.schema().featureNames();
+        for (int f = 0; f < names.size(); f++) {
+            String column = names.get(f);
+            List<String> known = model.schema().featureCategories().get(column);
+            if (known == null || row.missing().contains(column)) {
+                continue;
+            }
+            TabularInput.Unseen unseen = row.unseen().stream().filter(u -> u.column().equals(column)).findFirst()
+                    .orElse(null);
+            String written = unseen != null ? unseen.value() : known.get((int) row.values()[f]);
+            String what = unseen != null ? unseen.toString()
+                    : "column '" + column + "': '" + written + "' is not among the categories of the run's training rows";
+            String seen = seenAs(column, features);
+            if (seen == null) {
+                return what + ", and the run's saved preprocessing gives the model no category for it";
+            } else if (seen.isEmpty()) {
+                warnings.add(row.where() + ": " + what + "; scored with all of its one-hot columns 0");
+            } else if (!seen.equals(written)) {
+                warnings.add(row.where() + ": " + what + "; scored as '" + seen + "', the run's fill category");
             }
         }
         return null;
+    }
+
+    /**
+     * The category the model sees for a categorical column of a preprocessed row: its label, "" when every one-hot
+     * column is 0, or null when the value is not a category index.
+     */
+    private String seenAs(String column, double[] features) {
+        List<String> names = encoded.featureNames();
+        int at = names.indexOf(column);
+        if (at >= 0) {
+            List<String> labels = encoded.featureCategories().getOrDefault(column, List.of());
+            double v = features[at];
+            return v >= 0 && v < labels.size() && v == Math.rint(v) ? labels.get((int) v) : null;
+        }
+        String label = "";
+        for (int c = 0; c < names.size(); c++) {
+            if (names.get(c).startsWith(column + "=") && features[c] != 0) {
+                label = names.get(c).substring(column.length() + 1);
+            }
+        }
+        return label;
     }
 
     /** Why a row with missing cells was not filled by the saved preprocessing, or null when it was. */
@@ -131,14 +173,10 @@ final class RowScoring {
         for (double v : features) {
             filled &= Double.isFinite(v);
         }
-        List<String> names = encoded.featureNames();
         for (String column : row.missing()) {
-            if (oneHot.contains(column)) {
-                boolean any = false;
-                for (int c = 0; c < names.size(); c++) {
-                    any |= names.get(c).startsWith(column + "=") && features[c] != 0;
-                }
-                filled &= any;
+            if (model.schema().featureCategories().containsKey(column)) {
+                String seen = seenAs(column, features);
+                filled &= seen != null && !seen.isEmpty();
             }
         }
         return filled ? null : missingText(row) + ", and the run's saved preprocessing holds no fill value for "
@@ -181,17 +219,5 @@ final class RowScoring {
         }
         TargetScale scale = TargetScale.of(model.transforms(), raw(scored), schema.targetWidth());
         return scale.restore(output);
-    }
-
-    /** The raw categorical features that the saved preprocessing replaced by indicator columns {@code name=label}. */
-    private static Set<String> oneHotFeatures(DataSchema raw, DataSchema encoded) {
-        Set<String> out = new TreeSet<>();
-        for (String feature : raw.featureCategories().keySet()) {
-            boolean indicators = encoded.featureNames().stream().anyMatch(n -> n.startsWith(feature + "="));
-            if (!encoded.featureNames().contains(feature) && indicators) {
-                out.add(feature);
-            }
-        }
-        return out;
     }
 }

@@ -3,7 +3,6 @@ package org.cajal.runtime.internal.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -89,7 +88,7 @@ public class RunCommand implements LauncherCommand {
                     new ConsoleProgress(out, System.console() != null && out == System.out));
             out.println("run " + handle.runId() + " -> " + handle.folder());
             RunResult result = await(handle);
-            report(result, out);
+            new EvaluationReport(out).print(result);
             return 0;
         } catch (PipelineException e) {
             err.println("error: " + e.getMessage());
@@ -111,17 +110,6 @@ public class RunCommand implements LauncherCommand {
         } catch (CancellationException e) {
             throw new IllegalStateException("run was cancelled", e);
         }
-    }
-
-    private static void report(RunResult result, PrintStream out) {
-        out.println(result.cancelled() ? "stopped early; evaluation of the model so far:" : "evaluation ("
-                + result.evaluation().values().get("split") + " split, " + result.evaluation().values().get("examples") + " examples):");
-        for (Map.Entry<String, Object> e : result.evaluation().values().entrySet()) {
-            if (e.getValue() instanceof Double d) {
-                out.printf(java.util.Locale.ROOT, "  %-16s %s%n", e.getKey(), ConsoleProgress.fmt(d));
-            }
-        }
-        out.println("run folder: " + result.folder());
     }
 
     /** Parsed command-line arguments. */

@@ -105,12 +105,23 @@ class PredictCommandTest {
     }
 
     @Test
+    void anUnknownCategoryTakesTheFillCategoryTheRunSavedWithAWarning(@TempDir Path dir) throws Exception {
+        Path run = SavedRunFolder.write(dir.resolve("run"), "error", true, true);
+        Result r = predict(run, dir, "x,colour\n1,purple\n2,green\n");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("row 1 (line 2): column 'colour': 'purple' is not a category the model knows "
+                + "(blue, green, red); scored as 'red', the run's fill category"), r.err());
+        assertEquals(yes(run, 1, 0, 0, 1), p(r.table(), 0), 1e-5);
+        assertEquals(yes(run, 2, 0, 1, 0), p(r.table(), 1), 1e-5);
+    }
+
+    @Test
     void anUnknownCategoryFedAsItsIndexIsReported(@TempDir Path dir) throws Exception {
         Path run = SavedRunFolder.write(dir.resolve("run"), null, false, false);
         Result r = predict(run, dir, "x,colour\n1,purple\n2,red\n");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.err().contains("row 1 (line 2): column 'colour': 'purple' is not a category the model knows "
-                + "(blue, green, red), and the model takes this column's category index"), r.err());
+                + "(blue, green, red), and the run's saved preprocessing gives the model no category for it"), r.err());
         assertEquals(yes(run, 2, 2), p(r.table(), 0), 1e-5);
     }
 

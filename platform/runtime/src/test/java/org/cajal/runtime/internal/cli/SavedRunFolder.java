@@ -81,7 +81,10 @@ final class SavedRunFolder {
         return folder;
     }
 
-    /** Fills NaN features with fixed values, as an imputer fitted on the training rows would. */
+    /**
+     * Fills NaN features, and a colour that is not a category index, with fixed values, as the runtime's training
+     * columns fitted on the training rows do.
+     */
     static final class Fill implements FittedTransform {
         private static final long serialVersionUID = 1L;
         private final double[] values;
@@ -100,7 +103,9 @@ final class SavedRunFolder {
             INDArray f = examples.features().dup();
             for (int r = 0; r < f.rows(); r++) {
                 for (int c = 0; c < values.length; c++) {
-                    if (Double.isNaN(f.getDouble(r, c))) {
+                    double v = f.getDouble(r, c);
+                    boolean category = c == 1 && v >= 0 && v < 3 && v == Math.rint(v);
+                    if (Double.isNaN(v) || c == 1 && !category) {
                         f.putScalar(r, c, values[c]);
                     }
                 }
