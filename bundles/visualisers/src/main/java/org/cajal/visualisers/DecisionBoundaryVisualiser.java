@@ -5,7 +5,9 @@ import java.awt.Color;
 import java.awt.Paint;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.cajal.api.ComponentDescriptor;
 import org.cajal.api.ParameterSpec;
@@ -18,6 +20,7 @@ import org.cajal.api.visual.Visualiser;
 import org.cajal.charts.ChartDrawings;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -30,7 +33,8 @@ import org.osgi.service.component.annotations.Component;
  * What a model trained on tabular data predicts over the plane of two of its input features, like TensorFlow
  * Playground: the background is the predicted class's colour, stronger where the model is surer (for regression,
  * the predicted value on a blue-white-orange scale), and the evaluated inputs are drawn on top in their true class's
- * colour. The other features are held at their mean over those inputs.
+ * colour. The other features are held at their mean over those inputs, categorical ones (as schema.json lists them)
+ * at their most frequent category; by default the axes are the first two numeric features.
  */
 @Component(service = Visualiser.class)
 public final class DecisionBoundaryVisualiser implements Visualiser {
@@ -50,12 +54,15 @@ public final class DecisionBoundaryVisualiser implements Visualiser {
                     + "evaluated inputs), with those inputs drawn on top. For classification each grid cell takes "
                     + "the colour of the predicted class, paler where the model is less sure, so the boundaries "
                     + "between colours are where the model changes its mind; for regression the colour is the "
-                    + "predicted value. All other features are held at their mean, so with many features this is "
-                    + "one slice through the model.",
-            List.of(ParameterSpec.integer(X, 0).atLeast(0)
-                            .help("Index of the feature on the horizontal axis (0 = the first input column)."),
-                    ParameterSpec.integer(Y, 1).atLeast(0)
-                            .help("Index of the feature on the vertical axis; must differ from x."),
+                    + "predicted value. All other features are held at their mean, a categorical feature at its "
+                    + "most frequent category, so with many features this is one slice through the model. A "
+                    + "categorical axis shows one band per category.",
+            List.of(ParameterSpec.integer(X, null).atLeast(0).optional()
+                            .help("Index of the feature on the horizontal axis (0 = the first input column); "
+                                    + "leave out for the first numeric feature."),
+                    ParameterSpec.integer(Y, null).atLeast(0).optional()
+                            .help("Index of the feature on the vertical axis; must differ from x. Leave out for "
+                                    + "the next numeric feature."),
                     ParameterSpec.integer(RESOLUTION, 100).range(10, 300).unit("cells per axis")
                             .help("Grid cells along each axis; the model predicts resolution² points in one call.")));
 
@@ -83,30 +90,25 @@ public final class DecisionBoundaryVisualiser implements Visualiser {
         RunData data = Plots.data(run, ID);
         RunData.Inputs inputs = inputs(run, data);
         int features = inputs.rows()[0].length;
-        int fx = Plots.index(ID, X, parameters.getInt(X), features, "features");
-        int fy = Plots.index(ID, Y, parameters.getInt(Y), features, "features");
-        if (fx == fy) {
-            throw new IllegalArgumentException(ID + ": x and y are both feature " + fx + "; choose two different features");
-        }
-        PredictionGrid grid = PredictionGrid.over(inputs.rows(), fx, fy, parameters.getInt(RESOLUTION));
+        FeatureKinds kinds = FeatureKinds.of(run, data.featureNames());
+        int[] axes = axes(parameters, kinds, features);
+        int fx = axes[0];
+        int fy = axes[1];
+        int[] levels = kinds.levels(features);
+        PredictionGrid grid = PredictionGrid.over(inputs.rows(), fx, fy, parameters.getInt(RESOLUTION), levels);
         double[][] outputs = grid.predict(data, ID);
-        List<String> names = data.featureNames();
-        String xName = fx < names.size() ? names.get(fx) : "feature " + fx;
-        String yName = fy < names.size() ? names.get(fy) : "feature " + fy;
+        String xName = name(kinds, fx);
+        String yName = name(kinds, fy);
         XYPlot plot = new XYPlot();
-        NumberAxis xAxis = new NumberAxis(xName);
-        xAxis.setRange(grid.xRange()[0], grid.xRange()[1]);
-        NumberAxis yAxis = new NumberAxis(yName);
-        yAxis.setRange(grid.yRange()[0], grid.yRange()[1]);
-        plot.setDomainAxis(xAxis);
-        plot.setRangeAxis(yAxis);
+        plot.setDomainAxis(axis(xName, grid.xRange(), kinds, fx));
+        plot.setRangeAxis(axis(yName, grid.yRange(), kinds, fy));
         BufferedImage image = new BufferedImage(grid.resolution(), grid.resolution(), BufferedImage.TYPE_INT_RGB);
         Scatter scatter = new Scatter(inputs, fx, fy, grid, outputs, image, plot);
         JFreeChart chart = data.targetKind().isClassification()
                 ? scatter.classes(data.classNames(), "Decision boundary: " + xName + " × " + yName)
                 : scatter.values("Prediction surface: " + xName + " × " + yName);
         if (features > 2) {
-            chart.addSubtitle(Plots.subtitle("the other " + (features - 2) + " features are held at their mean"));
+            chart.addSubtitle(Plots.subtitle(held(kinds, PredictionGrid.held(inputs.rows(), levels), fx, fy)));
         }
         plot.setBackgroundImage(image);
         plot.setBackgroundImageAlignment(Align.FIT);
@@ -114,6 +116,52 @@ public final class DecisionBoundaryVisualiser implements Visualiser {
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         return chart;
+    }
+
+    /**
+     * The features on the axes: x and y where given (checked), else the first numeric features (categorical ones
+     * only when fewer than two are numeric).
+     */
+    static int[] axes(Parameters parameters, FeatureKinds kinds, int features) {
+        Optional<Integer> x = parameters.optionalInt(X);
+        Optional<Integer> y = parameters.optionalInt(Y);
+        int fx = x.isPresent() ? Plots.index(ID, X, x.get(), features, "features")
+                : kinds.firstAxis(features, y.orElse(-1));
+        int fy = y.isPresent() ? Plots.index(ID, Y, y.get(), features, "features") : kinds.firstAxis(features, fx);
+        if (fx == fy) {
+            throw new IllegalArgumentException(ID + ": x and y are both feature " + fx + "; choose two different features");
+        }
+        return new int[] {fx, fy};
+    }
+
+    private static String name(FeatureKinds kinds, int feature) {
+        return feature < kinds.names().size() ? kinds.names().get(feature) : "feature " + feature;
+    }
+
+    /** A numeric axis over the range, or for a categorical feature one tick per category label. */
+    private static NumberAxis axis(String name, double[] range, FeatureKinds kinds, int feature) {
+        NumberAxis axis = kinds.categorical(feature)
+                ? new SymbolAxis(name, kinds.labels().get(feature).toArray(String[]::new)) : new NumberAxis(name);
+        if (axis instanceof SymbolAxis symbols) {
+            symbols.setGridBandsVisible(false);
+        }
+        axis.setRange(range[0], range[1]);
+        return axis;
+    }
+
+    /** The subtitle saying where the features off the axes are held. */
+    static String held(FeatureKinds kinds, double[] held, int fx, int fy) {
+        List<String> categories = new ArrayList<>();
+        for (int f = 0; f < held.length; f++) {
+            if (f != fx && f != fy && kinds.categorical(f)) {
+                categories.add(name(kinds, f) + " = " + kinds.labels().get(f).get((int) held[f]));
+            }
+        }
+        int numeric = held.length - 2 - categories.size();
+        String text = numeric == 0 ? "" : "the other " + numeric + " numeric feature" + (numeric == 1 ? " is" : "s are")
+                + " held at " + (numeric == 1 ? "its" : "their") + " mean";
+        return categories.isEmpty() ? text : (text.isEmpty() ? "" : text + "; ") + "held at the most frequent "
+                + "category: " + String.join(", ", categories);
     }
 
     /** The evaluated inputs; the message says why a run cannot have a decision boundary. */

@@ -27,20 +27,24 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import picocli.CommandLine.Option;
 
 /**
- * {@code cajal plot RUN_FOLDER [--out DIR] [--width W] [--height H]}: every installed visualiser that has something
- * to show for the run renders it with its default parameters, written as {@code <id>.png} and {@code <id>.svg}
- * into DIR (default RUN_FOLDER/plots). A visualiser that fails is reported by id with its message; the others are
+ * {@code cajal plot RUN_FOLDER [--out DIR] [--width W] [--height H] [--set VISUALISER.PARAM=VALUE]...}: every
+ * installed visualiser that has something to show for the run renders it with its default parameters, except those
+ * that {@code --set} gives (checked against the visualiser's parameter specs before anything is drawn), written as
+ * {@code <id>.png} and {@code <id>.svg} into DIR (default RUN_FOLDER/plots). A visualiser that fails is reported by id with its message; the others are
  * still written, and the exit status is then 1. It lives beside the visualisers so that the runtime need not
  * know charts; it draws every visualiser registered, those of plugins included.
  */
 @Component(service = LauncherCommand.class, property = LauncherCommand.NAME_PROPERTY + "=plot")
 public class PlotCommand implements LauncherCommand {
 
-    static final String USAGE = "usage: cajal plot RUN_FOLDER [--out DIR] [--width W] [--height H]\n"
+    static final String USAGE = "usage: cajal plot RUN_FOLDER [--out DIR] [--width W] [--height H] "
+            + "[--set VISUALISER.PARAM=VALUE]...\n"
             + "  RUN_FOLDER  a folder that cajal run wrote\n"
             + "  --out DIR   where the PNG and SVG files go (default RUN_FOLDER/plots)\n"
             + "  --width W   image width in pixels (default " + Arguments.WIDTH + ")\n"
-            + "  --height H  image height in pixels (default " + Arguments.HEIGHT + ")";
+            + "  --height H  image height in pixels (default " + Arguments.HEIGHT + ")\n"
+            + "  --set V.P=X a visualiser's parameter, e.g. decision-boundary.resolution=200 (repeatable; "
+            + "cajal docs lists them)";
 
     @Reference
     RunReader reader;
@@ -86,6 +90,13 @@ public class PlotCommand implements LauncherCommand {
             err.println("error: no visualiser is installed (is the visualisers bundle missing from plugins/?)");
             return 1;
         }
+        VisualiserSettings settings;
+        try {
+            settings = VisualiserSettings.parse(args.set(), visualisers);
+        } catch (IllegalArgumentException e) {
+            err.println("cajal plot: " + e.getMessage());
+            return 2;
+        }
         Path dir = args.out() != null ? args.out() : record.folder().resolve("plots");
         int written = 0;
         int failed = 0;
@@ -93,9 +104,14 @@ public class PlotCommand implements LauncherCommand {
             String id = v.id();
             try {
                 if (!v.accepts(record)) {
+                    if (settings.visualisers().contains(id)) {
+                        err.println("note: --set for '" + id + "' is not used: it has nothing to show for run "
+                                + record.runId());
+                    }
                     continue;
                 }
-                Drawing drawing = v.render(record, Parameters.defaults(v.descriptor()));
+                Drawing drawing = v.render(record, Parameters.resolve(v.descriptor(), settings.of(id),
+                        Path.of("").toAbsolutePath()));
                 Files.createDirectories(dir);
                 Path png = dir.resolve(id + ".png");
                 ChartDrawings.writePng(drawing, args.width(), args.height(), png);
@@ -125,7 +141,7 @@ public class PlotCommand implements LauncherCommand {
     }
 
     /** Parsed command-line arguments. */
-    record Arguments(Path run, Path out, int width, int height) {
+    record Arguments(Path run, Path out, int width, int height, List<String> set) {
 
         static final int WIDTH = 800;
         static final int HEIGHT = 600;
@@ -139,6 +155,7 @@ public class PlotCommand implements LauncherCommand {
             @Option(names = "--out") Path out;
             @Option(names = "--width") String width = String.valueOf(WIDTH);
             @Option(names = "--height") String height = String.valueOf(HEIGHT);
+            @Option(names = "--set") List<String> set = new ArrayList<>();
         }
 
         static Arguments parse(List<String> args) {
@@ -146,7 +163,8 @@ public class PlotCommand implements LauncherCommand {
             if (o.run == null) {
                 throw new IllegalArgumentException("no run folder given");
             }
-            return new Arguments(o.run, o.out, size(o.width, "--width"), size(o.height, "--height"));
+            return new Arguments(o.run, o.out, size(o.width, "--width"), size(o.height, "--height"),
+                    List.copyOf(o.set));
         }
 
         private static int size(String text, String option) {

@@ -4,25 +4,31 @@ import org.cajal.api.visual.RunData;
 
 /**
  * A square grid over the plane of two input features, 10% beyond the range of the evaluated inputs, with the other
- * features held at their mean; and the model's predictions at the grid's cell centres. Cell {@code k} is column
- * {@code k % resolution}, row {@code k / resolution} from the bottom.
+ * features held at their mean (numeric) or most frequent category (categorical); and the model's predictions at the
+ * grid's cell centres. A categorical axis spans its category indices (-0.5 .. k - 0.5) and each cell takes the
+ * nearest index, so the model never sees a fractional category. Cell {@code k} is column {@code k % resolution},
+ * row {@code k / resolution} from the bottom.
  */
 record PredictionGrid(int resolution, double[] xRange, double[] yRange, double[][] points) {
 
     /** Share of each feature's range added on both sides. */
     static final double MARGIN = 0.10;
 
-    /** The grid over features {@code fx} and {@code fy} of the rows. */
-    static PredictionGrid over(double[][] rows, int fx, int fy, int resolution) {
-        double[] mean = means(rows);
-        double[] xRange = range(rows, fx);
-        double[] yRange = range(rows, fy);
+    /**
+     * The grid over features {@code fx} and {@code fy} of the rows.
+     *
+     * @param levels per feature, its number of categories, or 0 for a numeric feature
+     */
+    static PredictionGrid over(double[][] rows, int fx, int fy, int resolution, int[] levels) {
+        double[] held = held(rows, levels);
+        double[] xRange = levels[fx] > 0 ? new double[] {-0.5, levels[fx] - 0.5} : range(rows, fx);
+        double[] yRange = levels[fy] > 0 ? new double[] {-0.5, levels[fy] - 0.5} : range(rows, fy);
         double[][] grid = new double[resolution * resolution][];
         for (int j = 0; j < resolution; j++) {
             for (int i = 0; i < resolution; i++) {
-                double[] point = mean.clone();
-                point[fx] = centre(xRange, i, resolution);
-                point[fy] = centre(yRange, j, resolution);
+                double[] point = held.clone();
+                point[fx] = value(centre(xRange, i, resolution), levels[fx]);
+                point[fy] = value(centre(yRange, j, resolution), levels[fy]);
                 grid[j * resolution + i] = point;
             }
         }
@@ -49,23 +55,49 @@ record PredictionGrid(int resolution, double[] xRange, double[] yRange, double[]
         return resolution - 1 - k / resolution;
     }
 
-    /** The mean of each feature's known values (a missing value, NaN, would make every grid point's feature NaN). */
-    private static double[] means(double[][] rows) {
+    /** A grid coordinate as the feature's value: itself, or for a categorical feature the nearest index. */
+    private static double value(double coordinate, int levels) {
+        return levels == 0 ? coordinate : Math.max(0, Math.min(levels - 1, Math.rint(coordinate)));
+    }
+
+    /**
+     * The value each feature is held at: the mean of a numeric feature's known values (a missing value, NaN,
+     * would make every grid point's feature NaN), the most frequent index of a categorical one (ties: the lowest).
+     */
+    static double[] held(double[][] rows, int[] levels) {
         int features = rows[0].length;
-        double[] mean = new double[features];
-        int[] known = new int[features];
+        double[] held = new double[features];
+        for (int f = 0; f < features; f++) {
+            held[f] = levels[f] > 0 ? mostFrequent(rows, f, levels[f]) : mean(rows, f);
+        }
+        return held;
+    }
+
+    private static double mean(double[][] rows, int feature) {
+        double sum = 0;
+        int known = 0;
         for (double[] row : rows) {
-            for (int f = 0; f < features; f++) {
-                if (Double.isFinite(row[f])) {
-                    mean[f] += row[f];
-                    known[f]++;
-                }
+            if (Double.isFinite(row[feature])) {
+                sum += row[feature];
+                known++;
             }
         }
-        for (int f = 0; f < features; f++) {
-            mean[f] = known[f] == 0 ? 0 : mean[f] / known[f];
+        return known == 0 ? 0 : sum / known;
+    }
+
+    private static int mostFrequent(double[][] rows, int feature, int levels) {
+        int[] counts = new int[levels];
+        for (double[] row : rows) {
+            double v = row[feature];
+            if (v >= 0 && v < levels && v == Math.rint(v)) {
+                counts[(int) v]++;
+            }
         }
-        return mean;
+        int best = 0;
+        for (int k = 1; k < levels; k++) {
+            best = counts[k] > counts[best] ? k : best;
+        }
+        return best;
     }
 
     /** Minimum and maximum of a feature over the rows, widened by {@link #MARGIN} on both sides. */
