@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.cajal.experiments.Comparison;
+import org.cajal.experiments.MetricScale;
 import org.cajal.experiments.Summary;
 import org.cajal.runfolder.CsvTable;
 import org.cajal.workbench.core.Metrics;
@@ -82,16 +83,21 @@ public final class ExperimentData {
         return data;
     }
 
-    /** A repeats curve (one summary per epoch, epoch 1 first) as a mean with its band; empty epochs left out. */
+    /**
+     * A repeats curve (one summary per epoch, epoch 1 first) as a mean with its band; empty epochs left out. The
+     * band is kept inside the column's range (a loss never below 0, an accuracy within 0 and 1), as curves.csv
+     * files written before intervals kept to it may reach outside.
+     */
     public static YIntervalSeries band(String column, List<Summary> curve) {
         YIntervalSeries s = new YIntervalSeries(column.replace('_', ' ') + " (mean, 95% band)", false, false);
+        MetricScale scale = MetricScale.of(column);
         for (int i = 0; i < curve.size(); i++) {
             Summary e = curve.get(i);
             if (e == null || e.n() == 0 || Double.isNaN(e.mean())) {
                 continue;
             }
-            double low = Double.isNaN(e.ciLow()) ? e.mean() : e.ciLow();
-            double high = Double.isNaN(e.ciHigh()) ? e.mean() : e.ciHigh();
+            double low = scale.clamp(Double.isNaN(e.ciLow()) ? e.mean() : e.ciLow());
+            double high = scale.clamp(Double.isNaN(e.ciHigh()) ? e.mean() : e.ciHigh());
             s.add(i + 1, e.mean(), low, high);
         }
         return s;

@@ -18,8 +18,8 @@ final class ExperimentText {
     private ExperimentText() {
     }
 
-    /** Repeats: how many runs, their seeds, and how results are summarised. */
-    static String repeats(Path folder, List<Map<String, Object>> trials) throws IOException {
+    /** Repeats: how many runs, their seeds, what the seed determined, and how results are summarised. */
+    static String repeats(Path folder, List<Map<String, Object>> trials, MethodsText.Inputs in) throws IOException {
         Map<String, Object> summary = FolderFiles.readObjectIfPresent(
                 folder.resolve(org.cajal.api.run.ExperimentFiles.SUMMARY));
         List<String> seeds = new ArrayList<>();
@@ -31,14 +31,15 @@ final class ExperimentText {
         int n = seeds.size();
         StringBuilder b = new StringBuilder("The pipeline was run n = ").append(n).append(n == 1 ? " time" : " times")
                 .append(" with ").append(n == 1 ? "seed " : "seeds ").append(MethodsText.join(seeds)).append(", ")
-                .append("the seed governing data generation, the split, shuffling and weight initialisation");
+                .append("the seed determining ").append(MethodsText.seeded(in));
         if (folds > 1) {
-            b.append(", each run with ").append(folds).append("-fold cross-validation");
+            b.append(", each run with ").append(folds).append("-fold cross-validation (a run's result being the "
+                    + "mean over its folds)");
         }
-        b.append("; results are reported as mean ± sd over ")
-                .append(folds > 1 ? "the " + n * folds + " run × fold results" : "the runs")
-                .append(", with 95% t intervals of the mean (Student's t distribution, n − 1 degrees of freedom).");
-        return b.toString();
+        return b.append("; results are reported as mean ± sd over the runs, with the 95% confidence interval of "
+                + "the mean from Student's t distribution (n − 1 degrees of freedom), computed on the logit scale "
+                + "for metrics between 0 and 1 (accuracy, F1, precision, recall) and on the log scale for losses "
+                + "and errors, and transformed back, so that it stays within the metric's range.").toString();
     }
 
     /** A search: the method, the space, the budget and how the best was selected. */
@@ -117,8 +118,8 @@ final class ExperimentText {
                 + " runs); training, validation and test error were recorded at each value.";
     }
 
-    /** The seeds of an experiment's trials. */
-    static String seeds(List<Map<String, Object>> trials) {
+    /** The seeds of an experiment's trials, and what they determined. */
+    static String seeds(List<Map<String, Object>> trials, MethodsText.Inputs in) {
         Set<String> seeds = new LinkedHashSet<>();
         trials.forEach(t -> {
             if (t.get("seed") != null) {
@@ -128,11 +129,12 @@ final class ExperimentText {
         if (seeds.isEmpty()) {
             return "";
         }
+        String what = "; the seed determined " + MethodsText.seeded(in) + ".";
         if (seeds.size() == 1) {
-            return "Every run used the seed " + seeds.iterator().next() + ".";
+            return "Every run used the seed " + seeds.iterator().next() + what;
         }
         List<String> list = new ArrayList<>(seeds);
         String shown = list.size() > 20 ? String.join(", ", list.subList(0, 20)) + ", …" : MethodsText.join(list);
-        return "The runs used the seeds " + shown + ".";
+        return "The runs used the seeds " + shown + what;
     }
 }

@@ -28,65 +28,58 @@ final class MethodsText {
     private MethodsText() {
     }
 
-    /** The inputs: the pipeline as written, the provenance of a (representative) run, its schema.json (may be empty). */
-    record Inputs(Map<String, Object> pipeline, Map<String, Object> provenance, Map<String, Object> schema) {
+    /**
+     * The inputs: the pipeline as written, and of a (representative) run its provenance, schema.json and
+     * evaluation.json (each may be empty).
+     */
+    record Inputs(Map<String, Object> pipeline, Map<String, Object> provenance, Map<String, Object> schema,
+                  Map<String, Object> evaluation) {
     }
 
-    /** The paragraph on data, split, model, training, seeds (one run) and software. */
-    static String paragraph(Inputs in, boolean singleSeed) {
+    /** The paragraph on data, split, model, training, seeds and results (one run) and software. */
+    static String paragraph(Inputs in, boolean singleRun) {
         List<String> s = new ArrayList<>();
-        s.add(data(in));
-        s.add(preprocessing(in.pipeline()));
+        s.add(DataText.data(in));
+        s.add(DataText.missing(in));
+        s.add(DataText.preprocessing(in.pipeline()));
         s.add(split(in));
-        s.add(architecture(in));
+        s.add(ModelText.architecture(in));
         s.add(training(in));
         s.add(regularisation(in.pipeline()));
-        if (singleSeed && in.provenance().get("seed") != null) {
-            s.add("The random seed, which governs data generation, the split, shuffling and weight initialisation, was "
-                    + in.provenance().get("seed") + ".");
+        if (singleRun) {
+            s.add(seed(in));
+            s.add(results(in));
         }
-        s.add(software(in.provenance()));
+        s.add(SoftwareText.sentence(in.provenance()));
         return String.join(" ", s.stream().filter(x -> !x.isEmpty()).toList());
     }
 
-    static String data(Inputs in) {
-        Map<String, Object> dataset = FolderFiles.object(in.pipeline(), "dataset");
-        String type = FolderFiles.string(dataset, "type");
-        StringBuilder b = new StringBuilder("The data were the ").append(type).append(" dataset");
-        String params = params(FolderFiles.object(dataset, "params"), List.of());
-        Object examples = FolderFiles.object(in.provenance(), "data").get("examples");
-        List<String> details = new ArrayList<>();
-        if (!params.isEmpty()) {
-            details.add(params);
+    /** What the seed determined: the data too only for a dataset generated from it (not for a file). */
+    static String seed(Inputs in) {
+        Object seed = in.provenance().get("seed");
+        if (seed == null) {
+            return "";
         }
-        if (examples instanceof Number n) {
-            details.add(n + " examples");
-        }
-        if (!details.isEmpty()) {
-            b.append(" (").append(String.join("; ", details)).append(")");
-        }
-        String sha = FolderFiles.string(FolderFiles.object(in.provenance(), "data"), "sha256");
-        if (sha != null) {
-            b.append("; the examples as loaded have the SHA-256 fingerprint ").append(sha, 0, Math.min(16, sha.length()))
-                    .append("…");
-        }
-        return b.append(".").toString();
+        return "The random seed was " + seed + "; it determined " + seeded(in) + ".";
     }
 
-    static String preprocessing(Map<String, Object> pipeline) {
-        List<String> steps = new ArrayList<>();
-        for (Object o : FolderFiles.array(pipeline, "preprocessing")) {
-            if (o instanceof Map<?, ?> m) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> step = (Map<String, Object>) m;
-                String params = params(FolderFiles.object(step, "params"), List.of());
-                steps.add(FolderFiles.string(step, "type") + (params.isEmpty() ? "" : " (" + params + ")"));
-            }
+    /** "the generated data, the split, ..." or, for a dataset not generated from the seed, without the data. */
+    static String seeded(Inputs in) {
+        String dataset = String.valueOf(in.provenance().getOrDefault("dataset", ""));
+        boolean generated = dataset.contains("seed=");
+        return (generated ? "the generated data, " : "") + "the split, the order of the mini-batches and the initial "
+                + "weights";
+    }
+
+    /** A single run's results: which rows the metrics come from. */
+    private static String results(Inputs in) {
+        String split = FolderFiles.string(in.evaluation(), "split");
+        if (split == null || "k-fold".equals(split)) {
+            return "";
         }
-        if (steps.isEmpty()) {
-            return "No preprocessing was applied.";
-        }
-        return "The inputs were preprocessed with " + join(steps) + ", fitted on the training data only.";
+        Object examples = in.evaluation().get("examples");
+        return "The reported metrics are those of the " + split + " rows" + (examples instanceof Number n ? " ("
+                + n + ")" : "") + ", from one training run.";
     }
 
     static String split(Inputs in) {
@@ -105,69 +98,25 @@ final class MethodsText {
                     + " models being trained on the other folds and evaluated on its held-out fold; the reported "
                     + "metrics are the mean and standard deviation over the folds.";
         }
-        double train = 1 - validation - test;
+        double[] fractions = {1 - validation - test, validation, test};
+        Map<String, Object> rows = splitRows(in);
+        String[] names = {"training", "validation", "test"};
+        String[] keys = {"train", "validation", "test"};
         List<String> parts = new ArrayList<>();
-        parts.add("training (" + pct(train) + ")");
-        if (validation > 0) {
-            parts.add("validation (" + pct(validation) + ")");
+        for (int i = 0; i < 3; i++) {
+            if (fractions[i] > 0 || rows.get(keys[i]) instanceof Number) {
+                parts.add(rows.get(keys[i]) instanceof Number n ? n + " " + names[i] + " (" + pct(fractions[i]) + ")"
+                        : names[i] + " (" + pct(fractions[i]) + ")");
+            }
         }
-        if (test > 0) {
-            parts.add("test (" + pct(test) + ")");
-        }
-        String where = test > 0 ? "the test set" : validation > 0 ? "the validation set" : "the training data";
-        return "The examples were split at random into " + join(parts) + " sets" + strat
-                + "; the final evaluation used " + where + ".";
+        return "The examples were split at random" + (strat.isEmpty() ? "" : strat + ",") + " into " + join(parts)
+                + (rows.isEmpty() ? " sets." : " rows.");
     }
 
-    static String architecture(Inputs in) {
-        Map<String, Object> model = FolderFiles.object(in.pipeline(), "model");
-        String architecture = FolderFiles.string(model, "architecture");
-        Object count = in.provenance().get("parameters");
-        String params = count instanceof Number n ? " (" + String.format(Locale.ROOT, "%,d", n.longValue())
-                + " trainable parameters)" : "";
-        if (architecture != null && !"layer-stack".equals(architecture)) {
-            String p = params(FolderFiles.object(model, "params"), List.of());
-            return "The model was the " + architecture + " architecture" + (p.isEmpty() ? "" : " with " + p) + params
-                    + ".";
-        }
-        List<String> layers = new ArrayList<>();
-        for (Object o : FolderFiles.array(model, "layers")) {
-            if (o instanceof Map<?, ?> m) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> layer = (Map<String, Object>) m;
-                layers.add(layer(layer));
-            }
-        }
-        return "The network" + params + " consisted of " + layers.size() + (layers.size() == 1 ? " layer" : " layers")
-                + ", from input to output: " + join(layers) + ".";
-    }
-
-    private static String layer(Map<String, Object> layer) {
-        String type = FolderFiles.string(layer, "type");
-        Map<String, Object> p = FolderFiles.object(layer, "params");
-        String activation = FolderFiles.string(p, "activation");
-        String rest = params(p, List.of("units", "activation"));
-        StringBuilder b = new StringBuilder();
-        if ("dense".equals(type) && p.get("units") != null) {
-            b.append("dense layer of ").append(p.get("units")).append(" units");
-        } else if ("output".equals(type)) {
-            b.append("output layer");
-            if (p.get("units") != null) {
-                b.append(" of ").append(p.get("units")).append(" units");
-            }
-        } else {
-            b.append(type).append(" layer");
-            if (p.get("units") != null) {
-                b.append(" of ").append(p.get("units")).append(" units");
-            }
-        }
-        if (activation != null) {
-            b.append(" with ").append(activation).append(" activation");
-        }
-        if (!rest.isEmpty()) {
-            b.append(" (").append(rest).append(")");
-        }
-        return ("aeiou".indexOf(b.charAt(0)) >= 0 ? "an " : "a ") + b;
+    /** The rows in each split as the run recorded them (provenance.json's data.split), else empty. */
+    private static Map<String, Object> splitRows(Inputs in) {
+        Map<String, Object> rows = FolderFiles.object(FolderFiles.object(in.provenance(), "data"), "split");
+        return rows.values().stream().allMatch(v -> v instanceof Number) ? rows : Map.of();
     }
 
     static String training(Inputs in) {
@@ -176,7 +125,7 @@ final class MethodsText {
         String type = FolderFiles.string(opt, "type");
         Map<String, Object> p = FolderFiles.object(opt, "params");
         String loss = FolderFiles.string(t, "loss");
-        StringBuilder b = new StringBuilder("The network was trained to minimise the ")
+        StringBuilder b = new StringBuilder("It was trained to minimise the ")
                 .append(LOSSES.getOrDefault(loss, loss)).append(" loss with ");
         String optimizer = OPTIMIZERS.getOrDefault(type, type);
         String own = params(p, SCHEDULE_KEYS);
@@ -190,18 +139,14 @@ final class MethodsText {
         b.append(schedule(p));
         Object epochs = t.get("epochs");
         Object batch = t.get("batchSize");
-        b.append(" for ").append(epochs).append(" epochs");
+        b.append(t.get("earlyStopping") instanceof Map<?, ?> ? " for at most " : " for ").append(epochs)
+                .append(" epochs");
         if (batch instanceof Number n && n.intValue() == 0) {
             b.append(" with full-batch gradients");
         } else {
             b.append(" in mini-batches of ").append(batch == null ? 32 : batch).append(" examples");
         }
-        b.append(".");
-        Object completed = in.provenance().get("epochs");
-        if (completed instanceof Number c && epochs instanceof Number e && c.intValue() < e.intValue()) {
-            b.append(" Training ended after ").append(c).append(" epochs.");
-        }
-        return b.toString();
+        return b.append(".").append(ModelText.epochs(in)).toString();
     }
 
     private static String schedule(Map<String, Object> p) {
@@ -225,100 +170,19 @@ final class MethodsText {
         Map<String, Object> r = FolderFiles.object(t, "regularisation");
         List<String> parts = new ArrayList<>();
         if (FolderFiles.number(r, "l1") > 0) {
-            parts.add("an L1 weight penalty of " + r.get("l1"));
+            parts.add("an L1 weight penalty of " + plain(r.get("l1")));
         }
         if (FolderFiles.number(r, "l2") > 0) {
-            parts.add("an L2 weight penalty (weight decay) of " + r.get("l2"));
+            parts.add("an L2 weight penalty (weight decay) of " + plain(r.get("l2")));
         }
         if (FolderFiles.number(r, "dropout") > 0) {
             parts.add("dropout with probability " + r.get("dropout") + " on the inputs of hidden layers");
         }
         if (FolderFiles.number(r, "inputNoise") > 0) {
-            parts.add("Gaussian input noise with standard deviation " + r.get("inputNoise"));
+            parts.add("Gaussian input noise with standard deviation " + plain(r.get("inputNoise")));
         }
-        StringBuilder b = new StringBuilder(parts.isEmpty() ? "" : "Regularisation consisted of " + join(parts) + ".");
-        if (t.get("earlyStopping") instanceof Map<?, ?> m) {
-            Object patience = m.get("patience") == null ? 10 : m.get("patience");
-            Object minDelta = m.get("minDelta") == null ? 0 : m.get("minDelta");
-            boolean restore = !(m.get("restoreBest") instanceof Boolean x) || x;
-            boolean delta = minDelta instanceof Number d && d.doubleValue() > 0;
-            b.append(b.length() > 0 ? " " : "").append("Training was stopped early when the validation loss had not "
-                    + "improved").append(delta ? " by more than " + minDelta : "").append(" for ").append(patience)
-                    .append(" epochs")
-                    .append(restore ? ", and the weights of the epoch with the lowest validation loss were restored."
-                            : ".");
-        }
-        return b.length() == 0 ? "No regularisation or early stopping was used." : b.toString();
-    }
-
-    static String software(Map<String, Object> provenance) {
-        List<String> versions = new ArrayList<>();
-        String cajal = null;
-        for (Object o : FolderFiles.array(provenance, "bundles")) {
-            if (o instanceof Map<?, ?> m && m.get("symbolicName") != null) {
-                String name = m.get("symbolicName").toString();
-                if (name.startsWith("org.cajal.")) {
-                    versions.add(name + " " + m.get("version"));
-                    if ("org.cajal.runtime".equals(name)) {
-                        cajal = String.valueOf(m.get("version"));
-                    }
-                }
-            }
-        }
-        StringBuilder b = new StringBuilder("The computations were run with Cajal");
-        if (cajal != null) {
-            b.append(" ").append(cajal);
-        }
-        if (!versions.isEmpty()) {
-            b.append(" (bundles ").append(String.join(", ", versions)).append(")");
-        }
-        String dl4j = dl4jVersion(provenance);
-        if (dl4j != null) {
-            b.append(", Deeplearning4j ").append(dl4j);
-        }
-        Map<String, Object> jvm = FolderFiles.object(provenance, "jvm");
-        if (jvm.get("version") != null) {
-            b.append(", Java ").append(jvm.get("version"));
-            if (jvm.get("vm") != null) {
-                b.append(" (").append(jvm.get("vm")).append(")");
-            }
-        }
-        Map<String, Object> backend = FolderFiles.object(provenance, "backend");
-        if (backend.get("kind") != null) {
-            b.append(", on the ").append(backend.get("kind")).append(" backend of ND4J");
-            if (backend.get("nativeVariant") != null) {
-                b.append(" (").append(backend.get("nativeVariant")).append(")");
-            }
-        }
-        List<Object> devices = FolderFiles.array(FolderFiles.object(provenance, "cpu"), "devices");
-        if (!devices.isEmpty()) {
-            b.append(", on ").append(devices.stream().map(d -> d.toString().replaceFirst("^CPU: ", ""))
-                    .reduce((x, y) -> x + "; " + y).orElse("")).append(",");
-        }
-        Map<String, Object> os = FolderFiles.object(provenance, "os");
-        if (os.get("name") != null) {
-            b.append(" under ").append(os.get("name")).append(" ").append(os.getOrDefault("version", "")).append(" (")
-                    .append(os.getOrDefault("arch", "")).append(")");
-        }
-        return b.append(".").toString();
-    }
-
-    /** A DL4J version when the provenance records one (a key naming dl4j or deeplearning4j with "version"). */
-    private static String dl4jVersion(Map<String, Object> provenance) {
-        for (Map.Entry<String, Object> e : provenance.entrySet()) {
-            String k = e.getKey().toLowerCase(Locale.ROOT);
-            if ((k.contains("dl4j") || k.contains("deeplearning4j")) && e.getValue() != null) {
-                return e.getValue().toString();
-            }
-        }
-        Map<String, Object> details = FolderFiles.object(FolderFiles.object(provenance, "backend"), "details");
-        for (Map.Entry<String, Object> e : details.entrySet()) {
-            String k = e.getKey().toLowerCase(Locale.ROOT);
-            if ((k.contains("dl4j") || k.contains("deeplearning4j") || k.contains("nd4j")) && k.contains("version")) {
-                return String.valueOf(e.getValue());
-            }
-        }
-        return null;
+        return parts.isEmpty() ? "No weight penalty, dropout or input noise was used."
+                : "Regularisation consisted of " + join(parts) + ".";
     }
 
     /** Parameters as "learning rate 0.05, beta1 0.9", camelCase names spelt out, some keys left out. */
@@ -326,10 +190,18 @@ final class MethodsText {
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, Object> e : params.entrySet()) {
             if (!skip.contains(e.getKey())) {
-                parts.add(words(e.getKey()) + " " + e.getValue());
+                parts.add(words(e.getKey()) + " " + plain(e.getValue()));
             }
         }
         return String.join(", ", parts);
+    }
+
+    /** A number as written in a sentence (0.0001, not 1.0E-4); other values as they are. */
+    static String plain(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            return new java.math.BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
+        }
+        return String.valueOf(value);
     }
 
     /** learningRate → learning rate; beta1 stays beta1. */

@@ -4,17 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.cajal.api.visual.Drawing;
 import org.cajal.charts.ChartDrawings;
 import org.cajal.api.run.RunFiles;
-import org.cajal.experiments.internal.exec.RunOutcome;
-import org.cajal.runfolder.CsvTable;
 import org.cajal.experiments.internal.store.ExperimentFiles;
 import org.cajal.experiments.internal.store.FolderFiles;
 import org.cajal.runfolder.AtomicFiles;
@@ -23,7 +18,8 @@ import org.cajal.runfolder.RunFolders;
 import org.jfree.chart.JFreeChart;
 
 /**
- * Writes a report for a run or experiment: methods.md, results.md, results.tex, results.csv and the charts
+ * Writes a report for a run or experiment: methods.md (with software.md, the bundles), results.md, results.tex,
+ * results.csv and the charts
  * (loss-curves for a run, curves for repeats, objective for a search, sweep for a sweep) as SVG and PNG.
  */
 public final class ReportWriter {
@@ -52,35 +48,8 @@ public final class ReportWriter {
 
     private static void run(Path run, Path out, List<Path> written) throws IOException {
         MethodsText.Inputs in = inputs(run, Json.readObject(run.resolve(RunFiles.PIPELINE)));
-        text(out.resolve("methods.md"), "# Methods\n\n" + MethodsText.paragraph(in, true) + "\n", written);
-        Map<String, Object> evaluation = Json.readObject(run.resolve(RunFiles.EVALUATION));
-        Map<String, Double> numbers = RunOutcome.metrics(evaluation);
-        Map<String, Object> sd = FolderFiles.object(evaluation, "sd");
-        String split = FolderFiles.string(evaluation, "split");
-        ResultTable display;
-        ResultTable data;
-        if ("k-fold".equals(split)) {
-            int k = FolderFiles.array(evaluation, "folds").size();
-            String caption = "Evaluation of " + run.getFileName() + ": mean ± sd over " + k + " folds";
-            List<List<String>> shown = new ArrayList<>();
-            List<List<String>> raw = new ArrayList<>();
-            for (Map.Entry<String, Double> e : numbers.entrySet()) {
-                double s = FolderFiles.number(sd, e.getKey());
-                shown.add(List.of(e.getKey(), FolderFiles.format(e.getValue()) + " ± " + FolderFiles.format(s)));
-                raw.add(List.of(e.getKey(), ResultTable.number(e.getValue()), ResultTable.number(s)));
-            }
-            display = new ResultTable(caption, List.of("metric", "mean ± sd"), shown);
-            data = new ResultTable(caption, List.of("metric", "mean", "sd"), raw);
-        } else {
-            String caption = "Evaluation of " + run.getFileName() + " on the " + (split == null ? "evaluation" : split)
-                    + " split" + (evaluation.get("examples") != null ? " (" + evaluation.get("examples")
-                    + " examples)" : "");
-            List<List<String>> rows = new ArrayList<>();
-            numbers.forEach((k, v) -> rows.add(List.of(k, ResultTable.number(v))));
-            display = new ResultTable(caption, List.of("metric", "value"), rows);
-            data = display;
-        }
-        tables(display, data, out, written);
+        methods(out, MethodsText.paragraph(in, true), in, written);
+        tables(ResultTables.run(run, in.evaluation()), out, written);
         chart(ReportCharts.lossCurves(run), out, "loss-curves", written);
     }
 
@@ -92,29 +61,29 @@ public final class ReportWriter {
         if (pipeline.isEmpty() && !runs.isEmpty()) {
             pipeline = Json.readObject(runs.get(0).resolve(RunFiles.PIPELINE));
         }
-        MethodsText.Inputs in = runs.isEmpty() ? new MethodsText.Inputs(pipeline, Map.of(), Map.of())
+        MethodsText.Inputs in = runs.isEmpty() ? new MethodsText.Inputs(pipeline, Map.of(), Map.of(), Map.of())
                 : inputs(runs.get(0), pipeline);
         List<Map<String, Object>> trials = ExperimentFiles.trials(folder);
         String design = switch (kind) {
-            case "repeats" -> ExperimentText.repeats(folder, trials);
+            case "repeats" -> ExperimentText.repeats(folder, trials, in);
             case "search" -> ExperimentText.search(json, pipeline, trials);
             case "sweep" -> ExperimentText.sweep(json, trials);
             default -> "";
         };
         String methods = MethodsText.paragraph(in, false) + (design.isEmpty() ? "" : " " + design);
         if (!"repeats".equals(kind)) {
-            methods += " " + ExperimentText.seeds(trials);
+            methods += " " + ExperimentText.seeds(trials, in);
         }
-        text(out.resolve("methods.md"), "# Methods\n\n" + methods.strip() + "\n", written);
-        ResultTable table = switch (kind) {
-            case "repeats" -> repeatsTable(folder);
-            case "search" -> searchTable(folder, json, trials);
-            case "sweep" -> sweepTable(folder, json);
+        methods(out, methods.strip(), in, written);
+        ResultTables.Tables table = switch (kind) {
+            case "repeats" -> ResultTables.repeats(folder);
+            case "search" -> ResultTables.Tables.of(ResultTables.search(folder, json, trials));
+            case "sweep" -> ResultTables.Tables.of(ResultTables.sweep(folder, json));
             default -> throw new IOException(folder.resolve(org.cajal.api.run.ExperimentFiles.EXPERIMENT)
                     + ": unknown kind '" + kind
                     + "' (expected search, repeats or sweep)");
         };
-        tables(table, table, out, written);
+        tables(table, out, written);
         switch (kind) {
             case "repeats" -> chart(ReportCharts.meanCurves(folder), out, "curves", written);
             case "search" -> chart(ReportCharts.objective(folder, json), out, "objective", written);
@@ -124,75 +93,24 @@ public final class ReportWriter {
 
     private static MethodsText.Inputs inputs(Path run, Map<String, Object> pipeline) throws IOException {
         return new MethodsText.Inputs(pipeline, RunFolders.provenance(run).values(),
-                FolderFiles.readObjectIfPresent(run.resolve(RunFiles.SCHEMA)));
+                FolderFiles.readObjectIfPresent(run.resolve(RunFiles.SCHEMA)),
+                FolderFiles.readObjectIfPresent(run.resolve(RunFiles.EVALUATION)));
     }
 
-    private static ResultTable repeatsTable(Path folder) throws IOException {
-        Path file = folder.resolve(org.cajal.api.run.ExperimentFiles.SUMMARY);
-        Map<String, Object> summary = Json.readObject(file);
-        List<List<String>> rows = new ArrayList<>();
-        for (Map.Entry<String, Object> e : FolderFiles.object(summary, "metrics").entrySet()) {
-            if (e.getValue() instanceof Map<?, ?> m) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> s = (Map<String, Object>) m;
-                rows.add(List.of(e.getKey(), String.valueOf(s.get("n")), ResultTable.number(FolderFiles.number(s, "mean")),
-                        ResultTable.number(FolderFiles.number(s, "sd")), ResultTable.number(FolderFiles.number(s, "ciLow")),
-                        ResultTable.number(FolderFiles.number(s, "ciHigh"))));
-            }
-        }
-        int n = FolderFiles.array(summary, "seeds").size();
-        return new ResultTable("Mean, standard deviation and 95% t interval of the mean over " + n + " runs ("
-                + folder.getFileName() + ")", List.of("metric", "n", "mean", "sd", "95% CI low", "95% CI high"), rows);
-    }
-
-    private static ResultTable searchTable(Path folder, Map<String, Object> json, List<Map<String, Object>> trials)
+    /** methods.md, and software.md with every bundle when the run recorded them. */
+    private static void methods(Path out, String paragraph, MethodsText.Inputs in, List<Path> written)
             throws IOException {
-        boolean min = ExperimentFiles.minimise(json);
-        Object objective = ExperimentFiles.setting(json, "objective");
-        String caption = "Trials of " + folder.getFileName() + ", best first (objective "
-                + (objective == null ? "" : objective + ", ") + (min ? "lower" : "higher") + " is better)";
-        Path results = folder.resolve(org.cajal.api.run.ExperimentFiles.RESULTS);
-        if (Files.isRegularFile(results)) {
-            return ResultTable.of(caption, CsvTable.read(results));
+        text(out.resolve("methods.md"), "# Methods\n\n" + paragraph + "\n", written);
+        String appendix = SoftwareText.appendix(in.provenance());
+        if (!appendix.isEmpty()) {
+            text(out.resolve(SoftwareText.APPENDIX), appendix, written);
         }
-        Set<String> params = new LinkedHashSet<>();
-        Set<String> metrics = new LinkedHashSet<>();
-        trials.forEach(t -> params.addAll(FolderFiles.object(t, "params").keySet()));
-        trials.forEach(t -> metrics.addAll(RunOutcome.metrics(FolderFiles.object(t, "metrics")).keySet()));
-        List<Map<String, Object>> sorted = new ArrayList<>(trials);
-        Comparator<Map<String, Object>> byObjective = Comparator.comparingDouble(t -> {
-            double v = FolderFiles.number(t, "objective");
-            return Double.isNaN(v) ? Double.POSITIVE_INFINITY : min ? v : -v;
-        });
-        sorted.sort(byObjective);
-        List<String> header = new ArrayList<>(List.of("trial"));
-        header.addAll(params);
-        header.addAll(List.of("seed", "status", "objective"));
-        header.addAll(metrics);
-        List<List<String>> rows = new ArrayList<>();
-        for (Map<String, Object> t : sorted) {
-            List<String> row = new ArrayList<>();
-            row.add(String.valueOf(t.get("trial")));
-            params.forEach(p -> row.add(String.valueOf(FolderFiles.object(t, "params").getOrDefault(p, ""))));
-            row.add(String.valueOf(t.getOrDefault("seed", "")));
-            row.add(String.valueOf(t.getOrDefault("status", "")));
-            row.add(ResultTable.number(FolderFiles.number(t, "objective")));
-            metrics.forEach(m -> row.add(ResultTable.number(FolderFiles.number(FolderFiles.object(t, "metrics"), m))));
-            rows.add(row);
-        }
-        return new ResultTable(caption, header, rows);
     }
 
-    private static ResultTable sweepTable(Path folder, Map<String, Object> json) throws IOException {
-        Object path = ExperimentFiles.setting(json, "path");
-        return ResultTable.of("Capacity sweep " + folder.getFileName() + (path == null ? "" : " over " + path)
-                + ": error per value", CsvTable.read(folder.resolve(org.cajal.api.run.ExperimentFiles.SWEEP)));
-    }
-
-    private static void tables(ResultTable display, ResultTable data, Path out, List<Path> written) throws IOException {
-        text(out.resolve("results.md"), "# Results\n\n" + display.markdown(), written);
-        text(out.resolve("results.tex"), "% needs \\usepackage{booktabs}\n" + display.latex(), written);
-        text(out.resolve("results.csv"), data.csv(), written);
+    private static void tables(ResultTables.Tables tables, Path out, List<Path> written) throws IOException {
+        text(out.resolve("results.md"), "# Results\n\n" + tables.shown().markdown(), written);
+        text(out.resolve("results.tex"), "% needs \\usepackage{booktabs}\n" + tables.shown().latex(), written);
+        text(out.resolve("results.csv"), tables.data().csv(), written);
     }
 
     private static void text(Path file, String text, List<Path> written) throws IOException {

@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.cajal.runfolder.CsvTable;
-import org.cajal.experiments.internal.store.FolderFiles;
 
 /**
- * A results table, written as Markdown, LaTeX (booktabs) and CSV. Cells are text; in Markdown and LaTeX a cell
- * that is a number is shown with up to 6 significant digits, in CSV it is written as given (full precision).
+ * A results table, written as Markdown, LaTeX (booktabs) and CSV. Cells are text, written as given: a table to
+ * show is first formatted ({@link MetricFormat#shown}), a CSV table keeps full precision.
  *
  * @param caption what the table shows
  */
@@ -22,7 +21,7 @@ record ResultTable(String caption, List<String> header, List<List<String>> rows)
         b.append("| ").append(header.stream().map(ResultTable::md).collect(Collectors.joining(" | "))).append(" |\n");
         b.append("|").append(header.stream().map(h -> "---|").collect(Collectors.joining())).append("\n");
         for (List<String> row : rows) {
-            b.append("| ").append(row.stream().map(c -> md(display(c))).collect(Collectors.joining(" | ")))
+            b.append("| ").append(row.stream().map(ResultTable::md).collect(Collectors.joining(" | ")))
                     .append(" |\n");
         }
         return b.toString();
@@ -38,7 +37,7 @@ record ResultTable(String caption, List<String> header, List<List<String>> rows)
         b.append(header.stream().map(ResultTable::escape).collect(Collectors.joining(" & "))).append(" \\\\\n");
         b.append("\\midrule\n");
         for (List<String> row : rows) {
-            b.append(row.stream().map(c -> escape(display(c))).collect(Collectors.joining(" & "))).append(" \\\\\n");
+            b.append(row.stream().map(ResultTable::escape).collect(Collectors.joining(" & "))).append(" \\\\\n");
         }
         b.append("\\bottomrule\n\\end{tabular}\n\\end{table}\n");
         return b.toString();
@@ -49,21 +48,12 @@ record ResultTable(String caption, List<String> header, List<List<String>> rows)
         return new CsvTable(header, rows).format();
     }
 
-    /** A number shortened for reading; other text as is. */
-    static String display(String cell) {
-        if (cell == null) {
-            return "";
-        }
-        String t = cell.strip();
-        if (t.isEmpty() || !t.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
-            return cell;
-        }
-        return FolderFiles.format(Double.parseDouble(t));
-    }
-
     /** Escapes LaTeX's special characters: \ { } $ & # ^ _ % ~, and ± as a math symbol. */
     static String escape(String text) {
         StringBuilder b = new StringBuilder();
+        if (text == null) {
+            return "";
+        }
         for (char c : text.toCharArray()) {
             switch (c) {
                 case '\\' -> b.append("\\textbackslash{}");
@@ -79,7 +69,7 @@ record ResultTable(String caption, List<String> header, List<List<String>> rows)
     }
 
     private static String md(String text) {
-        return text.replace("|", "\\|");
+        return text == null ? "" : text.replace("|", "\\|");
     }
 
     /** A number as CSV text: the shortest text that reads back as the same double. */

@@ -36,15 +36,16 @@ class ReportWriterTest {
         for (String fact : List.of("xor dataset (samples 200, noise 0.1)", "training (60%), validation (20%) and test (20%)",
                 "stratified by class", "42 trainable parameters", "a dense layer of 8 units with tanh activation",
                 "and an output layer with softmax activation", "Adam (Kingma & Ba, 2015; learning rate 0.05)", "categorical cross-entropy", "Adam", "learning rate 0.05",
-                "for 3 epochs in mini-batches of 16 examples", "L2 weight penalty (weight decay) of 0.001",
-                "had not improved for 5 epochs", "seed, which governs", "was 42",
-                "org.cajal.runtime 0.1.0.SNAPSHOT", "Java 17.0.15", "cpu backend", "on Test CPU, 2 cores, under Linux 6.1 (amd64)")) {
+                "for at most 3 epochs in mini-batches of 16 examples", "L2 weight penalty (weight decay) of 0.001",
+                "had not improved for 5 epochs", "The random seed was 42; it determined the generated data",
+                "Cajal 0.1.0.SNAPSHOT", "software.md lists its 2 bundles", "Java 17.0.15", "cpu backend", "on Test CPU, 2 cores, under Linux 6.1 (amd64)")) {
             assertTrue(methods.contains(fact), "'" + fact + "' in\n" + methods);
         }
+        assertTrue(Files.readString(out.resolve("software.md")).contains("| org.cajal.runtime | 0.1.0.SNAPSHOT | active |"));
         String csv = Files.readString(out.resolve("results.csv"));
         assertEquals("metric,value", csv.lines().findFirst().orElseThrow());
         assertTrue(csv.contains("accuracy,0.925"), csv);
-        assertTrue(Files.readString(out.resolve("results.md")).contains("| accuracy | 0.925 |"));
+        assertTrue(Files.readString(out.resolve("results.md")).contains("| accuracy (%) | 92.5 |"));
         assertTrue(Files.readString(out.resolve("loss-curves.svg")).contains("<svg"));
     }
 
@@ -55,7 +56,7 @@ class ReportWriterTest {
         ReportWriter.write(run, out);
         String md = Files.readString(out.resolve("results.md"));
         assertTrue(md.contains("mean ± sd over 3 folds"), md);
-        assertTrue(md.contains("| logLoss | 0.00137147 ± 0.000199521 |"), md);
+        assertTrue(md.contains("| logLoss | 0.00137 ± 0.000200 |"), md);
         assertTrue(Files.readString(out.resolve("results.csv")).contains("logLoss,0.0013714717974855491,1.9952143778114592E-4"));
         String methods = Files.readString(out.resolve("methods.md"));
         assertTrue(methods.contains("A test set of 20% of the examples was set aside, stratified by class; the remaining "
@@ -72,12 +73,12 @@ class ReportWriterTest {
         assertTrue(files.contains(out.resolve("curves.png")) && files.contains(out.resolve("curves.svg")));
         String methods = Files.readString(out.resolve("methods.md"));
         assertTrue(methods.contains("run n = 3 times with seeds 1, 2 and 3"), methods);
-        assertTrue(methods.contains("mean ± sd over the runs, with 95% t intervals"), methods);
+        assertTrue(methods.contains("mean ± sd over the runs, with the 95% confidence interval of the mean"), methods);
         String tex = Files.readString(out.resolve("results.tex"));
-        assertTrue(tex.contains("95\\% CI low & 95\\% CI high"), tex);
+        assertTrue(tex.contains("mean $\\pm$ sd & 95\\% CI"), tex);
         assertTrue(tex.contains("\\toprule") && tex.contains("\\midrule") && tex.contains("\\bottomrule"), tex);
-        assertTrue(tex.contains("accuracy & 3 & 0.9 & 0.05 & 0.775794 & 1.02421"), tex);
-        assertEquals("metric,n,mean,sd,95% CI low,95% CI high", Files.readString(out.resolve("results.csv")).lines()
+        assertTrue(tex.contains("accuracy (\\%) & 3 & 90.0 $\\pm$ 5.0 & [77.6, 100.0]"), tex);
+        assertEquals("metric,n,mean,sd,95% CI low,95% CI high,interval method", Files.readString(out.resolve("results.csv")).lines()
                 .findFirst().orElseThrow());
     }
 
@@ -112,7 +113,7 @@ class ReportWriterTest {
         assertTrue(Files.readString(out.resolve("methods.md")).contains(
                 "capacity sweep varied model.layers[0].params.units over the values 2, 4 and 8, with 1 seed per value"));
         String tex = Files.readString(out.resolve("results.tex"));
-        assertTrue(tex.contains("value & train\\_error & validation\\_error & test\\_error & accuracy \\\\"), tex);
+        assertTrue(tex.contains("value & train\\_error & validation\\_error & test\\_error & accuracy (\\%) \\\\"), tex);
         assertTrue(tex.contains("model.layers[0].params.units"), tex);
     }
 
