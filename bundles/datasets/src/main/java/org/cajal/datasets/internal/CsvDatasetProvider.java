@@ -30,7 +30,8 @@ public final class CsvDatasetProvider implements DatasetProvider {
             "A table in a CSV file (UTF-8): the first row names the columns, every further row is one example. "
                     + "One column is the target; the feature columns hold numbers, or categories where "
                     + "'categorical' says so (a categorical feature's value is its category index, categories "
-                    + "sorted; a one-hot preprocessing step turns them into indicator columns). Values may be quoted "
+                    + "sorted; a run keeps only the categories its training rows hold, and a one-hot "
+                    + "preprocessing step turns them into indicator columns). Values may be quoted "
                     + "(\"a,b\"). A cell that is empty or reads NA, NaN or ? (exactly so, after trimming spaces) is "
                     + "a missing value, in any used column; 'missing' says what happens to it.",
             List.of(
@@ -62,8 +63,11 @@ public final class CsvDatasetProvider implements DatasetProvider {
                                     + "with a missing feature or target, logs a warning with the count and records "
                                     + "it in the dataset's identity. impute: fills a missing feature with its "
                                     + "column's mean (numeric) or most frequent category (ties: the first in "
-                                    + "order), computed over the whole file before any split; a row whose target "
-                                    + "is missing is left out.")));
+                                    + "order), computed on the training rows only (each fold's training rows "
+                                    + "in k-fold), never on validation or test rows; the fill values are saved "
+                                    + "with the model, and how many cells of each column were filled in each "
+                                    + "split is recorded in the run. A row whose target is missing is left "
+                                    + "out.")));
 
     @Override
     public ComponentDescriptor descriptor() {

@@ -99,13 +99,13 @@ final class CsvLoader {
         }
         reportDropped();
         CsvRows.Features features = rows.finish(name);
-        if (features.imputed() > 0) {
-            LOG.warn("{}: filled in {} missing feature values with their column's mean or most frequent category",
-                    name, features.imputed());
+        if (features.missing() > 0) {
+            LOG.warn("{}: {} feature values are missing; each run fills them with the mean or most frequent "
+                    + "category of its training rows", name, features.missing());
         }
         String hex = HexFormat.of().formatHex(sha256.digest());
         return new CsvTable(columns.featureNames(), columns.targetName(), features.values(), rows.targets(), hex,
-                features.categories(), dropped, features.imputed());
+                features.categories(), dropped, features.missing());
     }
 
     /** Checks one record's cells and adds it to the rows, unless a missing value drops it. */
@@ -167,7 +167,7 @@ final class CsvLoader {
         String fix = isTarget
                 ? "set 'missing' to drop to leave out rows without a target, or fill the cell"
                 : "set 'missing' to drop (leave out such rows) or impute (fill in the column's mean or most "
-                + "frequent value), or fill the cell";
+                + "frequent value in the training rows), or fill the cell";
         throw new DatasetException(where(record) + ", " + columns.describe(column) + what + "; " + fix);
     }
 

@@ -10,7 +10,8 @@ import org.cajal.api.data.DatasetException;
 /**
  * The accepted data rows of a CSV file while it is read: feature values as floats (numbers, category codes, or NaN
  * where a missing value is to be imputed) and the target column's text; finished into the table's features once
- * every row is known, because category indices and imputed values depend on the whole column.
+ * every row is known, because category indices depend on the whole column. Missing cells stay NaN: the run fills
+ * them with statistics of its training rows only.
  */
 final class CsvRows {
 
@@ -19,9 +20,9 @@ final class CsvRows {
      *
      * @param values row by row; categorical columns hold category indices
      * @param categories for each categorical column, its labels in index order
-     * @param imputed number of cells filled in
+     * @param missing number of missing cells left as NaN (to be imputed by the run)
      */
-    record Features(float[] values, Map<String, List<String>> categories, int imputed) {
+    record Features(float[] values, Map<String, List<String>> categories, int missing) {
     }
 
     private final List<String> featureNames;
@@ -68,32 +69,27 @@ final class CsvRows {
     }
 
     /**
-     * Replaces category codes by sorted category indices, then fills missing cells with the column's mean or most
-     * frequent category.
+     * Replaces category codes by sorted category indices; missing cells stay NaN, for the run to fill from its
+     * training rows (a dataset cannot know which rows those are).
      *
-     * @throws DatasetException if a column with missing cells has no value at all to impute from
+     * @throws DatasetException if a column with missing cells has no value at all to fill from
      */
     Features finish(String file) throws DatasetException {
         float[] table = values.toArray();
         int width = missing.length;
         Map<String, List<String>> labels = new LinkedHashMap<>();
-        int imputed = 0;
+        int total = 0;
         for (int j = 0; j < width; j++) {
             if (categories[j] != null) {
                 labels.put(featureNames.get(j), recode(table, j, width, categories[j].sorted()));
             }
-            if (missing[j] > 0) {
-                if (missing[j] == size()) {
-                    throw new DatasetException(file + ": column '" + featureNames.get(j) + "' has no value in any "
-                            + "row, so there is nothing to impute from; leave it out of 'features' or fill it");
-                }
-                float fill = categories[j] != null ? mostFrequent(table, j, width, labels.get(featureNames.get(j)))
-                        : mean(table, j, width);
-                fillMissing(table, j, width, fill);
-                imputed += missing[j];
+            if (missing[j] == size()) {
+                throw new DatasetException(file + ": column '" + featureNames.get(j) + "' has no value in any "
+                        + "row, so there is nothing to impute from; leave it out of 'features' or fill it");
             }
+            total += missing[j];
         }
-        return new Features(table, labels, imputed);
+        return new Features(table, labels, total);
     }
 
     private static List<String> recode(float[] table, int column, int width, CategoryCodes.Sorted sorted) {
@@ -103,42 +99,5 @@ final class CsvRows {
             }
         }
         return sorted.labels();
-    }
-
-    private static float mean(float[] table, int column, int width) {
-        double sum = 0;
-        int count = 0;
-        for (int i = column; i < table.length; i += width) {
-            if (!Float.isNaN(table[i])) {
-                sum += table[i];
-                count++;
-            }
-        }
-        return (float) (sum / count);
-    }
-
-    /** The most frequent category index; a tie goes to the lowest index, so the result does not depend on row order. */
-    private static float mostFrequent(float[] table, int column, int width, List<String> labels) {
-        int[] counts = new int[labels.size()];
-        for (int i = column; i < table.length; i += width) {
-            if (!Float.isNaN(table[i])) {
-                counts[(int) table[i]]++;
-            }
-        }
-        int best = 0;
-        for (int k = 1; k < counts.length; k++) {
-            if (counts[k] > counts[best]) {
-                best = k;
-            }
-        }
-        return best;
-    }
-
-    private static void fillMissing(float[] table, int column, int width, float fill) {
-        for (int i = column; i < table.length; i += width) {
-            if (Float.isNaN(table[i])) {
-                table[i] = fill;
-            }
-        }
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param sha256 hex SHA-256 of the file's bytes
  * @param featureCategories for each categorical feature column, its labels in index order
  * @param dropped data rows left out because of missing values
- * @param imputed feature cells filled in with the column's mean or most frequent category
+ * @param imputed missing feature cells, NaN in {@code features}; each run fills them from its training rows
  */
 record CsvTable(List<String> featureNames, String targetName, float[] features, List<String> targets,
                 String sha256, Map<String, List<String>> featureCategories, int dropped, int imputed) {

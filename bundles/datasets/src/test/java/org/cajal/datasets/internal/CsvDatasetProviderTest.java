@@ -155,7 +155,8 @@ class CsvDatasetProviderTest {
     void emptyCellIsAnErrorByDefaultThatSaysHowToAllowIt() throws Exception {
         String message = failure("x1,x2,y\n1,,a\n", Map.of("target", "y"));
         assertEquals(file() + " line 2 (data row 1), column 'x2' (column 2) is empty; set 'missing' to drop (leave "
-                + "out such rows) or impute (fill in the column's mean or most frequent value), or fill the cell",
+                + "out such rows) or impute (fill in the column's mean or most frequent value in the training rows), "
+                + "or fill the cell",
                 message);
     }
 

@@ -21,11 +21,12 @@ public final class OneHotStep implements Preprocessor {
             "Replaces each categorical feature (a column holding category indices 0, 1, ...; the dataset's schema "
                     + "lists its labels) by one indicator column per label, named column=label, in the column's "
                     + "place: the indicator of the example's category is 1, the others 0. A network then sees no "
-                    + "false order among categories. The labels come from the dataset's schema, not from the values "
-                    + "seen in training, so every split gets the same columns. A value that is not the index of a "
-                    + "known label (a category unseen when the labels were listed, a fraction, or a missing value) "
-                    + "gives all zeros. Works on flat feature vectors (tabular data); numeric columns and targets are "
-                    + "left as they are.",
+                    + "false order among categories. The labels are the categories the training rows hold (before "
+                    + "any step, a run keeps only those, and fills a missing cell or a category seen only in "
+                    + "validation or test rows with the training rows' most frequent category), so a category "
+                    + "that only test rows hold gets no column, and every split gets the training split's columns. "
+                    + "A value that is not the index of a label (a fraction) gives all zeros. Works on flat feature "
+                    + "vectors (tabular data); numeric columns and targets are left as they are.",
             List.of(FeatureColumns.parameter("Comma-separated names of the categorical columns to encode; leave "
                     + "out for every categorical column.")));
 
@@ -34,7 +35,7 @@ public final class OneHotStep implements Preprocessor {
         return DESCRIPTOR;
     }
 
-    /** Needs no statistics: the labels come from the schema, so {@code training} is not read. */
+    /** Needs no statistics: the labels come from the schema (the training rows' categories), not {@code training}. */
     @Override
     public FittedTransform fit(Iterable<Examples> training, DataSchema schema, Parameters parameters)
             throws DatasetException {

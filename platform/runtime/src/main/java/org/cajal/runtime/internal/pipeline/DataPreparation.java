@@ -16,7 +16,10 @@ import org.cajal.api.pipeline.Problem;
 import org.cajal.runtime.internal.pipeline.PipelineValidator.DataRequest;
 import org.cajal.runtime.internal.pipeline.PipelineValidator.PreparedData;
 
-/** The data as a run sees it: the dataset opened, split by the pipeline's seed, and its preprocessing fitted. */
+/**
+ * The data as a run sees it: the dataset opened, split by the pipeline's seed, and its preprocessing fitted on the
+ * first split's training rows (each further fold's is fitted on its own training rows when it trains).
+ */
 final class DataPreparation {
 
     private DataPreparation() {
@@ -33,6 +36,8 @@ final class DataPreparation {
             fail(doc, problems);
             List<FittedTransform> transforms = request.preprocessing().fit(dataset, splits.get(0));
             DataSchema schema = Preprocessing.schema(dataset.schema(), transforms);
+            FoldCategories.check(dataset, splits, transforms, schema, request.preprocessing(), problems);
+            fail(doc, problems);
             return new PreparedData(dataset, splits, transforms, schema);
         } catch (DatasetException e) {
             dataset.close();

@@ -2,6 +2,7 @@ package org.cajal.runtime.internal.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.cajal.api.Parameters;
 import org.cajal.api.data.DataSchema;
@@ -11,7 +12,11 @@ import org.cajal.api.data.Examples;
 import org.cajal.api.data.FittedTransform;
 import org.cajal.api.data.Preprocessor;
 
-/** Fits preprocessing steps on the training split only (no leakage) and applies the fitted chain to any split. */
+/**
+ * Fits preprocessing on the training split only (no leakage) and applies the fitted chain to any split. For a
+ * table of named columns the chain starts with {@link TrainingColumns}: the categories the training rows hold and
+ * the fill values of missing cells, fitted on those rows; the pipeline's steps follow.
+ */
 public final class Preprocessing {
 
     private Preprocessing() {
@@ -19,11 +24,13 @@ public final class Preprocessing {
 
     static List<FittedTransform> fit(Dataset dataset, Split split, List<Preprocessor> steps,
                                      List<Parameters> parameters) throws DatasetException {
-        if (steps.isEmpty()) {
-            return List.of();
-        }
         DataSchema schema = dataset.schema();
         List<FittedTransform> fitted = new ArrayList<>();
+        if (TrainingColumnsFit.applies(schema)) {
+            TrainingColumns columns = TrainingColumnsFit.fit(dataset, split);
+            schema = columns.outputSchema(schema);
+            fitted.add(columns);
+        }
         for (int i = 0; i < steps.size(); i++) {
             List<FittedTransform> before = List.copyOf(fitted);
             Iterable<Examples> batches = () -> new TrainingBatches(dataset, split.train(), before);
@@ -82,6 +89,18 @@ public final class Preprocessing {
             s = t.outputSchema(s);
         }
         return s;
+    }
+
+    /**
+     * What the run records in provenance.json about the fitted training columns, as top-level keys: {@code imputed}
+     * (for each column with a missing cell, the cells filled per split: {@code {"x": {"train": 2, "validation": 0,
+     * "test": 1}}}; empty when no cell was missing) and {@code dataPreparation} (the rows per split and, per filled
+     * column, the fill value, its statistic, the number of training values it came from, the missing cells and the
+     * cells holding a category the training rows lack, per split). Empty for data that is no table, or for
+     * transforms read back from a model file.
+     */
+    public static Map<String, Object> provenance(List<FittedTransform> transforms) {
+        return TrainingColumns.record(transforms).map(TrainingColumns::provenance).orElse(Map.of());
     }
 
     public static Examples apply(List<FittedTransform> transforms, Examples examples) {
