@@ -110,10 +110,14 @@ public final class CommandSupport {
         }
     }
 
-    /** Prints one line per ended trial and the experiment's messages. */
+    /**
+     * Prints one line per ended trial and the experiment's messages; a message identical to one already printed
+     * (the same warning from every trial) is printed once.
+     */
     public static ExperimentListener printer(PrintStream out) {
         return new ExperimentListener() {
             private volatile int total;
+            private final java.util.Set<String> printed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
             @Override
             public void trialStarted(int trial, int trials, Map<String, Object> params, long seed) {
@@ -127,7 +131,9 @@ public final class CommandSupport {
 
             @Override
             public void message(String text) {
-                out.println(text);
+                if (printed.add(text)) {
+                    out.println(text);
+                }
             }
         };
     }

@@ -102,6 +102,14 @@ public final class JsonPath {
         return new JsonPath(path, List.copyOf(steps));
     }
 
+    /**
+     * Objects a pipeline file may leave out, their values then being the defaults: a component's
+     * {@code params}, {@code split}, {@code training.regularisation} and {@code training.earlyStopping}. A path
+     * through one that is missing creates it, so a search can vary a parameter the file does not set yet.
+     */
+    private static final java.util.Set<String> DEFAULTED = java.util.Set.of("params", "split", "regularisation",
+            "earlyStopping");
+
     /** The node at this path, or null when any step is missing. */
     public JsonNode get(JsonNode root) {
         JsonNode node = root;
@@ -117,6 +125,8 @@ public final class JsonPath {
 
     /**
      * Sets the value at this path in the tree.
+     *
+     * A missing object that a file may leave out ({@link #DEFAULTED}) is created on the way.
      *
      * @throws IllegalArgumentException naming the step that does not exist (or is the wrong kind of node), and
      *                                  how to fix the path
@@ -153,6 +163,11 @@ public final class JsonPath {
                     return;
                 }
                 JsonNode next = object.get(step.key());
+                if ((next == null || next.isNull()) && DEFAULTED.contains(step.key())
+                        && !steps.get(i + 1).isIndex()) {
+                    // a section the file leaves to its defaults: the searched value is the one set there
+                    next = object.putObject(step.key());
+                }
                 if (next == null || next.isNull()) {
                     throw new IllegalArgumentException((at.length() == 0 ? "" : at + ".") + step.key()
                             + " does not exist in the pipeline file (keys here: " + keys(object)

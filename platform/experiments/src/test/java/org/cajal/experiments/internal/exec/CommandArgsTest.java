@@ -33,4 +33,15 @@ class CommandArgsTest {
                 () -> CommandSupport.Args.parse(List.of("a.json", "--times", "0"), KNOWN).integer("--times", 1))
                 .getMessage());
     }
+
+    @Test
+    void theSameMessageIsPrintedOnce() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        var printer = CommandSupport.printer(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        printer.message("warning: the test split lacks class c");
+        printer.message("warning: the test split lacks class c");
+        printer.message("another line");
+        assertEquals(List.of("warning: the test split lacks class c", "another line"),
+                bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList());
+    }
 }

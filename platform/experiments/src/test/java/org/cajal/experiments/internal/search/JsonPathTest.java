@@ -35,6 +35,16 @@ class JsonPathTest {
     }
 
     @Test
+    void aParameterTheFileDoesNotSetYetIsSetWithItsSection() throws Exception {
+        ObjectNode root = tree();
+        JsonPath.parse("training.regularisation.l2").set(root, org.cajal.runfolder.Json.PRETTY.valueToTree(0.01));
+        assertEquals(0.01, root.at("/training/regularisation/l2").asDouble());
+        ((ObjectNode) root.at("/model/layers/1")).remove("params");
+        JsonPath.parse("model.layers[1].params.units").set(root, IntNode.valueOf(3));
+        assertEquals(3, root.at("/model/layers/1/params/units").asInt());
+    }
+
+    @Test
     void aMissingIntermediateKeyNamesThePathAndTheKeysThere() throws Exception {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> JsonPath.parse("training.optimiser.params.learningRate").set(tree(), IntNode.valueOf(1)));
