@@ -54,7 +54,8 @@ class RunRecordTest {
 
         RunRecord record = runtime.reader.record(folder);
         assertEquals(result.runId(), record.runId());
-        assertEquals(List.of("epoch", "train_loss", "validation_loss", "validation_accuracy"), record.metricColumns());
+        assertEquals(List.of("epoch", "train_loss", "validation_loss", "validation_accuracy", "train_accuracy"),
+                record.metricColumns());
         assertEquals(2, record.metrics().size());
         assertEquals(List.of("left", "right"), record.evaluation().get("classes"));
         assertTrue(record.evaluation().get("confusionMatrix") instanceof List<?>);

@@ -1,5 +1,7 @@
 package org.cajal.runtime.internal.train;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.cajal.api.model.TrainableModel;
@@ -21,6 +23,9 @@ final class Checkpoints {
     private int bestEpoch;
     private int since;
     private Object bestSnapshot;
+    /** The epoch at which early stopping ended training, or 0. */
+    private int stoppedAt;
+    private boolean restored;
 
     Checkpoints(Optional<EarlyStopping> rule) {
         this.rule = rule;
@@ -55,7 +60,11 @@ final class Checkpoints {
             bestSnapshot = rule.get().restoreBest() ? model.snapshot().orElse(null) : null;
             return false;
         }
-        return ++since >= rule.get().patience();
+        if (++since >= rule.get().patience()) {
+            stoppedAt = epoch;
+            return true;
+        }
+        return false;
     }
 
     int bestEpoch() {
@@ -70,6 +79,25 @@ final class Checkpoints {
     void restoreBest(TrainableModel model, int lastEpoch) {
         if (rule.isPresent() && rule.get().restoreBest() && bestSnapshot != null && bestEpoch != lastEpoch) {
             model.restore(bestSnapshot);
+            restored = true;
         }
+    }
+
+    /**
+     * What training did, for evaluation.json's {@code training}: {@code epochs} (run), {@code maxEpochs} (asked
+     * for), {@code stoppedEarly}, and when it did, {@code stoppedAtEpoch}, {@code bestEpoch} and
+     * {@code restoredBest} (whether the best epoch's weights were restored).
+     */
+    Map<String, Object> summary(int epochs, int maxEpochs) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("epochs", epochs);
+        out.put("maxEpochs", maxEpochs);
+        out.put("stoppedEarly", stoppedAt > 0);
+        if (stoppedAt > 0) {
+            out.put("stoppedAtEpoch", stoppedAt);
+            out.put("bestEpoch", bestEpoch);
+            out.put("restoredBest", restored);
+        }
+        return out;
     }
 }

@@ -1,5 +1,6 @@
 package org.cajal.runtime.internal.train;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,32 @@ final class CrossValidation {
         }
         out.put("sd", sd);
         out.put("split", "k-fold");
+        // every fold validates on its own rows: together, the non-test rows
+        out.put("examples", folds.stream().mapToLong(f -> f.get("examples") instanceof Number n ? n.longValue() : 0)
+                .sum());
         out.put("folds", folds);
+        return out;
+    }
+
+    /**
+     * evaluation.json's {@code training} for a k-fold run: {@code maxEpochs}, {@code epochsPerFold} (epochs each
+     * fold ran) and {@code stoppedEarlyFolds} (the 1-based folds that early stopping ended), from each fold's own
+     * {@code training}.
+     */
+    static Map<String, Object> training(List<Map<String, Object>> folds, int maxEpochs) {
+        List<Integer> epochs = new ArrayList<>();
+        List<Integer> stopped = new ArrayList<>();
+        for (int f = 0; f < folds.size(); f++) {
+            Map<?, ?> t = folds.get(f).get("training") instanceof Map<?, ?> m ? m : Map.of();
+            epochs.add(t.get("epochs") instanceof Number n ? n.intValue() : 0);
+            if (Boolean.TRUE.equals(t.get("stoppedEarly"))) {
+                stopped.add(f + 1);
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("maxEpochs", maxEpochs);
+        out.put("epochsPerFold", epochs);
+        out.put("stoppedEarlyFolds", stopped);
         return out;
     }
 

@@ -62,7 +62,11 @@ final class Evaluator {
             int n = (int) labels.size(0);
             int width = (int) labels.size(1);
             float[] y = FloatRows.of(labels, width, null);
-            float[] p = FloatRows.of(predicted, width, null);
+            add(y, FloatRows.of(predicted, width, null), n, width);
+        }
+
+        /** As {@link #add(INDArray, INDArray)} for {@code n} rows of {@code width} values, row-major. */
+        void add(float[] y, float[] p, int n, int width) {
             rows += n;
             if (classification) {
                 for (int r = 0; r < n; r++) {

@@ -201,6 +201,26 @@ final class LayerStackModel implements TrainableModel {
         return fused.fit(xBuffer, yBuffer, rows);
     }
 
+    /** Whether the training examples are held ({@link #hold}). */
+    boolean holds() {
+        return heldX != null;
+    }
+
+    /**
+     * Adds the outputs for the held examples (inference: no dropout, no noise) to the metric, {@code chunk} rows
+     * per forward pass; no reading, no conversion.
+     */
+    void scoreHeld(Evaluator.Metric metric, int chunk) {
+        int in = fused.inputWidth();
+        int out = fused.outputWidth();
+        int rows = heldX.length / in;
+        for (int from = 0; from < rows; from += chunk) {
+            int n = Math.min(chunk, rows - from);
+            float[] p = fused.predict(java.util.Arrays.copyOfRange(heldX, from * in, (from + n) * in), n);
+            metric.add(java.util.Arrays.copyOfRange(heldY, from * out, (from + n) * out), p, n, out);
+        }
+    }
+
     /** Writes the fused path's parameters, updater state and counters into the DL4J network. */
     private void sync() {
         if (fused == null || !dirty) {

@@ -30,7 +30,7 @@ final class ModelEvaluation {
     /** Examples per forward pass when validating or evaluating (bounded memory for large splits). */
     private static final int EVAL_BATCH = 1024;
 
-    /** Validation splits up to this size (features, bytes) are read once and kept for every epoch's validation. */
+    /** Splits up to this size (features, bytes) are read once and kept for every epoch's validation or scoring. */
     private static final long VALIDATION_CACHE_BYTES = 64L << 20;
 
     private final RunPlan plan;
@@ -41,6 +41,8 @@ final class ModelEvaluation {
     private final GenerativeModel generative;
     /** The validation split's batches, read once (small splits), else null. */
     private List<DataSet> validationBatches;
+    /** The training split's batches for {@link #trainMetric}, read once (small splits), else null. */
+    private List<DataSet> trainBatches;
 
     ModelEvaluation(RunPlan plan, List<FittedTransform> transforms, BatchLoader loader, Evaluator evaluator,
                     GenerativeModel generative) {
@@ -61,8 +63,7 @@ final class ModelEvaluation {
         }
         double lossSum = 0;
         Evaluator.Metric metric = evaluator.metric();
-        long perExample = plan.schema().featureShape().stream().mapToLong(Long::longValue).reduce(1, (a, b) -> a * b);
-        boolean keep = (long) v.length * perExample * Float.BYTES <= VALIDATION_CACHE_BYTES;
+        boolean keep = fits(v.length);
         if (keep && validationBatches != null) {
             for (DataSet d : validationBatches) {
                 lossSum += model.loss(d) * d.numExamples();
@@ -83,6 +84,44 @@ final class ModelEvaluation {
         return new double[] {lossSum / v.length, metric.value()};
     }
 
+    /**
+     * The metric of the model as it is now on its training examples ({@code train_<metric>}: inference, no dropout),
+     * or NaN for a generative model. A fused stack scores the rows it holds; other models read the examples in
+     * batches, kept for the next epoch when small.
+     */
+    double trainMetric(TrainableModel model, int[] train) throws DatasetException {
+        if (generative != null || train.length == 0) {
+            return Double.NaN;
+        }
+        Evaluator.Metric metric = evaluator.metric();
+        if (model instanceof LayerStackModel stack && stack.holds()) {
+            stack.scoreHeld(metric, EVAL_BATCH);
+            return metric.value();
+        }
+        if (trainBatches != null) {
+            for (DataSet d : trainBatches) {
+                metric.add(d.getLabels(), model.predict(d.getFeatures()));
+            }
+            return metric.value();
+        }
+        List<DataSet> read = fits(train.length) ? new ArrayList<>() : null;
+        for (int from = 0; from < train.length; from += EVAL_BATCH) {
+            DataSet d = loader.load(Arrays.copyOfRange(train, from, Math.min(train.length, from + EVAL_BATCH)));
+            if (read != null) {
+                read.add(d);
+            }
+            metric.add(d.getLabels(), model.predict(d.getFeatures()));
+        }
+        trainBatches = read;
+        return metric.value();
+    }
+
+    /** Whether {@code n} examples' features fit the cache for repeated passes. */
+    private boolean fits(int n) {
+        long perExample = plan.schema().featureShape().stream().mapToLong(Long::longValue).reduce(1, (a, b) -> a * b);
+        return (long) n * perExample * Float.BYTES <= VALIDATION_CACHE_BYTES;
+    }
+
     /** One pass over the split: the loss on every batch, the model's metric on the first examples' features. */
     private double[] validateGenerative(TrainableModel model, int[] v) throws DatasetException {
         int n = Math.min(v.length, GenerativeModel.MAX_EVALUATION_EXAMPLES);
@@ -101,7 +140,8 @@ final class ModelEvaluation {
 
     /**
      * The final evaluation of the given examples. A model scored against targets also writes their predictions
-     * (predictions.csv) from the same forward passes: the evaluator's outputs are reused, not predicted again.
+     * (predictions.csv) from the same forward passes, the evaluator's outputs reused, not predicted again; with a
+     * null {@code folder}, no predictions are written.
      */
     Map<String, Object> evaluate(TrainableModel model, int[] indices, String name, RunFolderWriter folder)
             throws DatasetException, IOException {
@@ -118,7 +158,9 @@ final class ModelEvaluation {
         INDArray outputs = Nd4j.vstack(predicted.toArray(INDArray[]::new));
         Map<String, Object> evaluation = evaluator.evaluate(Nd4j.vstack(truth.toArray(INDArray[]::new)), outputs,
                 name);
-        writePredictions(indices, outputs, folder);
+        if (folder != null) {
+            writePredictions(indices, outputs, folder);
+        }
         return evaluation;
     }
 

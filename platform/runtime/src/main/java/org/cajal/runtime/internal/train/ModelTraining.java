@@ -8,11 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
 
 import org.cajal.api.data.DatasetException;
 import org.cajal.api.data.FittedTransform;
@@ -45,12 +43,6 @@ final class ModelTraining {
 
     /** How often metrics.csv is rewritten during training, at most (and always after the first and last epoch). */
     private static final long METRICS_INTERVAL_MILLIS = 1000;
-
-    /** Column names a generative model may use for its metric and epoch values. */
-    private static final Pattern COLUMN = Pattern.compile("[a-z][a-z0-9_]*");
-
-    /** metrics.csv's own columns, which a generative model's metric and epoch values must not repeat. */
-    private static final Set<String> RESERVED_COLUMNS = Set.of("epoch", "train_loss", "loss");
 
     /**
      * Runs that train with ND4J's thread pool (DL4J layer stacks, architectures) take turns, one at a time per
@@ -85,7 +77,10 @@ final class ModelTraining {
     private final int fold;
     /** The model when it scores itself (a generative architecture), else null: scored against targets. */
     private GenerativeModel generative;
-    private EpochMetrics metrics;
+    private EpochRows rows;
+    private Checkpoints checkpoints;
+    /** The trained model while {@link #runAndKeep}'s caller may still evaluate it, else null. */
+    private TrainableModel kept;
     private EpochDiagnostics diagnostics;
     private ModelEvaluation evaluation;
     private long lastMetricsWrite;
@@ -114,33 +109,77 @@ final class ModelTraining {
     }
 
     /**
+     * Trains, evaluates and writes the model's files; the model is closed afterwards.
+     *
      * @param evaluateOn the indices for the final evaluation and the name of that split
      */
     Outcome run(int[] evaluateOn, String evaluationName)
             throws IOException, DatasetException, LayerException, InterruptedException {
+        try {
+            return runAndKeep(evaluateOn, evaluationName);
+        } finally {
+            close();
+        }
+    }
+
+    /** As {@link #run}, but the model stays open for {@link #evaluateAgain} until {@link #close}. */
+    Outcome runAndKeep(int[] evaluateOn, String evaluationName)
+            throws IOException, DatasetException, LayerException, InterruptedException {
         long seed = plan.pipeline().seed();
         Nd4j.getRandom().setSeed(seed);
-        TrainableModel model = build(seed);
+        kept = build(seed);
+        try {
+            return inTurn(kept, () -> train(kept, evaluateOn, evaluationName));
+        } catch (IOException | DatasetException | InterruptedException | RuntimeException | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * The kept model's evaluation of other examples (a k-fold run's test split); no files are written (the run
+     * folder's predictions.csv stays the chosen fold's).
+     */
+    Map<String, Object> evaluateAgain(int[] indices, String name)
+            throws IOException, DatasetException, InterruptedException {
+        return inTurn(kept, () -> evaluation.evaluate(kept, indices, name, null));
+    }
+
+    /** Closes the kept model (a layer stack's buffers). */
+    void close() {
+        if (kept instanceof LayerStackModel s) {
+            s.close();
+        }
+        kept = null;
+    }
+
+    /** Work that may use ND4J with the model. */
+    private interface Work<T> {
+        T call() throws IOException, DatasetException, InterruptedException;
+    }
+
+    /**
+     * Runs the work in this process's ND4J turn, unless the model is on the fused dense path (one thread of its
+     * own): ND4J's ops run on its own pool of all cores, so two such runs at once only slow each other.
+     */
+    private static <T> T inTurn(TrainableModel model, Work<T> work)
+            throws IOException, DatasetException, InterruptedException {
         boolean pooled = !(model instanceof LayerStackModel s && s.engineId().equals("fused"));
         if (pooled) {
-            // ND4J's ops run on its own pool of all cores: two such runs at once only slow each other
             ND4J_TURNS.acquire();
         }
         try {
-            return train(model, evaluateOn, evaluationName);
+            return work.call();
         } finally {
             if (pooled) {
                 ND4J_TURNS.release();
-            }
-            if (model instanceof LayerStackModel s) {
-                s.close();
             }
         }
     }
 
     private Outcome train(TrainableModel model, int[] evaluateOn, String evaluationName)
             throws IOException, DatasetException, InterruptedException {
-        generative = generative(model);
+        generative = EpochRows.generativeModel(plan, model);
         stack = model instanceof LayerStackModel s ? s : null;
         OptionalDouble learningRate = learningRate();
         diagnostics = new EpochDiagnostics(new LossWatch(learningRate,
@@ -151,14 +190,16 @@ final class ModelTraining {
         evaluation = new ModelEvaluation(plan, transforms, loader, evaluator, generative);
         String metricName = generative != null ? generative.metricName() : evaluator.metricName();
         boolean higherIsBetter = generative != null ? generative.higherIsBetter() : evaluator.higherIsBetter();
-        metrics = new EpochMetrics(metricName);
+        rows = generative != null ? EpochRows.generative(plan, generative) : EpochRows.scored(plan, metricName);
+        checkpoints = new Checkpoints(plan.pipeline().training().earlyStop());
         int completed = train(model, loader, metricName, plan.pipeline().seed());
         // metrics.csv is written at most once a second while training (a small model's epoch takes milliseconds);
         // here it gets every epoch, whatever ended training
-        folder.writeMetrics(metrics.table());
+        folder.writeMetrics(rows.metrics().table());
         Map<String, Object> scores = evaluation.evaluate(model, evaluateOn, evaluationName, folder);
+        scores.put("training", checkpoints.summary(completed, plan.pipeline().training().epochs()));
         new ModelFiles(folder, transforms).write(model, evaluateOn, evaluationName, scores);
-        return new Outcome(model, completed, cancel.get(), metrics, scores, metricName, higherIsBetter, diverged);
+        return new Outcome(model, completed, cancel.get(), rows.metrics(), scores, metricName, higherIsBetter, diverged);
     }
 
     /** The optimizer's learning rate at the start (a schedule's first value), if it has one. */
@@ -172,31 +213,6 @@ final class ModelTraining {
         }
         return plan.pipeline().training().optimizer().params().get("learningRate") instanceof Number n
                 ? OptionalDouble.of(n.doubleValue()) : OptionalDouble.empty();
-    }
-
-    /** The model as a generative one when its architecture learns without targets; checks what it reports. */
-    private GenerativeModel generative(TrainableModel model) {
-        if (!plan.generative()) {
-            return null;
-        }
-        String id = plan.architecture().id();
-        if (!(model instanceof GenerativeModel g)) {
-            throw new IllegalStateException("architecture '" + id + "' learns without targets but its model does "
-                    + "not implement GenerativeModel, so it cannot be scored (a defect of the plugin that provides it)");
-        }
-        checkColumn(id, g.metricName());
-        return g;
-    }
-
-    private static void checkColumn(String architecture, String name) {
-        if (name == null || !COLUMN.matcher(name).matches()) {
-            throw new IllegalStateException("architecture '" + architecture + "' names a metric '" + name
-                    + "', which is not a metrics.csv column name (lower-case letters, digits and underscores)");
-        }
-        if (RESERVED_COLUMNS.contains(name) || name.startsWith("validation_")) {
-            throw new IllegalStateException("architecture '" + architecture + "' names a metric '" + name
-                    + "', which would clash with metrics.csv's own columns (epoch, train_loss, validation_…)");
-        }
     }
 
     private TrainableModel build(long seed) throws LayerException {
@@ -225,7 +241,6 @@ final class ModelTraining {
         int[] order = split.train().clone();
         int epochs = plan.pipeline().training().epochs();
         int batchSize = plan.batchSize(order.length);
-        Checkpoints checkpoints = new Checkpoints(plan.pipeline().training().earlyStop());
         Random shuffle = new Random(seed);
         long startMillis = clock.millis();
         listener.onEvent(new TrainingEvent.Started(runId, folder.path(), epochs, (order.length + batchSize - 1)
@@ -247,6 +262,7 @@ final class ModelTraining {
             }
             model.endEpoch();
             double[] validation = evaluation.validate(model, split.validation());
+            rows.add(epoch, trainLoss, validation, evaluation.trainMetric(model, split.train()));
             epochEnded(loader, epoch, trainLoss, validation, metricName, clock.millis() - startMillis);
             // a generative model's validation loss says little about its samples: early stopping watches its metric
             double watched = generative == null ? validation[0]
@@ -273,33 +289,16 @@ final class ModelTraining {
         return trainEpoch(model, new PrefetchingBatches(loader, order, batchSize, helper), epoch);
     }
 
-    /** After an epoch: its metrics row (metrics.csv at most once a second), the event, the diagnostics. */
+    /** After an epoch's metrics row: metrics.csv (at most once a second), the event, the diagnostics. */
     private void epochEnded(BatchLoader loader, int epoch, double trainLoss, double[] validation, String metricName,
                             long elapsedMillis) throws IOException, DatasetException {
-        addMetrics(epoch, trainLoss, validation);
         if (epoch == 1 || clock.millis() - lastMetricsWrite >= METRICS_INTERVAL_MILLIS) {
-            folder.writeMetrics(metrics.table());
+            folder.writeMetrics(rows.metrics().table());
             lastMetricsWrite = clock.millis();
         }
         listener.onEvent(new TrainingEvent.EpochCompleted(runId, epoch, plan.pipeline().training().epochs(),
                 trainLoss, validation[0], metricName, validation[1], elapsedMillis));
         diagnostics.epoch(loader, split.train(), epoch, trainLoss, validation[0]);
-    }
-
-    /** One metrics.csv row; a generative model's epoch values become extra columns, fixed by the first epoch. */
-    private void addMetrics(int epoch, double trainLoss, double[] validation) {
-        if (generative == null) {
-            metrics.add(epoch, trainLoss, validation[0], validation[1]);
-            return;
-        }
-        Map<String, Double> values = generative.epochValues();
-        if (epoch == 1 && !values.isEmpty()) {
-            values.keySet().forEach(k -> checkColumn(plan.architecture().id(), k));
-            metrics = new EpochMetrics(generative.metricName(), List.copyOf(values.keySet()));
-        }
-        double[] extra = metrics.extraColumns().stream()
-                .mapToDouble(c -> values.get(c) == null ? Double.NaN : values.get(c)).toArray();
-        metrics.add(epoch, trainLoss, validation[0], validation[1], extra);
     }
 
     /**

@@ -73,6 +73,7 @@ public final class TrainingRun {
         });
         try {
             provenance.put("data", DataFingerprint.of(plan.dataset(), dataFiles));
+            warnSplit();
             provenance.write(folder);
             diagnostics = new DiagnosticsLog(folder, listener);
             // a generative model's run has no target, whatever the dataset has: its schema.json says so
@@ -93,6 +94,21 @@ public final class TrainingRun {
             return new RunResult(folder.id(), folder.path(), status, new Evaluation(result.evaluation));
         } finally {
             helper.shutdownNow();
+        }
+    }
+
+    /**
+     * The split's warnings (a class missing from a part): in provenance.json's {@code warnings} and to the listener
+     * as diagnostics of kind {@code split} (epoch 0: before training).
+     */
+    private void warnSplit() {
+        List<String> warnings = plan.splits().get(0).warnings();
+        if (warnings.isEmpty()) {
+            return;
+        }
+        provenance.put("warnings", warnings);
+        for (String w : warnings) {
+            listener.onEvent(new TrainingEvent.Diagnostic(folder.id(), 0, "split", w, Map.of()));
         }
     }
 
@@ -140,44 +156,87 @@ public final class TrainingRun {
         return new Result(o.evaluation(), o.cancelled(), o.completedEpochs(), divergence(o, 0));
     }
 
+    /**
+     * k-fold cross-validation over the non-test rows: one model per fold, validated on its fold; the run folder's
+     * model is the best fold's (by its validation metric), and that model alone is evaluated on the test split when
+     * there is one (evaluation.json's {@code test}).
+     */
     private Result crossValidate(ExecutorService helper)
             throws IOException, DatasetException, LayerException, InterruptedException {
         List<Split> splits = plan.splits();
         List<Map<String, Object>> evaluations = new ArrayList<>();
         List<EpochMetrics> tables = new ArrayList<>();
-        int best = -1;
-        double bestMetric = Double.NaN;
-        String metricName = null;
         Map<String, Object> diverged = null;
-        for (int f = 0; f < splits.size() && !cancel.get() && diverged == null; f++) {
-            listener.onEvent(new TrainingEvent.FoldStarted(folder.id(), f + 1, splits.size()));
-            List<FittedTransform> transforms = f == 0 ? plan.transforms()
-                    : plan.preprocessing().fit(plan.dataset(), splits.get(f));
-            RunFolderWriter fold = folder.fold(f + 1);
-            ModelTraining.Outcome o = training(splits.get(f), transforms, fold, helper, f + 1)
-                    .run(splits.get(f).validation(), "fold " + (f + 1));
-            // a diverged fold ends the run, as a cancel would: the folds so far are summarised
-            diverged = divergence(o, f + 1);
-            evaluations.add(o.evaluation());
-            tables.add(o.metrics());
-            engine(o.model());
-            // a fold is evaluated on its own validation fold, so its evaluation holds the validation metric
-            // a generative model's evaluation need not repeat its metric: then its last validation value counts
+        try (BestFold best = new BestFold()) {
+            for (int f = 0; f < splits.size() && !cancel.get() && diverged == null; f++) {
+                listener.onEvent(new TrainingEvent.FoldStarted(folder.id(), f + 1, splits.size()));
+                List<FittedTransform> transforms = f == 0 ? plan.transforms()
+                        : plan.preprocessing().fit(plan.dataset(), splits.get(f));
+                ModelTraining training = training(splits.get(f), transforms, folder.fold(f + 1), helper, f + 1);
+                ModelTraining.Outcome o = training.runAndKeep(splits.get(f).validation(), "fold " + (f + 1));
+                // a diverged fold ends the run, as a cancel would: the folds so far are summarised
+                diverged = divergence(o, f + 1);
+                evaluations.add(o.evaluation());
+                tables.add(o.metrics());
+                engine(o.model());
+                best.offer(f + 1, training, o);
+            }
+            folder.writeMetrics(EpochMetrics.mean(tables).table());
+            int[] test = splits.get(0).test();
+            copyBestFold(best.fold);
+            Map<String, Object> summary = new LinkedHashMap<>(CrossValidation.summarise(evaluations));
+            summary.put("training", CrossValidation.training(evaluations, plan.pipeline().training().epochs()));
+            summary.put("bestFold", best.fold);
+            summary.put("model", "model.zip is fold " + best.fold + "'s model (best validation " + best.metricName
+                    + ")" + (test.length > 0 ? "; it alone is evaluated on the test split" : ""));
+            if (test.length > 0) {
+                Map<String, Object> scores = new LinkedHashMap<>(best.training.evaluateAgain(test, "test"));
+                scores.put("fold", best.fold);
+                summary.put("test", scores);
+            }
+            return new Result(summary, cancel.get(), evaluations.size(), diverged);
+        }
+    }
+
+    /** The fold whose model is best so far by its validation metric, kept open; the others are closed. */
+    private static final class BestFold implements AutoCloseable {
+        private int fold;
+        private double metric = Double.NaN;
+        private String metricName;
+        private ModelTraining training;
+
+        void offer(int candidate, ModelTraining t, ModelTraining.Outcome o) {
+            // a fold is evaluated on its own validation fold, so its evaluation holds the validation metric; a
+            // generative model's evaluation need not repeat its metric: then its last validation value counts
             metricName = o.metricName();
-            double metric = o.evaluation().get(metricName) instanceof Number n ? n.doubleValue()
-                    : o.metrics().lastMetric();
-            if (best < 0 || better(metric, bestMetric, o.higherIsBetter())) {
-                best = f;
-                bestMetric = metric;
+            double m = o.evaluation().get(metricName) instanceof Number n ? n.doubleValue() : o.metrics().lastMetric();
+            if (training != null && !better(m, metric, o.higherIsBetter())) {
+                t.close();
+                return;
+            }
+            close();
+            fold = candidate;
+            metric = m;
+            training = t;
+        }
+
+        @Override
+        public void close() {
+            if (training != null) {
+                training.close();
             }
         }
-        folder.writeMetrics(EpochMetrics.mean(tables).table());
-        // the run folder's model, predictions and split are the best fold's: its model predicting on its own
-        // held-out fold, so predictions.csv, split.json and model.zip agree (RunData.predict on the inputs of
-        // split.json reproduces predictions.csv); every fold folder keeps its own files. Files a model writes
-        // beside its model file (a plugin's attention.json or gan-samples.json) come along, so its visualisers
-        // find them; the fold's metrics and evaluation do not (the run's are the mean over folds).
-        Path bestFold = folder.path().resolve(RunFiles.foldFolder(best + 1));
+    }
+
+    /**
+     * The run folder's files from the best fold's folder: its model, predictions and split (so predictions.csv,
+     * split.json and model.zip agree: RunData.predict on the inputs of split.json reproduces predictions.csv) and
+     * files a model writes beside its model file (a plugin's attention.json or gan-samples.json, so its visualisers
+     * find them); not the fold's metrics and evaluation (the run's are the mean over folds). The test split's
+     * evaluation is evaluation.json's {@code test} alone.
+     */
+    private void copyBestFold(int best) throws IOException {
+        Path bestFold = folder.path().resolve(RunFiles.foldFolder(best));
         List<Path> files;
         try (var listing = Files.list(bestFold)) {
             files = listing.filter(Files::isRegularFile).sorted().toList();
@@ -188,10 +247,6 @@ public final class TrainingRun {
                 folder.writeWith(name, target -> Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING));
             }
         }
-        Map<String, Object> summary = new LinkedHashMap<>(CrossValidation.summarise(evaluations));
-        summary.put("bestFold", best + 1);
-        summary.put("model", "model.zip is fold " + (best + 1) + "'s model (best validation " + metricName + ")");
-        return new Result(summary, cancel.get(), evaluations.size(), diverged);
     }
 
     private static boolean better(double candidate, double incumbent, boolean higherIsBetter) {
