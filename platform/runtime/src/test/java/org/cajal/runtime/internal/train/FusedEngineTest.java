@@ -202,6 +202,26 @@ class FusedEngineTest {
     }
 
     @Test
+    void theTrainingMetricOfHeldRowsIsTheMetricOfTheirPredictions() throws Exception {
+        // train_<metric> on the fused path scores the rows it holds, in chunks, without reading them again
+        LayerStackModel fused = LayerStackModel.build(classifier(Activation.TANH), SCHEMA3, new Adam(0.01), 1,
+                Regularisation.NONE, List.of(), TrainingEngine.FUSED, List.of());
+        DataSet b = batch(50, 4, 3, classifier(Activation.TANH), new Random(3));
+        int[] indices = java.util.stream.IntStream.range(0, 50).toArray();
+        fused.hold(indices, b);
+        for (int i = 0; i < 20; i++) {
+            fused.fitHeld(indices, 0, 50);
+        }
+        Evaluator evaluator = new Evaluator(SCHEMA3);
+        Evaluator.Metric held = evaluator.metric();
+        fused.scoreHeld(held, 16);
+        Evaluator.Metric predicted = evaluator.metric();
+        predicted.add(b.getLabels(), fused.network().output(b.getFeatures(), false));
+        assertTrue(fused.holds());
+        assertEquals(predicted.value(), held.value(), 1e-12);
+    }
+
+    @Test
     void dropoutAndNoiseTrainAndLeavePredictionUntouched() throws Exception {
         List<LayerBuild> layers = List.of(dense(4, 16, Activation.RELU),
                 new LayerBuild(new DropoutLayer.Builder(0.8).build(), Shape.of(16), 0),
