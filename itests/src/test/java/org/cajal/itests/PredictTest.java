@@ -42,12 +42,15 @@ class PredictTest {
         assertEquals(0, o.status(), o::toString);
         List<String> predicted = Files.readAllLines(predictions);
         List<String> actual = Files.readAllLines(csv);
-        assertEquals("price", predicted.get(0));
+        // the row id (the input's data row number), then the prediction
+        assertEquals("row,price", predicted.get(0));
         assertEquals(actual.size(), predicted.size());
         double squared = 0;
         for (int i = 1; i < actual.size(); i++) {
             double truth = Double.parseDouble(actual.get(i).split(",")[2]);
-            squared += Math.pow(Double.parseDouble(predicted.get(i)) - truth, 2);
+            String[] cells = predicted.get(i).split(",");
+            assertEquals(String.valueOf(i), cells[0]);
+            squared += Math.pow(Double.parseDouble(cells[1]) - truth, 2);
         }
         double mse = squared / (actual.size() - 1);
         assertTrue(mse < 0.02, "MSE of predictions on the raw rows: " + mse);

@@ -26,6 +26,7 @@ import org.cajal.runfolder.RunFolderWriter;
 import org.cajal.runtime.internal.folder.DataFingerprint;
 import org.cajal.runtime.internal.folder.RunProvenance;
 import org.cajal.runtime.internal.folder.SchemaFile;
+import org.cajal.runtime.internal.pipeline.Preprocessing;
 import org.cajal.runtime.internal.pipeline.RunPlan;
 import org.cajal.runtime.internal.pipeline.Split;
 
@@ -72,7 +73,10 @@ public final class TrainingRun {
             return t;
         });
         try {
-            provenance.put("data", DataFingerprint.of(plan.dataset(), dataFiles));
+            Map<String, Object> data = new LinkedHashMap<>(DataFingerprint.of(plan.dataset(), dataFiles));
+            data.put("split", splitRows());
+            provenance.put("data", data);
+            dataPreparation();
             warnSplit();
             provenance.write(folder);
             diagnostics = new DiagnosticsLog(folder, listener);
@@ -95,6 +99,37 @@ public final class TrainingRun {
         } finally {
             helper.shutdownNow();
         }
+    }
+
+    /** The rows in each part: hold-out {train, validation, test}; k-fold {test, crossValidated, folds}. */
+    private Map<String, Object> splitRows() {
+        List<Split> splits = plan.splits();
+        Split first = splits.get(0);
+        Map<String, Object> rows = new LinkedHashMap<>();
+        if (splits.size() == 1) {
+            rows.put("train", first.train().length);
+            rows.put("validation", first.validation().length);
+            rows.put("test", first.test().length);
+        } else {
+            rows.put("test", first.test().length);
+            rows.put("crossValidated", first.train().length + first.validation().length);
+            rows.put("folds", splits.size());
+        }
+        return rows;
+    }
+
+    /**
+     * provenance.json's {@code imputed} (cells filled per column and split) and {@code dataPreparation} (what was
+     * fitted on the training rows); for k-fold, fold 1's (each fold fits its own training rows).
+     */
+    private void dataPreparation() {
+        Map<String, Object> record = new LinkedHashMap<>(Preprocessing.provenance(plan.transforms()));
+        if (record.get("dataPreparation") instanceof Map<?, ?> m && plan.splits().size() > 1) {
+            Map<Object, Object> fold = new LinkedHashMap<>(m);
+            fold.put("fold", 1);
+            record.put("dataPreparation", fold);
+        }
+        record.forEach(provenance::put);
     }
 
     /**
