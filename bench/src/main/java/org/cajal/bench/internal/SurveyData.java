@@ -117,11 +117,10 @@ final class SurveyData {
     /**
      * The table as numbers, computed here from the cells with the csv dataset's documented rules for
      * {@code categorical} and {@code missing: impute}: a numeric cell is its float value; a categorical cell is
-     * its category's index among the column's categories sorted alphabetically; a missing numeric cell becomes the
-     * column's mean over the present cells of the whole file (before any split), a missing categorical cell the
-     * most frequent category (a tie goes to the first in sorted order); the target's classes are sorted
-     * alphabetically too (high 0, low 1, medium 2). Standardising and one-hot encoding come later, per split
-     * ({@link TabularData#prepare}).
+     * its category's index among the column's categories sorted alphabetically; a missing cell stays NaN (the
+     * csv dataset fills nothing: the training rows' mean or most frequent category is filled in per split, by
+     * {@link TabularData#prepare}, as Cajal's first fitted step does); the target's classes are sorted
+     * alphabetically too (high 0, low 1, medium 2). Standardising and one-hot encoding come later, per split.
      */
     TabularData encode() {
         int features = COLUMNS.size() - 1;
@@ -156,47 +155,16 @@ final class SurveyData {
     }
 
     private void encodeCategorical(float[][] rows, int j, List<String> labels) {
-        int[] counts = new int[labels.size()];
         for (int i = 0; i < rows.length; i++) {
             String cell = cells.get(i)[j].trim();
-            if (MISSING.contains(cell)) {
-                rows[i][j] = Float.NaN;
-            } else {
-                int index = labels.indexOf(cell);
-                rows[i][j] = index;
-                counts[index]++;
-            }
+            rows[i][j] = MISSING.contains(cell) ? Float.NaN : labels.indexOf(cell);
         }
-        int mostFrequent = 0;
-        for (int k = 1; k < counts.length; k++) {
-            if (counts[k] > counts[mostFrequent]) {
-                mostFrequent = k;
-            }
-        }
-        fill(rows, j, mostFrequent);
     }
 
     private void encodeNumeric(float[][] rows, int j) {
-        double sum = 0;
-        int count = 0;
         for (int i = 0; i < rows.length; i++) {
             String cell = cells.get(i)[j].trim();
-            if (MISSING.contains(cell)) {
-                rows[i][j] = Float.NaN;
-            } else {
-                rows[i][j] = Float.parseFloat(cell);
-                sum += rows[i][j];
-                count++;
-            }
-        }
-        fill(rows, j, (float) (sum / count));
-    }
-
-    private static void fill(float[][] rows, int j, float value) {
-        for (float[] row : rows) {
-            if (Float.isNaN(row[j])) {
-                row[j] = value;
-            }
+            rows[i][j] = MISSING.contains(cell) ? Float.NaN : Float.parseFloat(cell);
         }
     }
 

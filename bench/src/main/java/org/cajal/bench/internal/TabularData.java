@@ -98,6 +98,7 @@ record TabularData(List<String> featureNames, float[][] rows, int[] categories, 
         Table validation = select(split.validation());
         Table test = select(split.test());
         int[] kinds = categories.clone();
+        fillMissing(kinds, train, validation, test);
         for (String step : steps) {
             switch (step) {
                 case "standardise" -> standardise(kinds, train, validation, test);
@@ -112,6 +113,51 @@ record TabularData(List<String> featureNames, float[][] rows, int[] categories, 
             }
         }
         return new Prepared(train.part(), validation.part(), test.part(), train.width(), classes);
+    }
+
+    /**
+     * A missing cell (NaN) of every part takes the training rows' mean (numeric column) or most frequent category
+     * (a tie goes to the lowest index), as Cajal's first fitted step does.
+     */
+    private static void fillMissing(int[] kinds, Table train, Table validation, Table test) {
+        for (int j = 0; j < kinds.length; j++) {
+            float fill = kinds[j] == 0 ? trainingMean(train, j) : mostFrequent(train, j, kinds[j]);
+            for (Table t : List.of(train, validation, test)) {
+                for (float[] row : t.x) {
+                    if (Float.isNaN(row[j])) {
+                        row[j] = fill;
+                    }
+                }
+            }
+        }
+    }
+
+    private static float trainingMean(Table train, int j) {
+        double sum = 0;
+        int count = 0;
+        for (float[] row : train.x) {
+            if (!Float.isNaN(row[j])) {
+                sum += row[j];
+                count++;
+            }
+        }
+        return (float) (sum / count);
+    }
+
+    private static float mostFrequent(Table train, int j, int categories) {
+        int[] counts = new int[categories];
+        for (float[] row : train.x) {
+            if (!Float.isNaN(row[j])) {
+                counts[(int) row[j]]++;
+            }
+        }
+        int best = 0;
+        for (int k = 1; k < counts.length; k++) {
+            if (counts[k] > counts[best]) {
+                best = k;
+            }
+        }
+        return best;
     }
 
     private Table select(int[] indices) {
