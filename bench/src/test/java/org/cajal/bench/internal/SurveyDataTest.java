@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,13 +27,16 @@ class SurveyDataTest {
     }
 
     @Test
-    void theEncodingHasSortedCategoriesImputedCellsAndThreeClasses() {
+    void theEncodingHasSortedCategoriesMissingCellsAndThreeClasses() {
         SurveyData survey = SurveyData.generate();
         TabularData t = survey.encode();
         assertEquals(SurveyData.ROWS, t.size());
         assertArrayEquals(new int[] {0, 0, 0, 4, 4, 4, 0}, t.categories());
         assertEquals(3, t.classes());
-        for (float[] row : t.rows()) {
+        // a missing cell stays missing until a split fills it from its training rows
+        int[] all = IntStream.range(0, t.size()).toArray();
+        TabularData.Prepared prepared = t.prepare(new HoldOutSplit(all, new int[0], new int[0]), List.of());
+        for (float[] row : prepared.train().features()) {
             for (float v : row) {
                 assertFalse(Float.isNaN(v));
             }
@@ -47,23 +51,29 @@ class SurveyDataTest {
     }
 
     @Test
-    void aMissingNumericCellBecomesTheColumnMeanOfThePresentCells() {
+    void aMissingNumericCellBecomesTheMeanOfTheTrainingRowsPresentCells() {
         SurveyData survey = SurveyData.generate();
         TabularData t = survey.encode();
         List<String[]> cells = survey.csv().lines().skip(1).map(l -> l.split(",", -1)).toList();
+        int firstMissing = -1;
+        for (int i = 0; i < cells.size() && firstMissing < 0; i++) {
+            firstMissing = SurveyData.MISSING.contains(cells.get(i)[1]) ? i : -1;
+        }
+        assertTrue(firstMissing >= 0);
+        assertTrue(Float.isNaN(t.rows()[firstMissing][1]));
+        // the missing row is a test row; the training rows are the even ones (but it): only they give the mean
+        int missing = firstMissing;
+        int[] train = IntStream.range(0, cells.size()).filter(i -> i % 2 == 0 && i != missing).toArray();
         double sum = 0;
         int n = 0;
-        int firstMissing = -1;
-        for (int i = 0; i < cells.size(); i++) {
-            String cell = cells.get(i)[1];
-            if (SurveyData.MISSING.contains(cell)) {
-                firstMissing = firstMissing < 0 ? i : firstMissing;
-            } else {
-                sum += Float.parseFloat(cell);
+        for (int i : train) {
+            if (!SurveyData.MISSING.contains(cells.get(i)[1])) {
+                sum += Float.parseFloat(cells.get(i)[1]);
                 n++;
             }
         }
-        assertTrue(firstMissing >= 0);
-        assertEquals((float) (sum / n), t.rows()[firstMissing][1]);
+        TabularData.Prepared prepared = t.prepare(new HoldOutSplit(train, new int[0], new int[] {missing}),
+                List.of());
+        assertEquals((float) (sum / n), prepared.test().features()[0][1]);
     }
 }
