@@ -45,7 +45,7 @@ class ExamplesTest {
         assertTrue(provenance.at("/jvm/version").isTextual() && provenance.at("/os/name").isTextual());
 
         List<String> metrics = Files.readAllLines(run.resolve("metrics.csv"));
-        assertEquals("epoch,train_loss,validation_loss,validation_accuracy", metrics.get(0));
+        assertEquals("epoch,train_loss,validation_loss,validation_accuracy,train_accuracy", metrics.get(0));
         int epochs = JSON.readTree(example.toFile()).at("/training/epochs").asInt();
         assertEquals(epochs + 1, metrics.size());
         double first = Double.parseDouble(metrics.get(1).split(",")[1]);
