@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.Set;
 
 /**
  * Writes the files of run and experiment folders so that a reader (the workbench, a second process, the next start
@@ -17,6 +20,8 @@ import java.util.Comparator;
  * the same folder, forced to disk, then moved over its name. Lines of a log are appended and forced.
  */
 public final class AtomicFiles {
+
+    private static final Set<PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");
 
     private AtomicFiles() {
     }
@@ -49,7 +54,7 @@ public final class AtomicFiles {
     public static void write(Path file, Content content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        Path tmp = temporary(dir, file.getFileName().toString());
         try {
             content.writeTo(tmp);
             force(tmp);
@@ -89,6 +94,19 @@ public final class AtomicFiles {
                 Files.deleteIfExists(p);
             }
         }
+    }
+
+    /**
+     * A temporary file beside the target, created readable by everyone (rw-r--r--, less what the umask takes) like
+     * any file a program writes, not owner-only as {@link Files#createTempFile} makes it: a colleague can read a
+     * shared run store.
+     */
+    private static Path temporary(Path dir, String name) throws IOException {
+        String prefix = "." + name + ".";
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(dir, prefix, ".tmp", PosixFilePermissions.asFileAttribute(READABLE));
+        }
+        return Files.createTempFile(dir, prefix, ".tmp");
     }
 
     private static void force(Path file) throws IOException {

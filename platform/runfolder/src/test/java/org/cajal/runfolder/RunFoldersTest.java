@@ -104,6 +104,18 @@ class RunFoldersTest {
     }
 
     @Test
+    void filesAreReadableByOthersNotOwnerOnly(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("evaluation.json");
+        Json.write(file, Map.of("accuracy", 0.5));
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            var permissions = Files.getPosixFilePermissions(file);
+            assertTrue(permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)
+                    || permissions.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ),
+                    "a file of a run folder is readable beyond its owner: " + permissions);
+        }
+    }
+
+    @Test
     void aJsonLinesFileSkipsALastLineCutOffByAKill(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("trials.jsonl");
         AtomicFiles.appendLine(log, Json.line(Map.of("trial", 1)));
