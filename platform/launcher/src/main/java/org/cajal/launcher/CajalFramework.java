@@ -128,6 +128,9 @@ public final class CajalFramework implements AutoCloseable {
         Path storage = ownsStorage ? Files.createTempDirectory("cajal-felix-")
                 : Path.of(extraConfig.get(Constants.FRAMEWORK_STORAGE));
         Map<String, String> config = FrameworkConfiguration.build(root, storage, extraConfig);
+        String pluginsDir = config.get(PLUGINS_DIR_PROPERTY);
+        PluginJars.problems(pluginsDir == null ? null : Path.of(pluginsDir))
+                .forEach(p -> System.err.println("cajal: " + p));
         Framework framework = newFramework(config);
         BundleReport report = new BundleReport();
         long tInit;
