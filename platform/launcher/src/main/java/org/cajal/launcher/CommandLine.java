@@ -1,7 +1,10 @@
 package org.cajal.launcher;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the user asked for on the command line.
@@ -63,6 +66,10 @@ record CommandLine(Command command, String name, List<String> arguments, boolean
             "Environment: JAVA_HOME, CAJAL_OPTS / JAVA_OPTS (JVM options),",
             "             OMP_NUM_THREADS (default: the number of cores).");
 
+    /** The commands {@link #USAGE} documents: missing, they are unavailable rather than unknown. */
+    static final Set<String> DOCUMENTED = Set.of("run", "shell", "predict", "docs", "plot", "search", "repeat",
+            "compare", "sweep", "runs", "bundle", "rerun", "report", "workbench");
+
     /** The launcher's own option, wherever it stands before a {@code --}; all other words go to the command. */
     static final class LauncherOptions {
         @picocli.CommandLine.Option(names = {"-v", "--verbose"})
@@ -97,6 +104,32 @@ record CommandLine(Command command, String name, List<String> arguments, boolean
                     : name.matches("[a-z][a-z0-9-]*") ? new CommandLine(Command.BUNDLE, name, rest, verbose, null)
                     : usageError("unknown command '" + name + "'", verbose);
         };
+    }
+
+    /** {@code " (did you mean 'run'?)"} for the candidate nearest a mistyped name, or empty when none is close. */
+    static String didYouMean(String name, Collection<String> candidates) {
+        return candidates.stream().filter(c -> typos(name, c) <= Math.max(2, c.length() / 3))
+                .min(Comparator.comparingInt((String c) -> typos(name, c)).thenComparing(Comparator.naturalOrder()))
+                .map(c -> " (did you mean '" + c + "'?)").orElse("");
+    }
+
+    /** Typing mistakes between two words: letters inserted, deleted, replaced or swapped with their neighbour. */
+    static int typos(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            for (int j = 0; j <= b.length(); j++) {
+                if (i == 0 || j == 0) {
+                    d[i][j] = i + j;
+                    continue;
+                }
+                int replace = d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                d[i][j] = Math.min(replace, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     private static CommandLine usageError(String message, boolean verbose) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,8 +143,7 @@ public final class Main {
             cajal.printBundles(err);
         }
         if (command.isEmpty()) {
-            reportMissingCommand(cajal, name, wait);
-            return NOT_AVAILABLE;
+            return reportMissingCommand(cajal, name, wait);
         }
         try {
             return command.get().execute(line.arguments(), out, err);
@@ -154,14 +154,27 @@ public final class Main {
         }
     }
 
-    private void reportMissingCommand(CajalFramework cajal, String name, Duration wait) {
-        err.printf("cajal: no '%s' command appeared within %d s: no bundle registered a %s service with %s=%s.%n",
-                name, wait.toSeconds(), LauncherCommand.class.getSimpleName(), LauncherCommand.NAME_PROPERTY, name);
-        List<String> available = cajal.commandNames();
+    /**
+     * Says why a command is missing: a name no bundle provides, while every bundle runs, is an unknown command
+     * (with the nearest name and the list); otherwise the bundles that are not running are named.
+     *
+     * @return the exit status: {@link #USAGE_ERROR} for an unknown command, else {@link #NOT_AVAILABLE}
+     */
+    private int reportMissingCommand(CajalFramework cajal, String name, Duration wait) {
+        List<String> available = new ArrayList<>(cajal.commandNames());
+        List<Bundle> problems = cajal.problemBundles();
+        if (available.contains("run") && problems.isEmpty() && !CommandLine.DOCUMENTED.contains(name)) {
+            available.add("shell");
+            err.println("cajal: unknown command '" + name + "'" + CommandLine.didYouMean(name, available)
+                    + "; the commands are: " + String.join(", ", available.stream().sorted().toList())
+                    + " (cajal --help describes them)");
+            return USAGE_ERROR;
+        }
+        err.printf("cajal: no '%s' command appeared within %d s: no running bundle provides a command named '%s'%s.%n",
+                name, wait.toSeconds(), name, CommandLine.didYouMean(name, available));
         if (!available.isEmpty()) {
             err.println("Commands available: " + String.join(", ", available) + " (and shell)");
         }
-        List<Bundle> problems = cajal.problemBundles();
         if (!problems.isEmpty()) {
             err.println("These bundles are not running (fragments must be RESOLVED, all others ACTIVE):");
             err.print(cajal.describe(problems));
@@ -175,6 +188,7 @@ public final class Main {
         } else if (problems.isEmpty()) {
             err.println("Every bundle is running; a component may have failed to activate (run again with -v).");
         }
+        return NOT_AVAILABLE;
     }
 
     private static Duration commandWait() {

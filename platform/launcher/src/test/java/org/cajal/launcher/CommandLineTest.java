@@ -69,4 +69,12 @@ class CommandLineTest {
         assertTrue(parse("shell", "extra").error().contains("[extra]"));
         assertEquals(Command.HELP, parse("Train").command());
     }
+
+    @Test
+    void aMistypedCommandSuggestsTheNearestName() {
+        List<String> names = List.of("docs", "run", "shell", "train");
+        assertEquals(" (did you mean 'train'?)", CommandLine.didYouMean("trian", names));
+        assertEquals(" (did you mean 'run'?)", CommandLine.didYouMean("rnu", names));
+        assertEquals("", CommandLine.didYouMean("xyzzy", names));
+    }
 }

@@ -1,6 +1,7 @@
 package org.cajal.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -30,6 +31,15 @@ class MainTest {
     void clearProperties() {
         System.clearProperty(CajalFramework.HOME_PROPERTY);
         System.clearProperty(Main.COMMAND_WAIT_PROPERTY);
+    }
+
+    /** A distribution whose only bundle registers an echoing 'run' command. */
+    private void installEchoRunCommand() throws Exception {
+        TestBundles.write(TestBundles.distribution(home).resolve("bundles/echo.jar"), Map.of(
+                "Bundle-SymbolicName", "org.cajal.echo",
+                "Bundle-Activator", EchoCommand.class.getName(),
+                "Import-Package", "org.cajal.launcher.spi,org.osgi.framework"), EchoCommand.class);
+        System.setProperty(CajalFramework.HOME_PROPERTY, home.toString());
     }
 
     private String out() {
@@ -67,11 +77,7 @@ class MainTest {
 
     @Test
     void runPassesArgumentsAndReturnsTheCommandsStatus() throws Exception {
-        TestBundles.write(TestBundles.distribution(home).resolve("bundles/echo.jar"), Map.of(
-                "Bundle-SymbolicName", "org.cajal.echo",
-                "Bundle-Activator", EchoCommand.class.getName(),
-                "Import-Package", "org.cajal.launcher.spi,org.osgi.framework"), EchoCommand.class);
-        System.setProperty(CajalFramework.HOME_PROPERTY, home.toString());
+        installEchoRunCommand();
         assertEquals(7, main.run(List.of("run", "x.json", "--seed", "3", "-v")));
         assertEquals("echo x.json --seed 3", out().strip());
         assertTrue(err().contains("ACTIVE"), "verbose prints bundle states: " + err());
@@ -88,6 +94,16 @@ class MainTest {
         assertTrue(err().contains("no 'run' command appeared within 0 s"), err());
         assertTrue(err().contains("org.cajal.broken"), err());
         assertTrue(err().contains("org.cajal.runtime"), err());
+        assertFalse(err().contains("LauncherCommand"), err());
+    }
+
+    @Test
+    void anUnknownCommandSuggestsTheNearestAndListsTheCommands() throws Exception {
+        installEchoRunCommand();
+        assertEquals(2, main.run(List.of("rnu", "x.json")));
+        assertTrue(err().startsWith("cajal: unknown command 'rnu' (did you mean 'run'?); the commands are: run,"
+                + " shell (cajal --help describes them)"), err());
+        assertFalse(err().contains("LauncherCommand") || err().contains("cajal.command"), err());
     }
 
     @Test
