@@ -1,5 +1,6 @@
 package org.cajal.runtime.internal.pipeline;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -64,11 +65,12 @@ final class JsonSection {
             return fallback;
         }
         JsonNode v = node.get(key);
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-            problems.add(new Problem(child(key), "expected a whole number but got " + kind(v)));
+        if (!v.isIntegralNumber()) {
+            problems.add(new Problem(child(key), "expected a whole number but got " + kind(v)
+                    + "; allowed: " + Long.MIN_VALUE + " .. " + Long.MAX_VALUE));
             return null;
         }
-        return v.asLong();
+        return checkRange(key, v, Long.MIN_VALUE, Long.MAX_VALUE) ? v.asLong() : null;
     }
 
     Integer intInRange(String key, Integer fallback, int min, int max) {
@@ -81,11 +83,12 @@ final class JsonSection {
             }
             return fallback;
         }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            problems.add(new Problem(child(key), "expected a whole number but got " + kind(v)));
+        if (!v.isIntegralNumber()) {
+            problems.add(new Problem(child(key), "expected a whole number but got " + kind(v)
+                    + "; allowed: " + min + " .. " + max));
             return null;
         }
-        return checkRange(key, v.asInt(), min, max) ? v.asInt() : null;
+        return checkRange(key, v, min, max) ? v.asInt() : null;
     }
 
     Double doubleInRange(String key, double fallback, double min, double max) {
@@ -215,9 +218,6 @@ final class JsonSection {
         if (v.isNull()) {
             return null;
         }
-        if (v.isIntegralNumber() && !v.canConvertToLong()) {
-            return v.asDouble(); // beyond long: kept as the nearest double
-        }
         return scalar(v);
     }
 
@@ -235,9 +235,11 @@ final class JsonSection {
         problems.add(new Problem(childKey == null ? path : child(childKey), message));
     }
 
-    private boolean checkRange(String key, long value, long min, long max) {
-        if (value < min || value > max) {
-            problems.add(new Problem(child(key), "value " + value + " is out of range; allowed: " + min + " .. " + max));
+    /** Whether a whole number (of any size) lies in min .. max; if not, a problem that gives the range. */
+    private boolean checkRange(String key, JsonNode value, long min, long max) {
+        BigInteger v = value.bigIntegerValue();
+        if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
+            problems.add(new Problem(child(key), "value " + v + " is out of range; allowed: " + min + " .. " + max));
             return false;
         }
         return true;
@@ -245,7 +247,8 @@ final class JsonSection {
 
     private static Object scalar(JsonNode v) {
         if (v.isIntegralNumber()) {
-            return v.canConvertToInt() ? (Object) v.asInt() : (Object) v.asLong();
+            return v.canConvertToInt() ? (Object) v.asInt()
+                    : v.canConvertToLong() ? (Object) v.asLong() : (Object) v.asDouble(); // beyond long: a double
         }
         if (v.isNumber()) {
             return v.asDouble();

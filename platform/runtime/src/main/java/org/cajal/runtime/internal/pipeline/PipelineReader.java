@@ -1,15 +1,10 @@
 package org.cajal.runtime.internal.pipeline;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,27 +39,24 @@ public final class PipelineReader {
     private final ObjectMapper mapper = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
+    /** Reads a UTF-8 pipeline file (a leading byte-order mark is dropped); relative paths resolve against its folder. */
     public PipelineDocument read(Path file) throws PipelineException {
+        String text = PipelineFile.read(file);
         Path absolute = file.toAbsolutePath().normalize();
-        String text;
-        try {
-            text = Files.readString(absolute, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new PipelineException(file.toString(), new Problem("file",
-                    "not found (looked for " + absolute + "); check the path, e.g. examples/xor.json"));
-        } catch (IOException e) {
-            throw new PipelineException(file.toString(), new Problem("file", "cannot be read: " + e.getMessage()));
-        }
         Path folder = absolute.getParent() == null ? Path.of("").toAbsolutePath() : absolute.getParent();
         return parse(text, file.toString(), folder);
     }
 
     public PipelineDocument parse(String text, String source, Path baseDirectory) throws PipelineException {
+        Problem syntax = JsonSyntax.check(text);
+        if (syntax != null) {
+            throw new PipelineException(source, syntax);
+        }
         JsonNode root;
         try {
             root = mapper.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new PipelineException(source, syntaxProblem(e));
+            throw new IllegalStateException("JSON that passed the syntax check failed to read", e);
         }
         if (root == null || !root.isObject()) {
             throw new PipelineException(source, new Problem("$",
@@ -77,13 +69,6 @@ public final class PipelineReader {
             throw new PipelineException(source, problems);
         }
         return new PipelineDocument(pipeline, text, source, baseDirectory);
-    }
-
-    private static Problem syntaxProblem(JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        String where = at == null ? "$" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-        return new Problem(where, "invalid JSON: " + e.getOriginalMessage()
-                + "; check for a missing comma, quote or bracket just before this point");
     }
 
     private Pipeline pipeline(JsonSection root) {
