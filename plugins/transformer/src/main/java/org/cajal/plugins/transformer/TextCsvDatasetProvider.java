@@ -24,7 +24,8 @@ import org.osgi.service.component.annotations.Component;
  * Labelled texts from a CSV file: each example's features are the token ids of its text ({@code [maxLength]},
  * padded with 0 or truncated), its target the class of its label. The vocabulary, in id order, is published in the
  * schema as the categories of the feature {@value #TOKEN_FEATURE}, so a text model can size its embedding and show
- * tokens.
+ * tokens. The ids are numbered over the whole file; which of them a model learns is fitted on its training rows
+ * ({@link TransformerModel} reads the others as unknown).
  */
 @Component(service = DatasetProvider.class)
 public final class TextCsvDatasetProvider implements DatasetProvider {
@@ -37,10 +38,11 @@ public final class TextCsvDatasetProvider implements DatasetProvider {
     private static final ComponentDescriptor DESCRIPTOR = new ComponentDescriptor(ID, "Text CSV", "Files",
             "Labelled texts from a CSV file with a header row: one column holds the text, another its class label. "
                     + "Each text becomes a sequence of token ids (words or characters): id 0 is padding, id 1 an "
-                    + "unknown token, then the most frequent tokens. The vocabulary is fitted on the whole file "
-                    + "(all splits), so the same file always gives the same ids; tokens that occur only in test rows "
-                    + "therefore still get their own id. Texts longer than maxLength are truncated, shorter ones "
-                    + "padded.",
+                    + "unknown token, then the most frequent tokens. Ids are numbered over the whole file, so the "
+                    + "same file always gives the same ids, but a model learns only the tokens of its training rows: "
+                    + "the transformer reads a token that no training row holds (per fold in k-fold) as the unknown "
+                    + "token, so a token found only in validation or test rows never gets an embedding of its own. "
+                    + "Texts longer than maxLength are truncated, shorter ones padded.",
             List.of(ParameterSpec.file("file").help("The CSV file (UTF-8, comma-separated, with a header row)."),
                     ParameterSpec.string("text", "text").help("Name of the column that holds the text."),
                     ParameterSpec.string("label", "label").help("Name of the column that holds the class label."),
@@ -48,7 +50,8 @@ public final class TextCsvDatasetProvider implements DatasetProvider {
                             .help("word: words and punctuation marks are tokens; char: every character is one."),
                     ParameterSpec.integer("vocabularySize", 1000).range(3, 1_000_000)
                             .help("Largest number of token ids, padding and unknown included; rarer tokens "
-                                    + "become the unknown token. Fitted on the whole file."),
+                                    + "become the unknown token. Counted over the whole file; the transformer "
+                                    + "keeps only those its training rows hold."),
                     ParameterSpec.integer("maxLength", 32).range(1, 4096).unit("tokens")
                             .help("Tokens per example: longer texts are cut, shorter ones padded."),
                     ParameterSpec.bool("lowercase", true).help("Lower-case the text before splitting it.")));

@@ -33,6 +33,11 @@ import org.nd4j.linalg.learning.config.IUpdater;
  *
  * <p>Dropout masks are drawn in Java from the model's seed and fed to the graph as placeholders, so training is
  * reproducible and prediction never drops anything.
+ *
+ * <p>The model learns its vocabulary from the examples it is trained on: a token id that occurs in no {@link #fit}
+ * batch is read as {@link Vocabulary#UNKNOWN} everywhere else (loss, prediction, attention), so a token found only in
+ * validation or test rows never has an embedding of its own. The ids seen in training are saved with the model (the
+ * graph's constant {@value #TRAINING_TOKENS}: 1 per id seen, else 0).
  */
 public final class TransformerModel implements TrainableModel {
 
@@ -47,6 +52,8 @@ public final class TransformerModel implements TrainableModel {
     private static final String LABELS = "labels";
     private static final String PROBABILITIES = "probabilities";
     private static final String LOSS = "loss";
+    /** The graph constant that holds, per token id, 1 if the id occurred in the training examples, else 0. */
+    public static final String TRAINING_TOKENS = "training_tokens";
 
     /** The shape of the network. */
     public record Config(int vocabulary, int length, int classes, int modelSize, int heads, int layers,
@@ -63,6 +70,8 @@ public final class TransformerModel implements TrainableModel {
     private final List<String> tokens;
     private final SameDiff sd;
     private final Random random;
+    /** Per token id: whether it occurred in an example given to {@link #fit}. */
+    private final boolean[] trained;
     private final List<String> dropoutSites = new ArrayList<>();
     private INDArray lastPredicted;
 
@@ -77,6 +86,8 @@ public final class TransformerModel implements TrainableModel {
         this.config = config;
         this.tokens = List.copyOf(tokens);
         this.random = new Random(seed);
+        this.trained = new boolean[config.vocabulary()];
+        trained[Vocabulary.PADDING] = true;
         this.sd = SameDiff.create();
         build(new Random(seed ^ 0x5DEECE66DL));
         sd.setTrainingConfig(TrainingConfig.builder()
@@ -145,6 +156,7 @@ public final class TransformerModel implements TrainableModel {
         SDVariable logProbabilities = sd.nn().logSoftmax(logits);
         labels.mul(logProbabilities).sum(1).mean().neg().rename(LOSS);
         sd.setLossVariables(LOSS);
+        sd.constant(TRAINING_TOKENS, Nd4j.zeros(DataType.FLOAT, config.vocabulary()));
     }
 
     /** {@code [n*t, d]} projected and split into heads: {@code [n, h, t, dk]}. */
@@ -204,6 +216,7 @@ public final class TransformerModel implements TrainableModel {
     @Override
     public double fit(DataSet batch) {
         INDArray features = batch.getFeatures().castTo(DataType.FLOAT);
+        learnTokens(features);
         List<INDArray> inputs = new ArrayList<>();
         inputs.add(features);
         INDArray[] masks = masks(features);
@@ -245,7 +258,7 @@ public final class TransformerModel implements TrainableModel {
 
     @Override
     public INDArray predict(INDArray features) {
-        INDArray f = features.castTo(DataType.FLOAT);
+        INDArray f = trainingTokens(features);
         INDArray out = probabilities(f);
         lastPredicted = f.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0,
                 Math.min(ATTENTION_EXAMPLES, f.size(0))), org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
@@ -278,9 +291,10 @@ public final class TransformerModel implements TrainableModel {
         return in;
     }
 
-    private Map<String, INDArray> placeholders(INDArray features) {
+    private Map<String, INDArray> placeholders(INDArray examples) {
+        INDArray features = trainingTokens(examples);
         Map<String, INDArray> in = new HashMap<>();
-        in.put(IDS, features.castTo(DataType.FLOAT));
+        in.put(IDS, features);
         INDArray[] masks = masks(features);
         in.put(MASK, masks[0]);
         in.put(MASK_BIAS, masks[1]);
@@ -289,6 +303,32 @@ public final class TransformerModel implements TrainableModel {
             in.put(site, Nd4j.ones(DataType.FLOAT, rows, config.modelSize()));
         }
         return in;
+    }
+
+    /** Marks the token ids of training examples as part of the model's vocabulary. */
+    private void learnTokens(INDArray features) {
+        for (float id : features.reshape(features.length()).toFloatVector()) {
+            if (id < 0 || id >= trained.length || id != Math.rint(id)) {
+                throw new IllegalArgumentException("token id " + id + " is outside the model's vocabulary of "
+                        + trained.length + " ids");
+            }
+            trained[(int) id] = true;
+        }
+    }
+
+    /** Whether a token id occurred in the training examples (padding counts as seen). */
+    boolean trained(int id) {
+        return id >= 0 && id < trained.length && trained[id];
+    }
+
+    /** Token ids {@code [n, length]} as the model reads them: an id not seen in training becomes unknown. */
+    INDArray trainingTokens(INDArray features) {
+        INDArray f = features.castTo(DataType.FLOAT);
+        float[] ids = f.dup('c').reshape(f.length()).toFloatVector();
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = trained((int) ids[i]) && ids[i] == Math.rint(ids[i]) ? ids[i] : Vocabulary.UNKNOWN;
+        }
+        return Nd4j.create(ids, f.shape(), 'c');
     }
 
     /** The padding mask {@code [n, t]} (1 for a token, 0 for padding) and the attention bias {@code [n, 1, 1, t]}. */
@@ -330,13 +370,19 @@ public final class TransformerModel implements TrainableModel {
     }
 
     /**
-     * Writes the SameDiff graph with its weights (SameDiff's FlatBuffers format, without updater state) and, next
+     * Writes the SameDiff graph with its weights and the token ids seen in training (SameDiff's FlatBuffers format,
+     * without updater state) and, next
      * to it, {@value #ATTENTION_FILE}: the tokens and every block's and head's attention weights for up to
      * {@value #ATTENTION_EXAMPLES} of the examples last given to {@link #predict} (in a Cajal run: the evaluated
      * split, the first of them when it fits one evaluation batch).
      */
     @Override
     public void save(Path file) throws IOException {
+        float[] seen = new float[trained.length];
+        for (int i = 0; i < seen.length; i++) {
+            seen[i] = trained[i] ? 1f : 0f;
+        }
+        sd.getVariable(TRAINING_TOKENS).getArr().assign(Nd4j.create(seen));
         sd.save(file.toFile(), false);
         if (lastPredicted != null && file.toAbsolutePath().getParent() != null) {
             AttentionFile.write(this, tokens, lastPredicted, file.toAbsolutePath().getParent().resolve(ATTENTION_FILE));
