@@ -42,10 +42,15 @@ public final class RunFolders {
         return new Provenance(Json.readObject(run.resolve(RunFiles.PROVENANCE)));
     }
 
-    /** provenance.json's status; empty when the file is missing, unreadable or names no known status. */
+    /**
+     * The run's status: provenance.json's, except that a run recorded as running whose lock no process holds
+     * ({@link RunLock}) is {@link RunStatus#INTERRUPTED}. Empty when the file is missing, unreadable or names no
+     * known status.
+     */
     public static Optional<RunStatus> status(Path run) {
         try {
-            return provenance(run).status();
+            return provenance(run).status().map(s -> s == RunStatus.RUNNING && !RunLock.isHeld(run)
+                    ? RunStatus.INTERRUPTED : s);
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -94,12 +94,17 @@ class RunFoldersTest {
         w.writeJson(RunFiles.PROVENANCE, Map.of("run", w.id(), "status", "running"));
         assertEquals(Evaluation.EMPTY, RunFolders.evaluation(w.path()));
         assertEquals(MetricsTable.EMPTY, RunFolders.metrics(w.path()));
-        assertEquals(RunStatus.RUNNING, RunFolders.status(w.path()).orElseThrow());
+        // recorded as running, but no process holds its lock: interrupted
+        assertEquals(RunStatus.INTERRUPTED, RunFolders.status(w.path()).orElseThrow());
+        try (RunLock lock = RunLock.hold(w.path())) {
+            assertEquals(RunStatus.RUNNING, RunFolders.status(w.path()).orElseThrow());
+        }
+        assertEquals(RunStatus.INTERRUPTED, RunFolders.status(w.path()).orElseThrow());
         w.writeText(RunFiles.EVALUATION, "{\"accuracy\": 0.5,");
         IOException e = assertThrows(IOException.class, () -> RunFolders.evaluation(w.path()));
         assertTrue(e.getMessage().startsWith(w.path().resolve(RunFiles.EVALUATION).toString()), e.getMessage());
         try (var files = Files.list(w.path())) {
-            assertEquals(2, files.count(), "no temporary file is left behind");
+            assertEquals(2, files.count(), "no temporary or lock file is left behind");
         }
     }
 

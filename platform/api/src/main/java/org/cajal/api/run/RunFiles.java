@@ -32,6 +32,14 @@ public final class RunFiles {
     public static final String DIAGNOSTICS_TABLE = "diagnostics.csv";
     /** Tags a user gave the run: {@code {"tags": ["baseline", ...]}}. */
     public static final String TAGS = "tags.json";
+    /**
+     * Held with an operating-system file lock by the process running the run, from before provenance.json is first
+     * written until after it is written for the last time, then deleted: a run whose provenance says running but
+     * whose lock nobody holds was interrupted.
+     *
+     * @since 1.1
+     */
+    public static final String LOCK = ".running";
     /** The stack trace of a failed run. */
     public static final String ERROR = "error.txt";
 

@@ -14,7 +14,15 @@ public enum RunStatus {
     /** Stopped because the loss became NaN or infinite. */
     DIVERGED,
     /** Ended by an error; error.txt holds the details. */
-    FAILED;
+    FAILED,
+    /**
+     * Recorded as running, but no process runs it any more: it was killed, crashed or lost power before it could
+     * record its end. What it wrote is kept; it can be deleted. provenance.json still says {@code running}: this
+     * status is what a reader concludes (the running process holds {@link RunFiles#LOCK}).
+     *
+     * @since 1.1
+     */
+    INTERRUPTED;
 
     /** The word written in provenance.json. */
     public String id() {

@@ -4,7 +4,7 @@
  * evaluation.json ({@link Evaluation}) and metrics.csv ({@link MetricsTable}). The platform's run-folder library
  * ({@code org.cajal.runfolder}) reads and writes them; nothing else knows the file names.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.cajal.api.run;
 
 import org.osgi.annotation.versioning.Version;

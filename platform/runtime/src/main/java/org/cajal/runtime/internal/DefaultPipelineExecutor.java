@@ -30,6 +30,7 @@ import org.cajal.api.train.TrainingEvent;
 import org.cajal.api.train.TrainingListener;
 import org.cajal.launcher.spi.CajalProperties;
 import org.cajal.runfolder.RunFolderWriter;
+import org.cajal.runfolder.RunLock;
 import org.cajal.runtime.internal.folder.DataFingerprint;
 import org.cajal.runtime.internal.folder.RunProvenance;
 import org.cajal.runtime.internal.pipeline.CheckedRun;
@@ -175,18 +176,22 @@ public class DefaultPipelineExecutor implements PipelineExecutor {
     /** Creates the run folder, writes pipeline.json and provenance.json, and queues the run; closes the plan on failure. */
     private RunHandle launch(PipelineDocument document, Pipeline pipeline, RunPlan plan, RunOptions options,
                              TrainingListener listener) throws PipelineException {
+        RunLock lock = null;
         try {
             RunFolderWriter folder = RunFolderWriter.create(options.runsDirectory(), pipeline.name(),
                     LocalDateTime.now(clock));
+            // held while the run runs: a run whose process dies reads as interrupted, not running for ever
+            lock = RunLock.hold(folder.path());
             folder.writeText(RunFiles.PIPELINE, document.text());
             RunProvenance provenance = new RunProvenance(folder.id(), pipeline.name(), pipeline.seed(),
                     plan.dataset().identity(), bundles(), backend == null ? null : backend.info(), clock.instant());
             // relative file parameters resolve against this folder: RunData reopens the data from pipeline.json
             provenance.put("baseDirectory", document.baseDirectory().toAbsolutePath().toString());
             provenance.write(folder);
-            return submit(plan, folder, provenance, listener, dataFiles(document, pipeline));
+            return submit(plan, folder, provenance, listener, dataFiles(document, pipeline), lock);
         } catch (IOException | RuntimeException e) {
             plan.close();
+            release(lock);
             throw new PipelineException(document.source(), new Problem("run folder",
                     "cannot be written under " + options.runsDirectory() + ": " + e.getMessage()
                             + "; choose another folder with --out"));
@@ -206,18 +211,39 @@ public class DefaultPipelineExecutor implements PipelineExecutor {
     }
 
     private RunHandle submit(RunPlan plan, RunFolderWriter folder, RunProvenance provenance, TrainingListener listener,
-                             List<Path> dataFiles) {
+                             List<Path> dataFiles, RunLock lock) {
         AtomicBoolean cancel = new AtomicBoolean();
         CompletableFuture<RunResult> result = new CompletableFuture<>();
         TrainingRun run = new TrainingRun(plan, folder, provenance, listener, cancel, clock, dataFiles);
         workers().execute(() -> {
+            RunResult done = null;
+            PipelineException failure = null;
             try (plan) {
-                result.complete(run.call());
+                done = run.call();
             } catch (Exception | Error e) {
-                result.completeExceptionally(failed(plan, folder, provenance, listener, e));
+                failure = failed(plan, folder, provenance, listener, e);
+            } finally {
+                // provenance.json holds the run's end now: let go before anyone is told it has ended
+                release(lock);
+            }
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(done);
             }
         });
         return new Handle(folder.id(), folder.path(), result, cancel);
+    }
+
+    private static void release(RunLock lock) {
+        if (lock == null) {
+            return;
+        }
+        try {
+            lock.close();
+        } catch (IOException e) {
+            // the lock file stays behind, unlocked: the run's recorded end decides its status
+        }
     }
 
     private PipelineException failed(RunPlan plan, RunFolderWriter folder, RunProvenance provenance,

@@ -105,8 +105,10 @@ public final class RunListing {
             // listed anyway, as unreadable: the user can still open or remove the folder
             return recorded(folder, id, "", null, "unreadable", reader);
         }
-        String status = provenance.status().map(RunStatus::id).orElse("unknown");
-        boolean ended = provenance.status().map(RunStatus::ended).orElse(true);
+        // a run recorded as running whose process has gone reads as interrupted
+        var known = provenance.status().isPresent() ? RunFolders.status(folder) : provenance.status();
+        String status = known.map(RunStatus::id).orElse("unknown");
+        boolean ended = known.map(RunStatus::ended).orElse(true);
         return recorded(folder, provenance.runId().filter(s -> !s.isBlank()).orElse(id),
                 provenance.pipeline().filter(s -> !s.isBlank()).orElse(""), provenance.start().orElse(null), status,
                 ended ? reader : null);

@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.swing.JButton;
 
 import org.cajal.api.train.TrainingEvent;
+import org.cajal.runfolder.RunLock;
 import org.cajal.workbench.core.Metrics;
 import org.cajal.workbench.run.FakeWorkbench;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,7 +137,10 @@ class RunsPanelTest {
             throw new IllegalStateException("no model");
         };
         Path running = runFolder(runs, "20240104-080000-x", "x", "not a time", "running", null, null);
+        // a run that is running holds its folder's lock (without it, it would read as interrupted)
+        RunLock lock = RunLock.hold(running);
         refresh();
+        lock.close();
         assertEquals(3, panel.table().getRowCount());
         int row = -1;
         for (int i = 0; i < 3; i++) {

@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.cajal.experiments.RunStore.Filter;
 import org.cajal.experiments.RunStore.StoredRun;
+import org.cajal.runfolder.RunLock;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.title.TextTitle;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,9 +73,13 @@ class DefaultRunStoreTest {
         store.tag(kfold, List.of("baseline"), List.of());
         assertEquals(List.of(TestFolders.KFOLD, TestFolders.HOLDOUT), ids(new Filter(null, Set.of("baseline"), null, null)));
         assertEquals(List.of(TestFolders.HOLDOUT), ids(new Filter(null, Set.of("baseline", "paper"), null, null)));
-        TestFolders.run(dir, "20260101-000000-running", "xor", 1, "running", Instant.parse("2026-01-01T00:00:00Z"),
-                Map.of());
-        assertEquals(List.of("20260101-000000-running"), ids(new Filter(null, Set.of(), "running", null)));
+        Path running = TestFolders.run(dir, "20260101-000000-running", "xor", 1, "running",
+                Instant.parse("2026-01-01T00:00:00Z"), Map.of());
+        try (RunLock lock = RunLock.hold(running)) {
+            assertEquals(List.of("20260101-000000-running"), ids(new Filter(null, Set.of(), "running", null)));
+        }
+        // recorded as running, and no process runs it: interrupted
+        assertEquals(List.of("20260101-000000-running"), ids(new Filter(null, Set.of(), "interrupted", null)));
     }
 
     private List<String> ids(Filter f) throws IOException {
@@ -138,15 +143,27 @@ class DefaultRunStoreTest {
     void deleteRefusesRunningRunsAndExperimentsWithARunningRun() throws IOException {
         Path running = TestFolders.run(dir, "20260101-000000-running", "xor", 1, "running",
                 Instant.parse("2026-01-01T00:00:00Z"), Map.of());
-        IOException e = assertThrows(IOException.class, () -> store.delete(running));
-        assertTrue(e.getMessage().contains("still running"), e.getMessage());
-        assertTrue(Files.exists(running));
-        TestFolders.run(repeats.resolve("runs"), "20260101-000001-xor", "xor", 9, "running",
+        Path trial = TestFolders.run(repeats.resolve("runs"), "20260101-000001-xor", "xor", 9, "running",
                 Instant.parse("2026-01-01T00:00:00Z"), Map.of());
-        assertEquals("running", store.describe(repeats).status());
-        IOException ex = assertThrows(IOException.class, () -> store.delete(repeats));
-        assertTrue(ex.getMessage().contains("still running"), ex.getMessage());
-        assertTrue(Files.exists(repeats.resolve("experiment.json")));
+        try (RunLock lock = RunLock.hold(running); RunLock trialLock = RunLock.hold(trial)) {
+            IOException e = assertThrows(IOException.class, () -> store.delete(running));
+            assertTrue(e.getMessage().contains("still running"), e.getMessage());
+            assertTrue(Files.exists(running));
+            assertEquals("running", store.describe(repeats).status());
+            IOException ex = assertThrows(IOException.class, () -> store.delete(repeats));
+            assertTrue(ex.getMessage().contains("still running"), ex.getMessage());
+            assertTrue(Files.exists(repeats.resolve("experiment.json")));
+        }
+    }
+
+    @Test
+    void anInterruptedRunCanBeDeleted() throws IOException {
+        // recorded as running, but the process that ran it was killed: nobody holds its lock
+        Path killed = TestFolders.run(dir, "20260101-000000-killed", "xor", 1, "running",
+                Instant.parse("2026-01-01T00:00:00Z"), Map.of());
+        assertEquals("interrupted", store.describe(killed).status());
+        store.delete(killed);
+        assertFalse(Files.exists(killed));
     }
 
     @Test
