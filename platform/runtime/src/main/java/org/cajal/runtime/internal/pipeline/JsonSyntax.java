@@ -34,8 +34,9 @@ final class JsonSyntax {
             try {
                 return scan(p, text);
             } catch (JsonProcessingException e) {
-                return new Problem(where(e.getLocation(), p.getParsingContext()), "invalid JSON: "
-                        + e.getOriginalMessage() + "; check for a missing comma, quote or bracket just before this point");
+                return new Problem(lineColumn(e.getLocation()), "invalid JSON: " + e.getOriginalMessage() + " (in "
+                        + path(p.getParsingContext()) + "); check for a missing comma, quote or bracket just before"
+                        + " this point");
             }
         } catch (IOException e) {
             throw new IllegalStateException("reading from a string cannot fail", e);
@@ -47,7 +48,7 @@ final class JsonSyntax {
         int depth = 0;
         while (token != null) {
             if (token == JsonToken.VALUE_NUMBER_FLOAT && p.isNaN()) {
-                return new Problem(where(p.getTokenLocation(), p.getParsingContext()), p.getText()
+                return new Problem(lineColumn(p.getTokenLocation()), path(p.getParsingContext()) + ": " + p.getText()
                         + " is not a number in JSON (JSON has no NaN or Infinity); write a number such as 0.5,"
                         + " or leave the key out to use its default");
             }
@@ -76,13 +77,8 @@ final class JsonSyntax {
                 + " it (put a second pipeline in a file of its own)");
     }
 
-    private static String where(JsonLocation at, JsonStreamContext context) {
-        String path = path(context);
-        return at == null ? path : lineColumn(at) + " (" + path + ")";
-    }
-
     private static String lineColumn(JsonLocation at) {
-        return "line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return at == null ? "$" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
     }
 
     /** The JSON path ({@code $.training.epochs}, {@code $.model.layers[1]}) of the parser's current position. */

@@ -59,7 +59,8 @@ class PipelineReaderTest {
         String broken = VALID.replace("\"seed\": 7,", "\"seed\": 7");
         PipelineException e = assertThrows(PipelineException.class, () -> parse(broken));
         assertTrue(e.getMessage().startsWith("test.json: line 5, column "), e.getMessage());
-        assertTrue(e.getMessage().contains("invalid JSON"), e.getMessage());
+        assertClear(e, ": invalid JSON: ");
+        assertTrue(e.getMessage().contains("(in $.seed); check for a missing comma"), e.getMessage());
     }
 
     @Test
@@ -115,7 +116,7 @@ class PipelineReaderTest {
         for (String bad : new String[] {"NaN", "Infinity", "-Infinity"}) {
             PipelineException e = assertThrows(PipelineException.class,
                     () -> parse(VALID.replace("\"noise\": 0.1", "\"noise\": " + bad)));
-            assertClear(e, "test.json: line 5, column 67 ($.dataset.params.noise): " + bad
+            assertClear(e, "test.json: line 5, column 67: $.dataset.params.noise: " + bad
                     + " is not a number in JSON (JSON has no NaN or Infinity); write a number");
         }
     }
