@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -117,6 +119,12 @@ public class DefaultPipelineExecutor implements PipelineExecutor {
         parallelRuns = n;
     }
 
+    /** How long a stopping framework waits for its runs to save what they have (seconds). */
+    static final int STOP_WAIT_SECONDS = 60;
+
+    /** The cancel flags of the runs queued or running now. */
+    private final Set<AtomicBoolean> active = ConcurrentHashMap.newKeySet();
+
     private synchronized ExecutorService workers() {
         if (workers == null) {
             workers = Executors.newFixedThreadPool(parallelRuns, r -> {
@@ -128,15 +136,24 @@ public class DefaultPipelineExecutor implements PipelineExecutor {
         return workers;
     }
 
+    /**
+     * The framework is stopping (Ctrl-C or SIGTERM on a headless run, the window closed): every run is asked to stop
+     * after its current mini-batch, as a cancel would, so that it evaluates and saves the model so far and records
+     * itself as cancelled; only runs that have not ended after {@link #STOP_WAIT_SECONDS} are interrupted.
+     */
     @Deactivate
     void deactivate() throws InterruptedException {
         ExecutorService w;
         synchronized (this) {
             w = workers;
         }
+        active.forEach(flag -> flag.set(true));
         if (w != null) {
-            w.shutdownNow();
-            w.awaitTermination(30, TimeUnit.SECONDS);
+            w.shutdown();
+            if (!w.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                w.shutdownNow();
+                w.awaitTermination(30, TimeUnit.SECONDS);
+            }
         }
     }
 
@@ -215,6 +232,7 @@ public class DefaultPipelineExecutor implements PipelineExecutor {
         AtomicBoolean cancel = new AtomicBoolean();
         CompletableFuture<RunResult> result = new CompletableFuture<>();
         TrainingRun run = new TrainingRun(plan, folder, provenance, listener, cancel, clock, dataFiles);
+        active.add(cancel);
         workers().execute(() -> {
             RunResult done = null;
             PipelineException failure = null;
@@ -225,6 +243,7 @@ public class DefaultPipelineExecutor implements PipelineExecutor {
             } finally {
                 // provenance.json holds the run's end now: let go before anyone is told it has ended
                 release(lock);
+                active.remove(cancel);
             }
             if (failure != null) {
                 result.completeExceptionally(failure);
