@@ -119,6 +119,12 @@ public record ParameterSpec(String key, ParameterKind kind, Object defaultValue,
      */
     public Optional<String> problem(Object value) {
         Object v = coerce(kind, value);
+        if (v == null && kind == ParameterKind.INTEGER && value instanceof Number n
+                && n.doubleValue() == Math.rint(n.doubleValue())) {
+            // a whole number, but beyond what the parameter can hold: say what it can
+            return Optional.of("value " + value + " is out of range; allowed: " + (min != null || max != null
+                    ? rangeText() : Integer.MIN_VALUE + " .. " + Integer.MAX_VALUE));
+        }
         if (v == null) {
             return Optional.of("expected " + expected() + " but got " + describe(value));
         }

@@ -27,6 +27,9 @@ class ParameterSpecTest {
         assertEquals("value 0 is out of range; allowed: 1 .. 65536", units.problem(0).orElseThrow());
         assertEquals("expected a whole number but got text \"8\"", units.problem("8").orElseThrow());
         assertEquals("expected a whole number but got number 2.5", units.problem(2.5).orElseThrow());
+        // a whole number too large for the parameter names the allowed range, not the type
+        assertTrue(units.problem(99999999999L).orElseThrow().startsWith("value 99999999999 is out of range; allowed: "),
+                units.problem(99999999999L).orElseThrow());
         ParameterSpec act = ParameterSpec.choice("activation", List.of("relu", "tanh"));
         assertEquals("'sigmoid' is not one of relu, tanh", act.problem("sigmoid").orElseThrow());
         assertEquals("relu", act.defaultValue());

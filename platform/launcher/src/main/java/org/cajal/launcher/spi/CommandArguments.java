@@ -13,7 +13,8 @@ import picocli.CommandLine.ParameterException;
  * {@code @Option} and {@code @Parameters} annotations, and a usage error becomes an
  * {@link IllegalArgumentException} in the same words for every command: {@code unknown option --fast},
  * {@code --out needs a value}, {@code --seed needs a whole number, got 'x'}, {@code missing FILE},
- * {@code unexpected argument b.json}. The command prints it with its usage and returns status 2.
+ * {@code unexpected argument b.json}, {@code --out needs a value, got an empty one}. The command prints it with its
+ * usage and returns status 2.
  */
 public final class CommandArguments {
 
@@ -39,11 +40,24 @@ public final class CommandArguments {
     public static CommandLine.ParseResult parse(CommandLine.Model.CommandSpec spec, List<String> args) {
         CommandLine line = new CommandLine(spec).setOverwrittenOptionsAllowed(true)
                 .setUnmatchedOptionsArePositionalParams(false).setPosixClusteredShortOptionsAllowed(false);
+        CommandLine.ParseResult result;
         try {
-            return line.parseArgs(args.toArray(String[]::new));
+            result = line.parseArgs(args.toArray(String[]::new));
         } catch (ParameterException e) {
             throw new IllegalArgumentException(describe(e), e);
         }
+        // an empty value (--out "") would silently mean the current folder or nothing at all: say so instead
+        for (OptionSpec o : result.matchedOptions()) {
+            if (o.originalStringValues().stream().anyMatch(String::isBlank)) {
+                throw new IllegalArgumentException(o.longestName() + " needs a value, got an empty one");
+            }
+        }
+        for (var p : result.matchedPositionals()) {
+            if (p.originalStringValues().stream().anyMatch(String::isBlank)) {
+                throw new IllegalArgumentException("an empty argument where " + p.paramLabel() + " was expected");
+            }
+        }
+        return result;
     }
 
     private static String describe(ParameterException e) {

@@ -46,5 +46,7 @@ class CommandArgumentsTest {
         assertEquals("--rate needs a number, got 'fast'", message("a.json", "--rate", "fast"));
         assertEquals("missing FILE", message());
         assertEquals("unexpected argument b.json", message("a.json", "b.json"));
+        assertEquals("--out needs a value, got an empty one", message("a.json", "--out", ""));
+        assertEquals("an empty argument where FILE was expected", message(""));
     }
 }
