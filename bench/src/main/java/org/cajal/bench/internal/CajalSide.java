@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 import org.cajal.api.pipeline.PipelineDocument;
@@ -111,24 +110,10 @@ final class CajalSide {
         try {
             EpochClock clock = new EpochClock();
             RunHandle handle = executor.start(doc, new RunOptions(runs, OptionalLong.of(seed)), clock);
-            RunResult result = await(handle);
+            RunResult result = handle.await();
             return new Run(clock, finish.apply(clock, result.folder()));
         } finally {
             deleteTree(runs);
-        }
-    }
-
-    private static RunResult await(RunHandle handle) throws PipelineException, InterruptedException {
-        try {
-            return handle.result().get();
-        } catch (InterruptedException e) {
-            handle.cancel();
-            throw e;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof PipelineException p) {
-                throw p;
-            }
-            throw new IllegalStateException("the Cajal run failed: " + e.getCause(), e.getCause());
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -69,7 +68,7 @@ final class SmallCajal {
         try {
             Clock clock = new Clock();
             RunHandle handle = executor.start(doc, new RunOptions(runs, OptionalLong.empty()), clock);
-            RunResult result = await(handle);
+            RunResult result = handle.await();
             JsonNode evaluation = JSON.readTree(result.folder().resolve("evaluation.json").toFile());
             String metric = evaluation.has("accuracy") ? "accuracy" : "mse";
             JsonNode split = JSON.readTree(result.folder().resolve("split.json").toFile());
@@ -171,20 +170,6 @@ final class SmallCajal {
             max = Math.max(max, now);
         }
         return max;
-    }
-
-    private static RunResult await(RunHandle handle) throws PipelineException, InterruptedException {
-        try {
-            return handle.result().get();
-        } catch (InterruptedException e) {
-            handle.cancel();
-            throw e;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof PipelineException p) {
-                throw p;
-            }
-            throw new IllegalStateException("the Cajal run failed: " + e.getCause(), e.getCause());
-        }
     }
 
     /** What the run reports: batches per epoch, epochs completed, parameters, time since training began. */

@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -187,18 +185,12 @@ final class BundleRerun {
 
     private static RunResult await(RunHandle handle) throws IOException, PipelineException {
         try {
-            return handle.result().get();
+            return handle.await();
         } catch (InterruptedException e) {
-            handle.cancel();
             Thread.currentThread().interrupt();
             throw new IOException("rerun interrupted; run " + handle.runId() + " cancelled", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof PipelineException p) {
-                throw p;
-            }
-            throw new IOException("run " + handle.runId() + " failed: " + e.getCause().getMessage(), e.getCause());
-        } catch (CancellationException e) {
-            throw new IOException("run " + handle.runId() + " was cancelled", e);
+        } catch (IllegalStateException e) {
+            throw new IOException(e.getMessage(), e.getCause());
         }
     }
 

@@ -4,8 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 
 import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.PipelineException;
@@ -87,28 +85,12 @@ public class RunCommand implements LauncherCommand {
             RunHandle handle = executor.start(doc, new RunOptions(parsed.runs(), parsed.seed()),
                     new ConsoleProgress(out, System.console() != null && out == System.out));
             out.println("run " + handle.runId() + " -> " + handle.folder());
-            RunResult result = await(handle);
+            RunResult result = handle.await();
             new EvaluationReport(out).print(result);
             return 0;
         } catch (PipelineException e) {
             err.println("error: " + e.getMessage());
             return 1;
-        }
-    }
-
-    private static RunResult await(RunHandle handle) throws InterruptedException, PipelineException {
-        try {
-            return handle.result().get();
-        } catch (InterruptedException e) {
-            handle.cancel();
-            throw e;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof PipelineException p) {
-                throw p;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (CancellationException e) {
-            throw new IllegalStateException("run was cancelled", e);
         }
     }
 
