@@ -49,11 +49,15 @@ public final class RunFolders {
      */
     public static Optional<RunStatus> status(Path run) {
         try {
-            return provenance(run).status().map(s -> s == RunStatus.RUNNING && !RunLock.isHeld(run)
-                    ? RunStatus.INTERRUPTED : s);
+            return status(run, provenance(run));
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** {@link #status(Path)} of a run whose provenance.json was read already. */
+    public static Optional<RunStatus> status(Path run, Provenance provenance) {
+        return provenance.status().map(s -> s == RunStatus.RUNNING && !RunLock.isHeld(run) ? RunStatus.INTERRUPTED : s);
     }
 
     /** evaluation.json; {@link Evaluation#EMPTY} when there is none (yet). */

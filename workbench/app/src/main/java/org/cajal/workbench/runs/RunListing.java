@@ -106,7 +106,7 @@ public final class RunListing {
             return recorded(folder, id, "", null, "unreadable", reader);
         }
         // a run recorded as running whose process has gone reads as interrupted
-        var known = provenance.status().isPresent() ? RunFolders.status(folder) : provenance.status();
+        var known = RunFolders.status(folder, provenance);
         String status = known.map(RunStatus::id).orElse("unknown");
         boolean ended = known.map(RunStatus::ended).orElse(true);
         return recorded(folder, provenance.runId().filter(s -> !s.isBlank()).orElse(id),

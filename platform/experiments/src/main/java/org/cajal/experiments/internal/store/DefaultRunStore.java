@@ -95,7 +95,8 @@ public class DefaultRunStore implements RunStore {
                 return new StoredRun(f, provenance.runId().orElse(id), "run",
                         orEmpty(FolderFiles.string(values, "pipeline")),
                         instant(FolderFiles.string(values, "start"), f),
-                        RunFolders.status(f).map(RunStatus::id).orElse(orEmpty(FolderFiles.string(values, "status"))),
+                        RunFolders.status(f, provenance).map(RunStatus::id)
+                                .orElse(orEmpty(FolderFiles.string(values, "status"))),
                         tags,
                         RunOutcome.metrics(RunFolders.evaluation(f).values()));
             }
