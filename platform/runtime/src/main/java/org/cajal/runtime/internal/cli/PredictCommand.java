@@ -3,10 +3,12 @@ package org.cajal.runtime.internal.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.cajal.api.pipeline.ModelSpec;
 import org.cajal.api.pipeline.PipelineException;
 import org.cajal.api.run.RunFiles;
 import org.cajal.launcher.spi.CommandArguments;
@@ -59,7 +61,7 @@ public class PredictCommand implements LauncherCommand {
         RowScoring.Outcome outcome;
         CsvTable table;
         try {
-            SavedModel model = load(options.run);
+            SavedModel model = load(options.run, err);
             RowScoring scoring = new RowScoring(model, missingPolicy(options.run));
             TabularInput.Table input = TabularInput.read(options.input, model.schema());
             outcome = score(scoring, input, options.run);
@@ -76,14 +78,27 @@ public class PredictCommand implements LauncherCommand {
         return write(table, options.out, outcome, out, err);
     }
 
-    private static SavedModel load(Path run) throws IOException {
-        try {
-            return SavedModel.load(run);
-        } catch (NoSuchFileException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new IOException(run.resolve(RunFiles.MODEL) + " cannot be loaded: " + describe(e), e);
+    /**
+     * The run's model, once its model.zip is known to be whole and the run's own; a warning when the run records
+     * no hash to check it against.
+     */
+    private static SavedModel load(Path run, PrintStream err) throws IOException, PipelineException {
+        if (!Files.isDirectory(run)) {
+            throw new IOException(run + (Files.exists(run) ? " is a file, not a run folder" : " not found")
+                    + "; give the folder of a finished run (cajal runs lists them)");
         }
+        String architecture = new PipelineReader().read(run.resolve(RunFiles.PIPELINE)).pipeline().model()
+                .architecture();
+        if (!ModelSpec.LAYER_STACK.equals(architecture)) {
+            throw new IOException(run + " holds a '" + architecture + "' model; cajal predict scores layer-stack "
+                    + "models only (the run's pipeline.json names the architecture at $.model.architecture)");
+        }
+        ModelFileCheck.readable(run);
+        String warning = ModelFileCheck.belongs(run);
+        if (warning != null) {
+            err.println("warning: " + warning);
+        }
+        return SavedModel.load(run);
     }
 
     private static RowScoring.Outcome score(RowScoring scoring, TabularInput.Table input, Path run)

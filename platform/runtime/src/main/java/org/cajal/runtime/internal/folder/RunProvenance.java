@@ -1,6 +1,8 @@
 package org.cajal.runtime.internal.folder;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +21,12 @@ import org.cajal.runfolder.RunFolderWriter;
  * back as the API's {@link org.cajal.api.run.Provenance}.
  */
 public final class RunProvenance {
+
+    /**
+     * The key of the saved model's identity, {@code {"file": "model.zip", "sha256": "<hex>"}}, written with
+     * provenance.json once the run has saved its model; {@code cajal predict} checks a model file against it.
+     */
+    public static final String MODEL_FILE = "modelFile";
 
     /** One installed bundle. */
     public record BundleEntry(String symbolicName, String version, String state) {
@@ -56,9 +64,21 @@ public final class RunProvenance {
         values.put("status", status.id());
     }
 
-    /** Writes provenance.json into the run's folder. */
+    /** Writes provenance.json into the run's folder, with the SHA-256 of its model.zip when there is one. */
     public void write(RunFolderWriter folder) throws IOException {
+        Path model = folder.path().resolve(RunFiles.MODEL);
+        if (Files.isRegularFile(model)) {
+            Map<String, Object> identity = new LinkedHashMap<>();
+            identity.put("file", RunFiles.MODEL);
+            identity.put("sha256", sha256(model));
+            values.put(MODEL_FILE, identity);
+        }
         folder.writeJson(RunFiles.PROVENANCE, values);
+    }
+
+    /** The SHA-256 of a file's bytes as lower-case hex, as {@link #MODEL_FILE} records it. */
+    public static String sha256(Path file) throws IOException {
+        return DataFingerprint.fileSha256(file);
     }
 
     public void put(String key, Object value) {

@@ -2,6 +2,7 @@ package org.cajal.runtime.internal.folder;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InvalidClassException;
 import java.io.ObjectInputStream;
 import java.io.ObjectStreamClass;
 import java.nio.file.Files;
@@ -35,13 +36,33 @@ public record SavedModel(MultiLayerNetwork network, List<FittedTransform> transf
                 throw new NoSuchFileException(p + " (is " + run + " a finished layer-stack run folder?)");
             }
         }
-        MultiLayerNetwork network = ModelSerializer.restoreMultiLayerNetwork(model.toFile(), false);
-        return new SavedModel(network, transforms(model),
-                SchemaFile.read(schema));
+        MultiLayerNetwork network;
+        try {
+            network = ModelSerializer.restoreMultiLayerNetwork(model.toFile(), false);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(model + " cannot be read back as a trained network (its contents are damaged, "
+                    + "or were not written by Cajal); " + again(run), e);
+        }
+        List<FittedTransform> transforms = transforms(model, run);
+        DataSchema columns;
+        try {
+            columns = SchemaFile.read(schema);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(schema + " is damaged: it does not describe the run's columns as Cajal writes "
+                    + "them (featureNames, featureShape, targetKind, targetNames, classLabels, featureCategories); "
+                    + again(run), e);
+        }
+        return new SavedModel(network, transforms, columns);
+    }
+
+    /** What to do about a run folder whose files cannot be used. */
+    private static String again(Path run) {
+        return "copy the run folder again from where it was made, or train the model again with cajal run "
+                + run.resolve(RunFiles.PIPELINE);
     }
 
     @SuppressWarnings("unchecked")
-    private static List<FittedTransform> transforms(Path model) throws IOException {
+    private static List<FittedTransform> transforms(Path model, Path run) throws IOException {
         try (ZipFile zip = new ZipFile(model.toFile())) {
             ZipEntry entry = zip.getEntry(PREPROCESSING_ENTRY);
             if (entry == null) {
@@ -50,8 +71,15 @@ public record SavedModel(MultiLayerNetwork network, List<FittedTransform> transf
             try (InputStream in = zip.getInputStream(entry); ObjectInputStream objects = new ExtensionObjects(in)) {
                 return List.copyOf((List<FittedTransform>) objects.readObject());
             } catch (ClassNotFoundException e) {
-                throw new IOException("the model's preprocessing needs " + e.getMessage()
+                throw new IOException(model + ": the model's preprocessing needs " + e.getMessage()
                         + ", which no installed bundle provides (is the preprocessing bundle missing?)", e);
+            } catch (InvalidClassException e) {
+                throw new IOException(model + ": the model's fitted preprocessing was saved by another version of "
+                        + "Cajal's bundles (" + e.classname + " has changed since), so it cannot be read here; train "
+                        + "the model again with cajal run " + run.resolve(RunFiles.PIPELINE), e);
+            } catch (IOException | RuntimeException e) {
+                throw new IOException(model + ": the model's fitted preprocessing (entry " + PREPROCESSING_ENTRY
+                        + ") is damaged; " + again(run), e);
             }
         }
     }
