@@ -28,17 +28,44 @@ final class CsvColumns {
      * @param featureList comma-separated feature names; empty means every column but the target
      * @throws DatasetException naming the missing or duplicated column and listing the available ones
      */
-    static CsvColumns select(CsvRecord header, String target, Optional<String> featureList, String file)
-            throws DatasetException {
+    static CsvColumns select(CsvRecord header, String target, Optional<String> featureList, String file,
+                             char delimiter) throws DatasetException {
         List<String> names = headerNames(header, file);
         int targetIndex = names.indexOf(target.trim());
+        String hint = delimiterHint(names, header.line(), delimiter);
         if (targetIndex < 0) {
             throw new DatasetException(file + " has no column '" + target.trim() + "' to use as the target; "
-                    + "available columns: " + String.join(", ", names));
+                    + "available columns: " + String.join(", ", names) + hint);
+        }
+        if (!hint.isEmpty() && names.size() < 2) {
+            throw new DatasetException(file + " has only one column" + hint);
         }
         int[] featureIndices = featureList.isPresent() && !featureList.get().isBlank()
                 ? named(names, featureList.get(), targetIndex, file) : allBut(names, targetIndex, file);
         return new CsvColumns(names, targetIndex, featureIndices);
+    }
+
+    /** The delimiters a spreadsheet program writes, in the order a hint tries them. */
+    private static final char[] OTHER_DELIMITERS = {';', '\t', ',', '|'};
+
+    /**
+     * When the header read as one column holds another common delimiter, a hint naming it and the parameter to set
+     * ({@code ; row 1 has one column "x1;x2;label" — the file looks ;-separated: set "delimiter": ";"}); else "".
+     */
+    static String delimiterHint(List<String> names, int line, char delimiter) {
+        if (names.size() != 1) {
+            return "";
+        }
+        String only = names.get(0);
+        for (char d : OTHER_DELIMITERS) {
+            if (d != delimiter && only.indexOf(d) >= 0) {
+                String shown = d == '\t' ? "tab" : String.valueOf(d);
+                return "; line " + line + " (the header) has one column \"" + only.replace("\t", "\\t")
+                        + "\" — the file looks " + shown + "-separated: set \"delimiter\": \"" + shown
+                        + "\" in the dataset's params";
+            }
+        }
+        return "";
     }
 
     /** Number of columns every row must have. */

@@ -62,7 +62,7 @@ final class CsvLoader {
             throw new DatasetException(name + " has no data rows: the file is empty; it needs a header row "
                     + "naming the columns, then one row per example");
         }
-        return CsvColumns.select(header, request.target(), request.features(), name);
+        return CsvColumns.select(header, request.target(), request.features(), name, request.delimiter());
     }
 
     /** First pass for {@code categorical = auto}: the feature columns with a present, non-numeric cell. */

@@ -126,6 +126,20 @@ class CsvDatasetProviderTest {
     }
 
     @Test
+    void aSemicolonOrTabSeparatedFileReadWithoutItsDelimiterGetsAHint() throws Exception {
+        String semicolons = failure("x1;x2;label\n1;2;a\n3;4;b\n", Map.of("target", "label"));
+        assertEquals(file() + " has no column 'label' to use as the target; available columns: x1;x2;label; line 1 "
+                + "(the header) has one column \"x1;x2;label\" — the file looks ;-separated: set \"delimiter\": "
+                + "\";\" in the dataset's params", semicolons);
+        String tabs = failure("x1\tx2\tlabel\n1\t2\ta\n", Map.of("target", "label"));
+        assertTrue(tabs.contains("the file looks tab-separated: set \"delimiter\": \"tab\""), tabs);
+        String commas = failure("x1,x2,label\n1,2,a\n", Map.of("target", "label", "delimiter", ";"));
+        assertTrue(commas.contains("the file looks ,-separated: set \"delimiter\": \",\""), commas);
+        String found = failure("label;x\n", Map.of("target", "label;x"));
+        assertTrue(found.contains("has only one column; line 1 (the header) has one column"), found);
+    }
+
+    @Test
     void unknownFeatureColumnIsNamed() throws Exception {
         String message = failure(IRIS, Map.of("target", "species", "features", "sepal,width"));
         assertTrue(message.contains("has no column 'width' (named in 'features')"), message);
