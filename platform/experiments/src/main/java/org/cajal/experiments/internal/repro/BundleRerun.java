@@ -30,7 +30,6 @@ import org.cajal.api.train.TrainingListener;
 import org.cajal.experiments.ExperimentListener;
 import org.cajal.experiments.Reproducibility.Rerun;
 import org.cajal.experiments.Trial;
-import org.cajal.experiments.internal.store.FolderFiles;
 import org.cajal.experiments.internal.exec.RunOutcome;
 import org.cajal.runfolder.AtomicFiles;
 import org.cajal.runfolder.Json;
@@ -68,37 +67,34 @@ final class BundleRerun {
             if (!Files.isRegularFile(json)) {
                 throw new IOException(bundleFile + " is not a Cajal bundle (no bundle.json at its root)");
             }
-            Map<String, Object> bundle = Json.readObject(json);
-            List<Object> runs = FolderFiles.array(bundle, "runs");
-            if (runs.isEmpty()) {
-                throw new IOException(bundleFile + ": bundle.json lists no runs");
-            }
+            BundleManifest bundle = BundleManifest.read(json, bundleFile + "!" + BundleWriter.BUNDLE_JSON);
+            List<BundleManifest.Run> runs = bundle.runs();
             Files.createDirectories(runsDirectory);
             List<String> differences = new ArrayList<>();
             boolean identical = true;
             Path lastFolder = runsDirectory;
             for (int i = 0; i < runs.size(); i++) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> entry = (Map<String, Object>) runs.get(i);
-                Path original = unpacked.resolve(FolderFiles.string(entry, "folder")).normalize();
+                BundleManifest.Run entry = runs.get(i);
+                Path original = unpacked.resolve(entry.folder()).normalize();
                 if (!original.startsWith(unpacked) || !Files.isRegularFile(original.resolve(RunFiles.PIPELINE))) {
-                    throw new IOException(bundleFile + ": run " + entry.get("id") + " has no pipeline.json in the bundle");
+                    throw new IOException(bundleFile + ": run " + entry.id() + " has no pipeline.json in the bundle "
+                            + "(bundle.json's $.runs[" + i + "].folder is " + entry.folder() + "); "
+                            + BundleManifest.remake());
                 }
-                OptionalLong seed = entry.get("seed") instanceof Number n ? OptionalLong.of(n.longValue())
-                        : OptionalLong.empty();
-                events.trialStarted(i + 1, runs.size(), Map.of(), seed.orElse(0));
-                String source = bundleFile + "!" + FolderFiles.string(entry, "folder") + RunFiles.PIPELINE;
+                OptionalLong seed = OptionalLong.of(entry.seed());
+                events.trialStarted(i + 1, runs.size(), Map.of(), entry.seed());
+                String source = bundleFile + "!" + entry.folder() + RunFiles.PIPELINE;
                 String text = pipelineText(original, entry, bundleFile, unpacked, runsDirectory, source);
                 PipelineDocument doc = format.parse(text, source, baseDirectory(original));
                 RunHandle handle = executor.start(doc, new RunOptions(runsDirectory, seed), TrainingListener.none());
-                events.message("rerunning " + entry.get("id") + " as " + handle.runId());
+                events.message("rerunning " + entry.id() + " as " + handle.runId());
                 RunResult result = await(handle);
                 RunComparison comparison = RunComparison.compare(original, handle.folder(),
-                        runs.size() > 1 ? entry.get("id") + ": " : "");
+                        runs.size() > 1 ? entry.id() + ": " : "");
                 identical &= comparison.identical();
                 differences.addAll(comparison.differences());
                 lastFolder = handle.folder();
-                events.trialFinished(new Trial(i + 1, Map.of(), seed.orElse(0), handle.folder(),
+                events.trialFinished(new Trial(i + 1, Map.of(), entry.seed(), handle.folder(),
                         (result.cancelled() ? RunStatus.CANCELLED : RunStatus.FINISHED).id(), Double.NaN,
                         RunOutcome.metrics(RunFolders.evaluation(handle.folder()).values()), Map.of(), Map.of(), null));
             }
@@ -119,43 +115,45 @@ final class BundleRerun {
     }
 
     /** The pipeline text with its data parameters pointing at the bundled copies or the checked originals. */
-    private static String pipelineText(Path original, Map<String, Object> entry, Path bundleFile, Path unpacked,
+    private static String pipelineText(Path original, BundleManifest.Run entry, Path bundleFile, Path unpacked,
                                        Path runsDirectory, String source) throws IOException, PipelineException {
         String text = Files.readString(original.resolve(RunFiles.PIPELINE), StandardCharsets.UTF_8);
-        List<Object> files = FolderFiles.array(entry, "dataFiles");
-        if (files.isEmpty()) {
+        if (entry.dataFiles().isEmpty()) {
             return text;
         }
-        JsonNode root = Json.PRETTY.readTree(text);
+        JsonNode root;
+        try {
+            root = Json.PRETTY.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return text; // the pipeline reader names the line, column and fix
+        }
         if (!(root.path("dataset").path("params") instanceof ObjectNode params)) {
             return text;
         }
-        for (Object o : files) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> f = (Map<String, Object>) o;
-            String param = FolderFiles.string(f, "param");
-            String sha = FolderFiles.string(f, "sha256");
-            String entryName = FolderFiles.string(f, "entry");
+        for (BundleManifest.DataFile f : entry.dataFiles()) {
+            String param = f.param();
+            String sha = f.sha256();
+            String entryName = f.entry();
             Path path;
             if (entryName != null) {
                 Path copy = unpacked.resolve(entryName).normalize();
                 if (!copy.startsWith(unpacked) || !Files.isRegularFile(copy)) {
                     throw new IOException(bundleFile + ": the data file " + entryName + " is missing from the bundle");
                 }
-                if (!sha.equals(DataFiles.sha256(copy))) {
+                if (!sha.equalsIgnoreCase(DataFiles.sha256(copy))) {
                     throw new IOException(bundleFile + ": the bundled data file " + entryName
                             + " does not match its SHA-256 in bundle.json (the bundle is damaged)");
                 }
                 path = keep(copy, runsDirectory.resolve(DATA_FOLDER), sha);
             } else {
-                path = Path.of(FolderFiles.string(f, "path"));
+                path = Path.of(f.path());
                 String location = "$.dataset.params." + param;
                 if (!Files.isRegularFile(path)) {
                     throw new PipelineException(source, new Problem(location, "the data file " + path
                             + " was too large to bundle and is not there any more; put it back (SHA-256 " + sha + ")"));
                 }
                 String now = DataFiles.sha256(path);
-                if (!now.equals(sha)) {
+                if (!now.equalsIgnoreCase(sha)) {
                     throw new PipelineException(source, new Problem(location, "the data file " + path
                             + " has changed since the bundle was made (SHA-256 " + sha + " then, " + now
                             + " now); restore the original file to reproduce the run"));

@@ -41,10 +41,10 @@ public class DefaultReproducibility implements Reproducibility {
     public Rerun rerun(Path zip, Path runsDirectory, ExperimentListener listener) throws IOException, PipelineException {
         try {
             return new BundleRerun(format, executor).rerun(zip, runsDirectory, listener);
-        } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
-            // a field of bundle.json missing or of the wrong type: the bundle was edited or is not Cajal's
-            throw new IOException(zip + ": its bundle.json is damaged or not a Cajal bundle (" + e.getMessage()
-                    + "); make the bundle again with cajal bundle RUN", e);
+        } catch (ClassCastException | NullPointerException e) {
+            // BundleManifest checks bundle.json field by field; this is the last guard for the bundled run files
+            throw new IOException(zip + ": a file of the bundle is damaged or not as Cajal writes it; make the "
+                    + "bundle again with cajal bundle RUN_FOLDER", e);
         }
     }
 
