@@ -34,6 +34,7 @@ final class DataPreparation {
             List<Problem> problems = new ArrayList<>();
             checkSplits(splits, problems);
             fail(doc, problems);
+            dataset = withLabelNoise(doc, pipeline, dataset, splits.get(0));
             List<FittedTransform> transforms = request.preprocessing().fit(dataset, splits.get(0));
             DataSchema schema = Preprocessing.schema(dataset.schema(), transforms);
             FoldCategories.check(dataset, splits, transforms, schema, request.preprocessing(), problems);
@@ -46,6 +47,22 @@ final class DataPreparation {
             dataset.close();
             throw e;
         }
+    }
+
+    /** The dataset with the split's label noise on its training rows, if the pipeline asks for some. */
+    private static Dataset withLabelNoise(PipelineDocument doc, Pipeline pipeline, Dataset dataset, Split split)
+            throws DatasetException, PipelineException {
+        double noise = pipeline.split().labelNoise();
+        if (noise == 0) {
+            return dataset;
+        }
+        if (!dataset.schema().targetKind().isClassification()
+                || dataset.schema().classCount() < 2) {
+            throw new PipelineException(doc.source(), new Problem("$.split.labelNoise", "label noise replaces "
+                    + "classes, but this dataset's target is not a class with two or more values; remove "
+                    + "\"labelNoise\" or choose a classification dataset"));
+        }
+        return NoisyLabels.of(dataset, split.train(), noise, pipeline.seed());
     }
 
     private static void checkSplits(List<Split> splits, List<Problem> problems) {

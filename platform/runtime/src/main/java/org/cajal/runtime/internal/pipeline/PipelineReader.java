@@ -108,8 +108,9 @@ public final class PipelineReader {
         Double test = s.doubleInRange("test", SplitSpec.DEFAULT.test(), 0, 0.9);
         Boolean stratify = s.optBoolean("stratify", true);
         Integer folds = s.intInRange("folds", 0, 0, MAX_FOLDS);
+        Double labelNoise = s.doubleInRange("labelNoise", 0.0, 0, 1);
         s.rejectUnknownKeys();
-        if (validation == null || test == null || stratify == null || folds == null) {
+        if (validation == null || test == null || stratify == null || folds == null || labelNoise == null) {
             return null;
         }
         if (folds == 1) {
@@ -121,7 +122,12 @@ public final class PipelineReader {
                     + "keep their sum below 0.95");
             return null;
         }
-        return new SplitSpec(validation, test, stratify, folds);
+        if (labelNoise > 0 && folds > 0) {
+            s.add("labelNoise", "label noise needs a hold-out split (with folds, every row is some fold's "
+                    + "validation data); remove \"folds\" or set \"labelNoise\": 0");
+            return null;
+        }
+        return new SplitSpec(validation, test, stratify, folds, labelNoise);
     }
 
     private ModelSpec model(JsonSection s) {

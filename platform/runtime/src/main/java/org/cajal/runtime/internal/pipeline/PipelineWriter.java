@@ -152,6 +152,9 @@ public final class PipelineWriter {
         if (s.isKFold()) {
             node.put("folds", s.folds());
         }
+        if (s.labelNoise() > 0) {
+            node.put("labelNoise", s.labelNoise());
+        }
         return node;
     }
 

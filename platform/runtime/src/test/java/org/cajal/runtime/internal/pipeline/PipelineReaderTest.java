@@ -176,6 +176,19 @@ class PipelineReaderTest {
         assertClear(e, file + ": file: cannot be read: permission denied; give yourself read access");
     }
 
+    @Test
+    void labelNoiseIsReadAndRefusedWithFoldsOrOutOfRange() throws Exception {
+        String noisy = VALID.replace("\"seed\": 7,", "\"seed\": 7, \"split\": { \"test\": 0.3, \"labelNoise\": 0.2 },");
+        assertEquals(0.2, parse(noisy).pipeline().split().labelNoise());
+        assertEquals(0.0, parse(VALID).pipeline().split().labelNoise());
+        PipelineException folds = assertThrows(PipelineException.class,
+                () -> parse(noisy.replace("\"test\": 0.3,", "\"test\": 0.3, \"folds\": 3,")));
+        assertClear(folds, "$.split.labelNoise: label noise needs a hold-out split");
+        PipelineException range = assertThrows(PipelineException.class,
+                () -> parse(noisy.replace("0.2 }", "1.5 }")));
+        assertClear(range, "$.split.labelNoise: value 1.5 is out of range; allowed: 0.0 .. 1.0");
+    }
+
     /** The message starts with (or holds) the expected text and names no Java exception class. */
     private static void assertClear(PipelineException e, String expected) {
         assertTrue(e.getMessage().contains(expected), e.getMessage());
