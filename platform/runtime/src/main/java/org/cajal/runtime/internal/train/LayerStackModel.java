@@ -57,6 +57,11 @@ final class LayerStackModel implements TrainableModel {
         return fused != null ? TrainingEngine.FUSED.id() : TrainingEngine.DL4J.id();
     }
 
+    /** The fused path's network (the live view's forward pass), or null when DL4J trains. */
+    FusedNetwork fusedNetwork() {
+        return fused;
+    }
+
     /** What trains, in words: "fused dense path", or "DL4J" and why the fused path was not taken. */
     String engineDescription() {
         return engine;

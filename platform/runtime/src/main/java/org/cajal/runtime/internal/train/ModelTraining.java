@@ -87,6 +87,8 @@ final class ModelTraining {
     private Divergence diverged;
     /** The layer stack being trained, else null. */
     private LayerStackModel stack;
+    /** The layer stack shown to a watching listener (the workbench's live view), else null. */
+    private LiveModel live;
 
     /**
      * @param diagnostics the run's diagnostics log
@@ -181,6 +183,7 @@ final class ModelTraining {
             throws IOException, DatasetException, InterruptedException {
         generative = EpochRows.generativeModel(plan, model);
         stack = model instanceof LayerStackModel s ? s : null;
+        live = LiveModel.of(listener, plan, transforms, split, runId, stack);
         OptionalDouble learningRate = learningRate();
         diagnostics = new EpochDiagnostics(new LossWatch(learningRate,
                 plan.pipeline().training().earlyStop().isPresent()), diagnosticsLog, fold, folder, stack,
@@ -328,6 +331,9 @@ final class ModelTraining {
                 diverged = new Divergence(epoch, b);
                 return Double.NaN;
             }
+            if (live != null) {
+                live.batchEnded(epoch, b, batches.count());
+            }
         }
         return sum / count;
     }
@@ -355,6 +361,9 @@ final class ModelTraining {
             if (diagnostics.diverged(epoch, b, loss)) {
                 diverged = new Divergence(epoch, b);
                 return Double.NaN;
+            }
+            if (live != null) {
+                live.batchEnded(epoch, b, batches);
             }
         }
         return sum / count;
