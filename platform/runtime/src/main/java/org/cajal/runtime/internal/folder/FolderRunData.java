@@ -198,21 +198,7 @@ final class FolderRunData implements RunData {
 
     /** Raw rows as the dataset's feature array {@code [n, ...featureShape]}. */
     private INDArray features(double[][] rawRows) {
-        long width = schema.featureCount();
-        for (int i = 0; i < rawRows.length; i++) {
-            if (rawRows[i].length != width) {
-                throw new IllegalArgumentException("row " + i + " has " + rawRows[i].length + " values, but the "
-                        + "model takes " + width + " raw features " + schema.featureShape());
-            }
-        }
-        long[] shape = new long[schema.featureShape().size() + 1];
-        shape[0] = rawRows.length;
-        for (int d = 1; d < shape.length; d++) {
-            shape[d] = schema.featureShape().get(d - 1);
-        }
-        INDArray flat = rawRows.length == 0 ? Nd4j.create(DataType.FLOAT, 0, width)
-                : Nd4j.create(rawRows).castTo(DataType.FLOAT);
-        return flat.reshape(shape);
+        return RawFeatures.of(schema, rawRows);
     }
 
     /** Raw rows with the fitted preprocessing applied (with placeholder targets, which a target step needs). */
