@@ -22,6 +22,19 @@ public interface Repeats {
     Experiment repeat(PipelineSource pipeline, Path runsDirectory, int times, long firstSeed, int parallel,
                       ExperimentListener listener) throws PipelineException;
 
+    /**
+     * As {@link #repeat(PipelineSource, Path, int, long, int, ExperimentListener)}, with the repeats run on a Spark
+     * cluster ({@code parallel} is then unused); a null cluster runs them on this machine. The folder is the same
+     * either way, so an experiment started on one resumes on the other.
+     */
+    default Experiment repeat(PipelineSource pipeline, Path runsDirectory, int times, long firstSeed, int parallel,
+                              Cluster cluster, ExperimentListener listener) throws PipelineException {
+        if (cluster != null) {
+            throw new UnsupportedOperationException("this Repeats service runs repeats on this machine only");
+        }
+        return repeat(pipeline, runsDirectory, times, firstSeed, parallel, listener);
+    }
+
     /** Reads a finished repeats folder's summary. */
     RepeatSummary summary(Path experimentFolder) throws IOException;
 

@@ -51,8 +51,19 @@ public interface Searches {
     Experiment sweep(PipelineSource pipeline, SweepOptions options, ExperimentListener listener)
             throws PipelineException;
 
-    /** How to run a search; nulls take the pipeline's search section's values or the defaults. */
-    record SearchOptions(Path runsDirectory, Map<String, Object> search, Integer trials, Integer parallel) {
+    /**
+     * How to run a search; nulls take the pipeline's search section's values or the defaults.
+     *
+     * @param cluster where the trials run: null for this machine's threads ({@code parallel} at once), else a
+     *                Spark cluster (then {@code parallel} is unused: Spark's cores decide)
+     */
+    record SearchOptions(Path runsDirectory, Map<String, Object> search, Integer trials, Integer parallel,
+                         Cluster cluster) {
+
+        /** On this machine. */
+        public SearchOptions(Path runsDirectory, Map<String, Object> search, Integer trials, Integer parallel) {
+            this(runsDirectory, search, trials, parallel, null);
+        }
     }
 
     /**
@@ -62,7 +73,14 @@ public interface Searches {
      *             {@code depth} (the number of hidden layers: the first hidden layer repeated)
      * @param values the values, in order (numbers)
      * @param repeats seeds per value (mean of the errors; 1 by default)
+     * @param cluster where the trials run: null for this machine's threads, else a Spark cluster
      */
-    record SweepOptions(Path runsDirectory, String path, List<Object> values, int repeats, int parallel) {
+    record SweepOptions(Path runsDirectory, String path, List<Object> values, int repeats, int parallel,
+                        Cluster cluster) {
+
+        /** On this machine. */
+        public SweepOptions(Path runsDirectory, String path, List<Object> values, int repeats, int parallel) {
+            this(runsDirectory, path, values, repeats, parallel, null);
+        }
     }
 }

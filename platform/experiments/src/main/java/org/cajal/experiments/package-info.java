@@ -16,5 +16,5 @@
  *   <li>{@link Statistics}: the numbers behind the above, as plain functions.</li>
  * </ul>
  */
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("1.2.0")
 package org.cajal.experiments;

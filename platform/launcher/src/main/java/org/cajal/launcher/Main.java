@@ -101,6 +101,7 @@ public final class Main {
         try {
             CajalFramework cajal = CajalFramework.start(home.get(), config);
             Runtime.getRuntime().addShutdownHook(new Thread(cajal::close, "cajal-shutdown"));
+            LauncherServices.register(cajal);
             try {
                 if (line.verbose()) {
                     err.printf("cajal: framework started in %d ms (%s) from %s%n", cajal.startupTime().toMillis(),

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
+import org.cajal.experiments.Cluster;
 import org.cajal.experiments.Experiment;
 import org.cajal.experiments.ExperimentListener;
 import org.cajal.experiments.Trial;
@@ -29,6 +30,16 @@ import picocli.CommandLine.ParseResult;
  * (framework property {@code cajal.home}) as {@code cajal run} finds them, argument parsing, progress lines.
  */
 public final class CommandSupport {
+
+    /** The option naming a Spark master: the trials run there ({@code docs/spark.md}). */
+    public static final String SPARK = "--spark";
+    /** A Spark setting, {@code key=value}; repeatable. */
+    public static final String SPARK_CONF = "--spark-conf";
+    /** The usage lines of {@link #SPARK} and {@link #SPARK_CONF}. */
+    public static final String SPARK_USAGE =
+            "  --spark MASTER     run the trials on Apache Spark: local[N], spark://host:7077, yarn, k8s://...\n"
+            + "                     (then Spark's cores decide how many run at once; docs/spark.md)\n"
+            + "  --spark-conf K=V   a Spark setting, e.g. spark.executor.memory=4g (repeatable)\n";
 
     private final Path defaultRuns;
     private final Path home;
@@ -58,25 +69,76 @@ public final class CommandSupport {
         return Files.exists(shipped) ? shipped : file;
     }
 
-    /** Parsed arguments: positional ones and option values. A usage error is an IllegalArgumentException. */
-    public record Args(List<String> positional, Map<String, String> options) {
+    /**
+     * Parsed arguments: positional ones and option values. A usage error is an IllegalArgumentException.
+     *
+     * @param repeated the values of options that may be given more than once ({@link #SPARK_CONF}), in order
+     */
+    public record Args(List<String> positional, Map<String, String> options, Map<String, List<String>> repeated) {
+
+        public Args(List<String> positional, Map<String, String> options) {
+            this(positional, options, Map.of());
+        }
 
         /**
-         * @param known the options that take a value ({@code --out}, ...)
+         * @param known the options that take a value ({@code --out}, ...); with {@link #SPARK}, {@link #SPARK_CONF}
+         *              is known too, and may be repeated
          */
         public static Args parse(List<String> args, Set<String> known) {
             CommandSpec spec = CommandSpec.create();
             known.stream().sorted().forEach(o -> spec.addOption(OptionSpec.builder(o).type(String.class).build()));
+            if (known.contains(SPARK)) {
+                spec.addOption(OptionSpec.builder(SPARK_CONF).type(List.class).auxiliaryTypes(String.class)
+                        .arity("1").build());
+            }
             spec.addPositional(PositionalParamSpec.builder().arity("0..*").type(List.class)
                     .auxiliaryTypes(String.class).build());
             ParseResult parsed = CommandArguments.parse(spec, args);
             Map<String, String> options = new LinkedHashMap<>();
+            Map<String, List<String>> repeated = new LinkedHashMap<>();
             for (OptionSpec o : parsed.matchedOptions()) {
-                options.put(o.longestName(), o.getValue());
+                if (o.longestName().equals(SPARK_CONF)) {
+                    repeated.put(SPARK_CONF, List.copyOf(o.<List<String>>getValue()));
+                } else {
+                    options.put(o.longestName(), o.getValue());
+                }
             }
             List<String> positional = parsed.hasMatchedPositional(0)
                     ? parsed.matchedPositional(0).getValue() : List.of();
-            return new Args(List.copyOf(positional), options);
+            return new Args(List.copyOf(positional), options, repeated);
+        }
+
+        /**
+         * The Spark cluster of {@link #SPARK} and {@link #SPARK_CONF}, or null when {@code --spark} is not given.
+         *
+         * @throws IllegalArgumentException for a setting that is not {@code spark.key=value}, or settings without
+         *                                  a master
+         */
+        public Cluster cluster() {
+            List<String> settings = repeated.getOrDefault(SPARK_CONF, List.of());
+            String master = options.get(SPARK);
+            if (master == null) {
+                if (!settings.isEmpty()) {
+                    throw new IllegalArgumentException(SPARK_CONF + " needs " + SPARK + " MASTER too (e.g. "
+                            + SPARK + " local[4] or " + SPARK + " spark://host:7077)");
+                }
+                return null;
+            }
+            Map<String, String> conf = new LinkedHashMap<>();
+            for (String setting : settings) {
+                int eq = setting.indexOf('=');
+                if (eq <= 0 || eq == setting.length() - 1) {
+                    throw new IllegalArgumentException(SPARK_CONF + " needs key=value, e.g. spark.executor.memory=4g;"
+                            + " got '" + setting + "'");
+                }
+                String key = setting.substring(0, eq).trim();
+                if (!key.startsWith("spark.")) {
+                    throw new IllegalArgumentException(SPARK_CONF + ": '" + key + "' is not a Spark setting (their"
+                            + " names start with spark., e.g. spark.executor.memory=4g)");
+                }
+                conf.put(key, setting.substring(eq + 1).trim());
+            }
+            return new Cluster(master.trim(), conf);
         }
 
         /** A whole-number option from {@code min}; null when absent. */

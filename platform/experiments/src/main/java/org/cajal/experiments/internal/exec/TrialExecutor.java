@@ -70,14 +70,21 @@ public final class TrialExecutor implements Experiment {
 
     /**
      * @param objective a metrics.csv column or evaluation.json number; null: no objective (NaN)
+     * @param distribution where the trials run when not on this process's threads; null: here
      */
-    public record Config(Path folder, List<TrialSpec> specs, int parallel, String objective) {
+    public record Config(Path folder, List<TrialSpec> specs, int parallel, String objective,
+                         DistributionTarget distribution) {
 
         public Config {
             specs = List.copyOf(specs);
             if (parallel < 1) {
                 throw new IllegalArgumentException("parallel must be at least 1, got " + parallel);
             }
+        }
+
+        /** Trials on this process's threads. */
+        public Config(Path folder, List<TrialSpec> specs, int parallel, String objective) {
+            this(folder, specs, parallel, objective, null);
         }
     }
 
@@ -92,6 +99,8 @@ public final class TrialExecutor implements Experiment {
     private final CompletableFuture<List<Trial>> done = new CompletableFuture<>();
     private volatile boolean cancelled;
     private ExecutorService pool;
+    /** The thread that hands the trials to a distributed engine and waits for them; null when they run here. */
+    private volatile Thread distributed;
     /** Held while this executor works on the folder: a second one (another process, a second Start) is refused. */
     private volatile FolderLock lock;
 
@@ -172,6 +181,19 @@ public final class TrialExecutor implements Experiment {
             finish();
             return;
         }
+        if (config.distribution() != null) {
+            Thread t = new Thread(() -> {
+                try {
+                    new DistributedTrials(this, config, todo).run();
+                } finally {
+                    finish();
+                }
+            }, "cajal-distributed-trials");
+            t.setDaemon(true);
+            distributed = t;
+            t.start();
+            return;
+        }
         AtomicInteger left = new AtomicInteger(todo.size());
         AtomicInteger threadNo = new AtomicInteger();
         pool = Executors.newFixedThreadPool(Math.min(config.parallel(), todo.size()), r -> {
@@ -217,9 +239,31 @@ public final class TrialExecutor implements Experiment {
     }
 
     private void runTrial(TrialSpec spec) {
+        started(spec);
+        record(execute(spec));
+    }
+
+    /** Tells the listener a trial started. */
+    void started(TrialSpec spec) {
         int total = config.specs().size();
         safely(() -> listener.trialStarted(spec.number(), total, spec.params(), spec.seed()));
-        Trial trial = execute(spec);
+    }
+
+    /** Whether the experiment was cancelled. */
+    boolean cancelled() {
+        return cancelled;
+    }
+
+    /**
+     * Records an ended trial: appended to trials.jsonl (a cancelled one is not: it runs again on resume), the
+     * summary files updated, the listener told. A trial already recorded is not recorded again.
+     */
+    void record(Trial trial) {
+        synchronized (this) {
+            if (recorded.containsKey(trial.number())) {
+                return;
+            }
+        }
         if (RunStatus.CANCELLED.id().equals(trial.status())) {
             synchronized (this) {
                 cancelledTrials.add(trial);
@@ -228,7 +272,7 @@ public final class TrialExecutor implements Experiment {
             try {
                 log.append(trial);
             } catch (IOException e) {
-                say("could not record trial " + spec.number() + " in " + ExperimentFiles.TRIALS + ": "
+                say("could not record trial " + trial.number() + " in " + ExperimentFiles.TRIALS + ": "
                         + message(e));
             }
             synchronized (this) {
@@ -260,20 +304,7 @@ public final class TrialExecutor implements Experiment {
             if (result.cancelled()) {
                 return ended(spec, run, RunStatus.CANCELLED.id(), null, null);
             }
-            RunOutcome outcome = RunOutcome.read(run);
-            if (result.status() == RunStatus.DIVERGED) {
-                // the runtime kept the weights from before the loss became NaN: a real result of this setting,
-                // but not one to rank, summarise or compare as if training had worked
-                return ended(spec, run, RunStatus.DIVERGED.id(), outcome, "the training loss became NaN or infinite "
-                        + "(the run's diagnostics.json says when): this setting diverged; it is left out of the best "
-                        + "trial, summaries and comparisons");
-            }
-            if (config.objective() != null && !outcome.hasObjective(config.objective())) {
-                return ended(spec, run, RunStatus.FAILED.id(), outcome, "the run has no value for the objective '"
-                        + config.objective() + "' (it has " + outcome.describeObjectiveSources()
-                        + "); set $.search.objective to one of these");
-            }
-            return ended(spec, run, RunStatus.FINISHED.id(), outcome, null);
+            return TrialVerdict.ofRun(spec, run, result.status(), config.objective());
         } catch (PipelineException e) {
             return ended(spec, handle == null ? null : handle.folder(), RunStatus.FAILED.id(), null, e.getMessage());
         } catch (ExecutionException e) {
@@ -302,18 +333,14 @@ public final class TrialExecutor implements Experiment {
     }
 
     private Trial ended(TrialSpec spec, Path run, String status, RunOutcome outcome, String error) {
-        boolean ok = RunStatus.FINISHED.id().equals(status);
-        return new Trial(spec.number(), spec.params(), spec.seed(), run, status,
-                ok && outcome != null ? outcome.objective(config.objective()) : Double.NaN,
-                outcome == null ? Map.of() : outcome.metrics(), outcome == null ? Map.of() : outcome.train(),
-                outcome == null ? Map.of() : outcome.validation(), error);
+        return TrialVerdict.ended(spec, run, status, outcome, error, config.objective());
     }
 
-    private static String message(Throwable e) {
+    static String message(Throwable e) {
         return Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
     }
 
-    private void say(String text) {
+    void say(String text) {
         safely(() -> listener.message(text));
     }
 
@@ -349,6 +376,10 @@ public final class TrialExecutor implements Experiment {
         }
         for (RunHandle h : running) {
             h.cancel();
+        }
+        Thread t = distributed;
+        if (t != null) {
+            t.interrupt();
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.cajal.api.pipeline.PipelineException;
+import org.cajal.experiments.Cluster;
 import org.cajal.experiments.Experiment;
 import org.cajal.api.run.ExperimentFiles;
 import org.cajal.experiments.PipelineSource;
@@ -28,12 +29,14 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = LauncherCommand.class, property = LauncherCommand.NAME_PROPERTY + "=repeat")
 public class RepeatCommand implements LauncherCommand {
 
-    static final String USAGE = "usage: cajal repeat FILE [--times N] [--seed S] [--parallel N] [--out DIR]\n"
+    static final String USAGE = "usage: cajal repeat FILE [--times N] [--seed S] [--parallel N] [--out DIR]"
+            + " [--spark MASTER [--spark-conf K=V]...]\n"
             + "  FILE          a pipeline JSON file\n"
             + "  --times N     how many seeds (default 5)\n"
             + "  --seed S      the first seed; the others are S+1, S+2, ... (default: the pipeline's seed)\n"
             + "  --parallel N  runs at once (default: one per core)\n"
             + "  --out DIR     folder under which the repeats folder is created (default ~/.cajal/runs)\n"
+            + CommandSupport.SPARK_USAGE
             + "Starting the same repeats again resumes them.";
 
     @Reference
@@ -62,8 +65,10 @@ public class RepeatCommand implements LauncherCommand {
         int times;
         int parallel;
         Long seed;
+        Cluster cluster;
         try {
-            parsed = CommandSupport.Args.parse(args, Set.of("--times", "--seed", "--parallel", "--out"));
+            parsed = CommandSupport.Args.parse(args, Set.of("--times", "--seed", "--parallel", "--out",
+                    CommandSupport.SPARK));
             if (parsed.positional().size() != 1) {
                 throw new IllegalArgumentException(parsed.positional().isEmpty() ? "no pipeline file given"
                         : "one pipeline file at a time (got " + String.join(", ", parsed.positional()) + ")");
@@ -73,6 +78,7 @@ public class RepeatCommand implements LauncherCommand {
             times = t == null ? 5 : t;
             parallel = p == null ? org.cajal.experiments.internal.exec.TrialExecutor.DEFAULT_PARALLEL : p;
             seed = parsed.whole("--seed");
+            cluster = parsed.cluster();
         } catch (IllegalArgumentException e) {
             err.println("cajal repeat: " + e.getMessage());
             err.println(USAGE);
@@ -83,7 +89,8 @@ public class RepeatCommand implements LauncherCommand {
         try {
             PipelineSource source = PipelineSource.of(support.locate(Path.of(parsed.positional().get(0))));
             long first = seed != null ? seed : PipelineTree.of(source).seed();
-            Experiment experiment = repeats.repeat(source, runs, times, first, parallel, CommandSupport.printer(out));
+            Experiment experiment = repeats.repeat(source, runs, times, first, parallel, cluster,
+                    CommandSupport.printer(out));
             out.println("repeats folder: " + experiment.folder() + " (seeds " + first + " to " + (first + times - 1)
                     + ")");
             var trials = CommandSupport.await(experiment);

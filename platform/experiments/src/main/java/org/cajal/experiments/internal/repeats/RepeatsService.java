@@ -34,6 +34,12 @@ import org.cajal.runfolder.CsvTable;
 import org.cajal.runfolder.Json;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.cajal.experiments.Cluster;
+import org.cajal.experiments.internal.exec.DistributionTarget;
+import org.cajal.launcher.spi.TrialDistributor;
 
 /**
  * Repeats over seeds (see {@link RepeatsFiles} for what summary.json and curves.csv hold, k-fold included) and
@@ -56,6 +62,11 @@ public class RepeatsService implements Repeats {
     @Reference
     RunStore store;
 
+    /** The launcher's distributed engine (Spark), registered only when its jars are on the class path. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile TrialDistributor distributor;
+
     /** For tests and the workbench outside OSGi. */
     public RepeatsService(PipelineFormat format, PipelineCheck check, PipelineExecutor executor) {
         this.format = format;
@@ -70,6 +81,12 @@ public class RepeatsService implements Repeats {
     @Override
     public Experiment repeat(PipelineSource pipeline, Path runsDirectory, int times, long firstSeed, int parallel,
                              ExperimentListener listener) throws PipelineException {
+        return repeat(pipeline, runsDirectory, times, firstSeed, parallel, null, listener);
+    }
+
+    @Override
+    public Experiment repeat(PipelineSource pipeline, Path runsDirectory, int times, long firstSeed, int parallel,
+                             Cluster cluster, ExperimentListener listener) throws PipelineException {
         List<Problem> problems = new ArrayList<>();
         if (times < 1) {
             problems.add(new Problem("--times", "must be at least 1 (the number of seeds), got " + times));
@@ -87,6 +104,7 @@ public class RepeatsService implements Repeats {
         if (!found.isEmpty()) {
             throw new PipelineException(pipeline.source(), found);
         }
+        DistributionTarget target = DistributionTarget.of(cluster, distributor, executor, pipeline.source());
         int folds = doc.pipeline().split().isKFold() ? doc.pipeline().split().folds() : 1;
         List<TrialSpec> specs = new ArrayList<>();
         for (int i = 0; i < times; i++) {
@@ -99,7 +117,7 @@ public class RepeatsService implements Repeats {
         try {
             ExperimentSetup.Prepared prepared = ExperimentSetup.prepare(runs, "repeats", tree.name(), pipeline.json(),
                     pipeline.source(), settings, specs.size());
-            return TrialExecutor.start(executor, new TrialExecutor.Config(prepared.folder(), specs, parallel, null),
+            return TrialExecutor.start(executor, new TrialExecutor.Config(prepared.folder(), specs, parallel, null, target),
                     listener, new RepeatsFiles(prepared.folder(), folds));
         } catch (IOException e) {
             throw new PipelineException(pipeline.source(), new Problem("runs folder " + runs, e.getMessage()));

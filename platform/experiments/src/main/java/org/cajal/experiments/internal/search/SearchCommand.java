@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.cajal.api.pipeline.PipelineException;
+import org.cajal.experiments.Cluster;
 import org.cajal.experiments.Experiment;
 import org.cajal.api.run.ExperimentFiles;
 import org.cajal.experiments.PipelineSource;
@@ -29,11 +30,13 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = LauncherCommand.class, property = LauncherCommand.NAME_PROPERTY + "=search")
 public class SearchCommand implements LauncherCommand {
 
-    static final String USAGE = "usage: cajal search FILE [--out DIR] [--trials N] [--parallel N]\n"
+    static final String USAGE = "usage: cajal search FILE [--out DIR] [--trials N] [--parallel N] [--spark MASTER"
+            + " [--spark-conf K=V]...]\n"
             + "  FILE          a pipeline JSON file with a \"search\" section (method, trials, parameters, ...)\n"
             + "  --out DIR     folder under which the search folder is created (default ~/.cajal/runs)\n"
             + "  --trials N    the budget: trials to run (overrides the search section's \"trials\")\n"
             + "  --parallel N  trials at once (overrides the search section's \"parallel\"; default: one per core)\n"
+            + CommandSupport.SPARK_USAGE
             + "Starting the same search again resumes it: finished trials are not run again.";
 
     @Reference
@@ -61,14 +64,16 @@ public class SearchCommand implements LauncherCommand {
         CommandSupport.Args parsed;
         Integer trials;
         Integer parallel;
+        Cluster cluster;
         try {
-            parsed = CommandSupport.Args.parse(args, Set.of("--out", "--trials", "--parallel"));
+            parsed = CommandSupport.Args.parse(args, Set.of("--out", "--trials", "--parallel", CommandSupport.SPARK));
             if (parsed.positional().size() != 1) {
                 throw new IllegalArgumentException(parsed.positional().isEmpty() ? "no pipeline file given"
                         : "one pipeline file at a time (got " + String.join(", ", parsed.positional()) + ")");
             }
             trials = parsed.integer("--trials", 1);
             parallel = parsed.integer("--parallel", 1);
+            cluster = parsed.cluster();
         } catch (IllegalArgumentException e) {
             err.println("cajal search: " + e.getMessage());
             err.println(USAGE);
@@ -79,7 +84,7 @@ public class SearchCommand implements LauncherCommand {
         try {
             PipelineSource source = PipelineSource.of(support.locate(Path.of(parsed.positional().get(0))));
             Experiment experiment = searches.search(source,
-                    new Searches.SearchOptions(runs, null, trials, parallel), CommandSupport.printer(out));
+                    new Searches.SearchOptions(runs, null, trials, parallel, cluster), CommandSupport.printer(out));
             out.println("search folder: " + experiment.folder());
             List<Trial> all = CommandSupport.await(experiment);
             boolean minimise = minimise(experiment.folder());

@@ -22,6 +22,11 @@ import org.cajal.experiments.internal.exec.TrialExecutor;
 import org.cajal.experiments.internal.exec.TrialSpec;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.cajal.experiments.internal.exec.DistributionTarget;
+import org.cajal.launcher.spi.TrialDistributor;
 
 /**
  * Grid and random search and capacity sweeps. Every trial's pipeline is made (the search section removed, the
@@ -45,6 +50,11 @@ public class SearchService implements Searches {
     /** Where experiments go when the options name no runs directory. */
     @Reference
     RunStore store;
+
+    /** The launcher's distributed engine (Spark), registered only when its jars are on the class path. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile TrialDistributor distributor;
 
     /** For tests and the workbench outside OSGi. */
     public SearchService(PipelineFormat format, PipelineCheck check, PipelineExecutor executor) {
@@ -124,6 +134,8 @@ public class SearchService implements Searches {
             throws PipelineException {
         Plan plan = plan(pipeline, options);
         List<TrialSpec> specs = checked(pipeline, plan.drafts());
+        DistributionTarget target = DistributionTarget.of(options == null ? null : options.cluster(), distributor,
+                executor, pipeline.source());
         ExperimentListener l = listener == null ? ExperimentListener.NONE : listener;
         Path runs = ExperimentSetup.runsDirectory(options == null ? null : options.runsDirectory(), store);
         try {
@@ -135,7 +147,7 @@ public class SearchService implements Searches {
             SearchResults results = new SearchResults(prepared.folder(),
                     new ArrayList<>(plan.space().parameters().keySet()), plan.space().minimise(), texts);
             return TrialExecutor.start(executor, new TrialExecutor.Config(prepared.folder(), specs,
-                    plan.space().parallel(), plan.space().objective()), l, results);
+                    plan.space().parallel(), plan.space().objective(), target), l, results);
         } catch (IOException e) {
             throw new PipelineException(pipeline.source(), new Problem("runs folder " + runs, e.getMessage()));
         }
@@ -147,13 +159,14 @@ public class SearchService implements Searches {
         PipelineTree tree = PipelineTree.of(pipeline);
         Sweep sweep = Sweep.plan(tree, options, pipeline.source());
         List<TrialSpec> specs = checked(pipeline, sweep.drafts());
+        DistributionTarget target = DistributionTarget.of(options.cluster(), distributor, executor, pipeline.source());
         ExperimentListener l = listener == null ? ExperimentListener.NONE : listener;
         Path runs = ExperimentSetup.runsDirectory(options.runsDirectory(), store);
         try {
             ExperimentSetup.Prepared prepared = ExperimentSetup.prepare(runs, "sweep", tree.name(), pipeline.json(),
                     pipeline.source(), sweep.settings(), specs.size());
             return TrialExecutor.start(executor, new TrialExecutor.Config(prepared.folder(), specs,
-                    Math.max(1, options.parallel()), null), l, new SweepResults(prepared.folder(), sweep, l));
+                    Math.max(1, options.parallel()), null, target), l, new SweepResults(prepared.folder(), sweep, l));
         } catch (IOException e) {
             throw new PipelineException(pipeline.source(), new Problem("runs folder " + runs, e.getMessage()));
         }

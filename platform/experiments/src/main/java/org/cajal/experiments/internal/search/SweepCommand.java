@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.cajal.api.pipeline.PipelineException;
+import org.cajal.experiments.Cluster;
 import org.cajal.experiments.Experiment;
 import org.cajal.api.run.ExperimentFiles;
 import org.cajal.experiments.PipelineSource;
@@ -36,7 +37,8 @@ public class SweepCommand implements LauncherCommand {
             + "  --values      comma-separated numbers, e.g. 1,2,4,8,16\n"
             + "  --repeats N   seeds per value (default 1; the errors are averaged)\n"
             + "  --parallel N  runs at once (default: one per core)\n"
-            + "  --out DIR     folder under which the sweep folder is created (default ~/.cajal/runs)";
+            + "  --out DIR     folder under which the sweep folder is created (default ~/.cajal/runs)\n"
+            + CommandSupport.SPARK_USAGE.stripTrailing();
 
     @Reference
     Searches searches;
@@ -92,8 +94,10 @@ public class SweepCommand implements LauncherCommand {
         List<Object> values;
         int repeats;
         int parallel;
+        Cluster cluster;
         try {
-            parsed = CommandSupport.Args.parse(args, Set.of("--param", "--values", "--repeats", "--parallel", "--out"));
+            parsed = CommandSupport.Args.parse(args, Set.of("--param", "--values", "--repeats", "--parallel", "--out",
+                    CommandSupport.SPARK));
             if (parsed.positional().size() != 1) {
                 throw new IllegalArgumentException(parsed.positional().isEmpty() ? "no pipeline file given"
                         : "one pipeline file at a time (got " + String.join(", ", parsed.positional()) + ")");
@@ -109,6 +113,7 @@ public class SweepCommand implements LauncherCommand {
             Integer p = parsed.integer("--parallel", 1);
             repeats = r == null ? 1 : r;
             parallel = p == null ? org.cajal.experiments.internal.exec.TrialExecutor.DEFAULT_PARALLEL : p;
+            cluster = parsed.cluster();
         } catch (IllegalArgumentException e) {
             err.println("cajal sweep: " + e.getMessage());
             err.println(USAGE);
@@ -119,7 +124,7 @@ public class SweepCommand implements LauncherCommand {
         try {
             PipelineSource source = PipelineSource.of(support.locate(Path.of(parsed.positional().get(0))));
             Experiment experiment = searches.sweep(source, new Searches.SweepOptions(runs,
-                    parsed.options().get("--param"), values, repeats, parallel), CommandSupport.printer(out));
+                    parsed.options().get("--param"), values, repeats, parallel, cluster), CommandSupport.printer(out));
             out.println("sweep folder: " + experiment.folder());
             var trials = CommandSupport.await(experiment);
             Path csv = experiment.folder().resolve(ExperimentFiles.SWEEP);
