@@ -88,11 +88,12 @@ final class BundleReport implements FrameworkListener {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = t.getMessage() != null ? t.getMessage() : t.toString();
+        String message = t.getMessage() != null ? t.getMessage() : "failed without a message";
         int repeat = message.indexOf(" Unresolved requirements:");
         if (repeat > 0) {
             message = message.substring(0, repeat);
         }
-        return root == t ? message : message + " (cause: " + root + ")";
+        // the cause's own words, not its Java class name
+        return root == t || root.getMessage() == null ? message : message + " (cause: " + root.getMessage() + ")";
     }
 }

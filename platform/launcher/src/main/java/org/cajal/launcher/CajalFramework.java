@@ -129,14 +129,15 @@ public final class CajalFramework implements AutoCloseable {
                 : Path.of(extraConfig.get(Constants.FRAMEWORK_STORAGE));
         Map<String, String> config = FrameworkConfiguration.build(root, storage, extraConfig);
         String pluginsDir = config.get(PLUGINS_DIR_PROPERTY);
-        PluginJars.problems(pluginsDir == null ? null : Path.of(pluginsDir))
-                .forEach(p -> System.err.println("cajal: " + p));
+        PluginLog plugins = PluginLog.open(config, System.err);
+        PluginJars.byJar(pluginsDir == null ? null : Path.of(pluginsDir)).forEach(plugins::jar);
         Framework framework = newFramework(config);
         BundleReport report = new BundleReport();
         long tInit;
         long tInstalled;
         try {
             framework.init();
+            plugins.register(framework.getBundleContext());
             framework.getBundleContext().addFrameworkListener(report);
             framework.getBundleContext().addFrameworkListener(CajalFramework::printError);
             tInit = System.nanoTime();
@@ -154,6 +155,7 @@ public final class CajalFramework implements AutoCloseable {
             // start ERROR before it has reached the report, so problemBundles() can name the reasons
             awaitQuietly(started);
         } catch (BundleException | RuntimeException e) {
+            plugins.close();
             stopQuietly(framework);
             if (ownsStorage) {
                 delete(storage);
@@ -213,7 +215,7 @@ public final class CajalFramework implements AutoCloseable {
         if (event.getType() == FrameworkEvent.ERROR) {
             Bundle b = event.getBundle();
             String who = b == null || b.getBundleId() == 0 ? "framework" : "bundle " + b.getSymbolicName();
-            System.err.println("cajal: " + who + ": " + BundleReport.rootMessage(event.getThrowable()));
+            System.err.println("cajal: " + who + ": " + PluginFailures.reason(event.getThrowable()));
         }
     }
 

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
@@ -21,6 +23,13 @@ final class PluginJars {
     /** One message per jar in the folder that will not be installed; empty when all are bundles (or no folder). */
     static List<String> problems(Path folder) {
         List<String> problems = new ArrayList<>();
+        byJar(folder).forEach((jar, problem) -> problems.add(folder.getFileName() + "/" + jar + ": " + problem));
+        return problems;
+    }
+
+    /** What is wrong with each jar of the folder that will not be installed, by file name, in name order. */
+    static Map<String, String> byJar(Path folder) {
+        Map<String, String> problems = new LinkedHashMap<>();
         if (folder == null || !Files.isDirectory(folder)) {
             return problems;
         }
@@ -28,11 +37,11 @@ final class PluginJars {
             for (Path jar : files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
                 String problem = problem(jar);
                 if (problem != null) {
-                    problems.add(folder.getFileName() + "/" + jar.getFileName() + ": " + problem);
+                    problems.put(jar.getFileName().toString(), problem);
                 }
             }
         } catch (IOException e) {
-            problems.add(folder + ": cannot be listed (" + e.getMessage() + ")");
+            problems.put("", "the folder " + folder + " cannot be listed (" + e.getMessage() + ")");
         }
         return problems;
     }

@@ -19,7 +19,7 @@ class BundleReportTest {
     @Test
     void theRootCauseIsNamed() {
         Exception e = new BundleException("Activator start error in bundle x", new IllegalStateException("no backend"));
-        assertEquals("Activator start error in bundle x (cause: java.lang.IllegalStateException: no backend)",
+        assertEquals("Activator start error in bundle x (cause: no backend)",
                 BundleReport.rootMessage(e));
         assertEquals("(no detail)", BundleReport.rootMessage(null));
     }
