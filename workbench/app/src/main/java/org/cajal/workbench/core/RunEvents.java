@@ -57,6 +57,32 @@ public final class RunEvents {
         training.forEach(l -> l.accept(event));
     }
 
+    private final List<Consumer<LiveSnapshot>> snapshots = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicReference<LiveSnapshot> nextSnapshot =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    public void addSnapshotListener(Consumer<LiveSnapshot> listener) {
+        snapshots.add(listener);
+    }
+
+    /**
+     * From the training thread: a look at the model for the live view and the diagram. Only the newest one waits
+     * for the event-dispatch thread (a look that arrives before the last was shown replaces it), so a slow screen
+     * never holds back training. Returns whether the previous look had been shown already.
+     */
+    public boolean publishSnapshot(LiveSnapshot snapshot) {
+        LiveSnapshot before = nextSnapshot.getAndSet(snapshot);
+        if (before == null) {
+            SwingUtilities.invokeLater(() -> {
+                LiveSnapshot s = nextSnapshot.getAndSet(null);
+                if (s != null) {
+                    snapshots.forEach(l -> l.accept(s));
+                }
+            });
+        }
+        return before == null;
+    }
+
     public void addRunOpenedListener(Consumer<Path> listener) {
         opened.add(listener);
     }

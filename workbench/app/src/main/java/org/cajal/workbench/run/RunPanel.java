@@ -38,7 +38,8 @@ import org.jfree.chart.ChartPanel;
 
 /**
  * The "Training" view: trains the edited pipeline and shows the run live — a progress bar with the epoch, batch
- * and time left, a status line, the loss (and validation metric) per epoch and the training loss per mini-batch.
+ * and time left, a status line, the loss (and validation metric) per epoch and the training loss per mini-batch,
+ * and beside them the {@link LiveView} of a tabular model (its decision boundary, neurons and weights as it trains).
  *
  * <p>{@link #trainAction()} makes a document of the edited pipeline, checks it once (which plans its dataset) and
  * starts that checked plan (check and start run on the background executor, as checking opens the data). Training
@@ -61,6 +62,7 @@ public final class RunPanel {
     private final TrainingCharts charts = new TrainingCharts();
     private final DiagnosticsList diagnostics = new DiagnosticsList();
     private final TrainingProgress progress;
+    private final LiveView live;
     private final Action train;
     private final Action stop;
 
@@ -84,6 +86,7 @@ public final class RunPanel {
     RunPanel(Workbench workbench, LongSupplier nanoClock) {
         this.workbench = workbench;
         this.progress = new TrainingProgress(nanoClock);
+        this.live = new LiveView(workbench.runs());
         this.train = new AbstractAction("Train") {
             @Override
             public void actionPerformed(ActionEvent e) {
@@ -151,8 +154,11 @@ public final class RunPanel {
         split.setResizeWeight(0.6);
         split.setBorder(null);
 
+        JSplitPane curvesAndLive = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, split, live.component());
+        curvesAndLive.setResizeWeight(0.45);
+        curvesAndLive.setBorder(null);
         panel.add(header, BorderLayout.NORTH);
-        panel.add(split, BorderLayout.CENTER);
+        panel.add(curvesAndLive, BorderLayout.CENTER);
         panel.add(diagnostics.component(), BorderLayout.SOUTH);
     }
 
@@ -190,17 +196,19 @@ public final class RunPanel {
         progressBar.setString("validating…");
         RunOptions options = new RunOptions(workbench.runsDirectory(), OptionalLong.empty());
         try {
-            workbench.background().execute(() -> checkAndStart(runtime, document, options));
+            LiveWatcher watcher = live.watcher();
+            workbench.background().execute(() -> checkAndStart(runtime, document, options, watcher));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             notStarted("Cannot train", "The workbench is closing.");
         }
     }
 
     /** Checks the pipeline (planning its dataset once), then starts that checked plan. Background thread. */
-    private void checkAndStart(RuntimeServices runtime, PipelineDocument document, RunOptions options) {
+    private void checkAndStart(RuntimeServices runtime, PipelineDocument document, RunOptions options,
+                               LiveWatcher watcher) {
         try {
             CheckedPipeline checked = runtime.check().check(document);
-            RunHandle started = runtime.executor().start(checked, options, event -> workbench.runs().publish(event));
+            RunHandle started = runtime.executor().start(checked, options, watcher);
             SwingUtilities.invokeLater(() -> started(started));
         } catch (PipelineException e) {
             String lines = e.problems().isEmpty() ? e.getMessage() : e.problems().stream()
@@ -373,6 +381,10 @@ public final class RunPanel {
 
     JLabel statusLabel() {
         return status;
+    }
+
+    LiveView live() {
+        return live;
     }
 
     DefaultListModel<String> diagnostics() {

@@ -165,6 +165,11 @@ public final class FakeWorkbench {
             throw new UnsupportedOperationException("not used by these tests");
         }
 
+        /** Resuming an interrupted run (the executor's, where it has it): not used by these tests. */
+        public RunHandle resume(Path runFolder, TrainingListener listener) throws PipelineException {
+            throw new PipelineException(runFolder.toString(), new Problem("$", "not used by these tests"));
+        }
+
         @Override
         public CheckedPipeline check(PipelineDocument document) throws PipelineException {
             List<Problem> found = validate(document);
