@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -23,6 +26,7 @@ import org.cajal.launcher.spi.CajalProperties;
 import org.cajal.launcher.spi.PluginProblems;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
+import org.osgi.framework.ServiceRegistration;
 
 /**
  * What happens to the jars in {@code plugins/}, told once: FileInstall's log (java.util.logging, logger
@@ -39,6 +43,8 @@ final class PluginLog extends Handler implements PluginProblems {
     static final String FILE_NAME = "plugins.log";
     /** The java.util.logging logger FileInstall writes to with {@code felix.fileinstall.log.default=jul}. */
     static final String FILEINSTALL_LOGGER = "fileinstall";
+    /** Service property counting the changes, so that the service is MODIFIED whenever a problem comes or goes. */
+    static final String CHANGES_PROPERTY = "cajal.plugin.problems.changes";
 
     /** Held so that java.util.logging keeps this logger, and the handlers set on it, alive. */
     private static final Logger FILEINSTALL = Logger.getLogger(FILEINSTALL_LOGGER);
@@ -47,6 +53,8 @@ final class PluginLog extends Handler implements PluginProblems {
     private final Path file;
     private final PrintStream console;
     private final Map<String, String> problems = Collections.synchronizedMap(new LinkedHashMap<>());
+    private volatile ServiceRegistration<PluginProblems> registration;
+    private final AtomicLong changes = new AtomicLong();
 
     private PluginLog(Path file, PrintStream console) {
         this.file = file;
@@ -92,6 +100,7 @@ final class PluginLog extends Handler implements PluginProblems {
         if (reason.equals(before)) {
             return;
         }
+        changed();
         console.println("cajal: " + (jarName.isEmpty() ? "plugins" : "plugins/" + jarName) + ": " + reason
                 + (pointToLog ? " (details in " + file + ")" : ""));
     }
@@ -119,17 +128,38 @@ final class PluginLog extends Handler implements PluginProblems {
      * uninstalled is no longer a problem; when the framework stops, FileInstall's log goes back to the console.
      */
     void register(BundleContext context) {
-        context.registerService(PluginProblems.class, this, null);
+        registration = context.registerService(PluginProblems.class, this, properties());
         context.addBundleListener(event -> {
             if (event.getBundle().getBundleId() == 0 && event.getType() == BundleEvent.STOPPING) {
                 close();
             } else if (event.getType() == BundleEvent.STARTED || event.getType() == BundleEvent.UNINSTALLED) {
                 Matcher jar = JAR.matcher(String.valueOf(event.getBundle().getLocation()));
                 while (jar.find()) {
-                    problems.remove(jar.group(1));
+                    if (problems.remove(jar.group(1)) != null) {
+                        changed();
+                    }
                 }
             }
         });
+    }
+
+    /** Tells the service's users (a ServiceEvent.MODIFIED) that the problems changed. */
+    private void changed() {
+        changes.incrementAndGet();
+        ServiceRegistration<PluginProblems> r = registration;
+        if (r != null) {
+            try {
+                r.setProperties(properties());
+            } catch (IllegalStateException unregistered) {
+                // the framework is stopping
+            }
+        }
+    }
+
+    private Dictionary<String, Object> properties() {
+        Hashtable<String, Object> p = new Hashtable<>();
+        p.put(CHANGES_PROPERTY, changes.get());
+        return p;
     }
 
     @Override

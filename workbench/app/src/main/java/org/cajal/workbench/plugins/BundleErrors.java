@@ -31,7 +31,7 @@ final class BundleErrors {
      *         where it adds something
      */
     static String explain(BundleException e) {
-        String message = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
+        String message = Objects.requireNonNullElse(e.getMessage(), "the framework gave no reason");
         // the innermost requirement ("caused by") is the one nothing provides
         Matcher m = REQUIREMENT.matcher(message);
         String namespace = null;

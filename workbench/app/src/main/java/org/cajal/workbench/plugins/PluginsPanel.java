@@ -4,6 +4,7 @@ import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.awt.event.HierarchyEvent;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
@@ -25,10 +26,15 @@ import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import javax.swing.table.TableRowSorter;
 
+import org.cajal.launcher.spi.PluginProblems;
 import org.cajal.workbench.core.Workbench;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleListener;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceListener;
+import org.osgi.framework.ServiceReference;
 
 /**
  * The "Plugins" tab: every installed bundle with its version, state, where it came from and what it contributes
@@ -60,6 +66,8 @@ public final class PluginsPanel {
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     /** Refreshes the table on the event-dispatch thread, coalescing bursts of events. */
     private final BundleListener bundleListener = event -> scheduleRefresh();
+    /** The launcher's plugin problems come after the bundle events of a failed start: refresh when they change. */
+    private final ServiceListener problemsListener = event -> scheduleRefresh();
     private boolean listening;
 
     public PluginsPanel(Workbench workbench) {
@@ -90,12 +98,17 @@ public final class PluginsPanel {
         try {
             if (on) {
                 context.addBundleListener(bundleListener);
+                context.addServiceListener(problemsListener,
+                        "(" + Constants.OBJECTCLASS + "=" + PluginProblems.class.getName() + ")");
             } else {
                 context.removeBundleListener(bundleListener);
+                context.removeServiceListener(problemsListener);
             }
             listening = on;
         } catch (IllegalStateException stopping) {
             listening = false; // the workbench bundle is stopping: the framework drops its listeners itself
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("the plugin-problems filter is not valid", e);
         }
     }
 
@@ -245,7 +258,7 @@ public final class PluginsPanel {
             return; // the workbench bundle is stopping
         }
         long selectedId = selectedRow().map(BundleTableModel.Row::id).orElse(-1L);
-        model.setRows(BundleTableModel.rows(bundles, rules, workbench.catalog()));
+        model.setRows(BundleTableModel.rows(bundles, rules, workbench.catalog(), pluginProblems()));
         int index = model.indexOf(selectedId);
         if (index >= 0) {
             int view = table.convertRowIndexToView(index);
@@ -254,6 +267,24 @@ public final class PluginsPanel {
             }
         }
         updateButtons();
+    }
+
+    /** The launcher's reason for each plugin jar that failed, by file name; empty without a launcher. */
+    private Map<String, String> pluginProblems() {
+        try {
+            ServiceReference<PluginProblems> ref = context.getServiceReference(PluginProblems.class);
+            PluginProblems problems = ref == null ? null : context.getService(ref);
+            if (problems == null) {
+                return Map.of();
+            }
+            try {
+                return problems.problems();
+            } finally {
+                context.ungetService(ref);
+            }
+        } catch (IllegalStateException stopping) {
+            return Map.of();
+        }
     }
 
     private Optional<BundleTableModel.Row> selectedRow() {

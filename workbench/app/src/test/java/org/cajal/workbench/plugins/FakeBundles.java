@@ -8,6 +8,8 @@ import java.util.List;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleListener;
+import org.osgi.framework.ServiceReference;
+import org.cajal.launcher.spi.PluginProblems;
 import org.osgi.framework.Constants;
 import org.osgi.framework.Version;
 
@@ -48,6 +50,19 @@ final class FakeBundles {
 
     /** A context whose own bundle is {@code self}, listing {@code bundles}; it records added listeners. */
     static BundleContext context(Bundle self, List<Bundle> bundles, List<BundleListener> listeners) {
+        return context(self, bundles, listeners, null);
+    }
+
+    /** As above, with the launcher's {@link PluginProblems} service when {@code problems} is not null. */
+    static BundleContext context(Bundle self, List<Bundle> bundles, List<BundleListener> listeners,
+                                 PluginProblems problems) {
+        ServiceReference<?> reference = (ServiceReference<?>) Proxy.newProxyInstance(
+                ServiceReference.class.getClassLoader(), new Class<?>[] {ServiceReference.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> null;
+                });
         return (BundleContext) Proxy.newProxyInstance(BundleContext.class.getClassLoader(),
                 new Class<?>[] {BundleContext.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getBundle" -> {
@@ -62,6 +77,10 @@ final class FakeBundles {
                         listeners.add((BundleListener) args[0]);
                         yield null;
                     }
+                    case "addServiceListener", "removeServiceListener", "removeBundleListener" -> null;
+                    case "getServiceReference" -> problems == null ? null : reference;
+                    case "getService" -> problems;
+                    case "ungetService" -> true;
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
                     case "toString" -> "fake context";

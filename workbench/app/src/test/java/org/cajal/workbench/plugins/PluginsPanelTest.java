@@ -10,7 +10,9 @@ import java.awt.Component;
 import java.awt.Container;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.swing.JButton;
@@ -24,6 +26,7 @@ import org.cajal.api.pipeline.ModelSpec;
 import org.cajal.api.pipeline.Pipeline;
 import org.cajal.api.pipeline.SplitSpec;
 import org.cajal.api.pipeline.TrainingSpec;
+import org.cajal.launcher.spi.PluginProblems;
 import org.cajal.workbench.core.Notifier;
 import org.cajal.workbench.core.PipelineModel;
 import org.cajal.workbench.core.RuntimeServices;
@@ -86,6 +89,46 @@ class PluginsPanelTest {
         for (String name : List.of("plugins.install", "plugins.uninstall", "plugins.start", "plugins.openFolder")) {
             assertNotNull(find(panel.get().component(), name), name);
         }
+    }
+
+    @Test
+    void aPluginThatFailedIsShownAsFailedWithTheLaunchersReason() throws Exception {
+        Bundle self = bundle(7, "org.cajal.workbench", "0.1.0", Bundle.ACTIVE,
+                "reference:" + home.resolve("bundles/workbench.jar").toUri());
+        List<Bundle> bundles = new ArrayList<>(List.of(self,
+                bundle(40, "com.example.throwing", "1.0.0", Bundle.RESOLVED,
+                        home.resolve("plugins/throwing.jar").toUri().toString()),
+                bundle(41, "com.example.fine", "1.0.0", Bundle.ACTIVE,
+                        home.resolve("plugins/fine.jar").toUri().toString())));
+        String reason = "its activator failed while starting: no licence key configured; fix the plugin (its "
+                + "author's start code), or remove its jar";
+        Map<String, String> problems = new LinkedHashMap<>();
+        problems.put("throwing.jar", reason);
+        problems.put("plain.jar", "is not an OSGi bundle (its manifest has no Bundle-SymbolicName), so it is not "
+                + "installed");
+        PluginProblems service = new PluginProblems() {
+            @Override
+            public Map<String, String> problems() {
+                return problems;
+            }
+
+            @Override
+            public Path log() {
+                return home.resolve("plugins.log");
+            }
+        };
+        Workbench workbench = workbench(FakeBundles.context(self, bundles, new ArrayList<>(), service));
+        AtomicReference<PluginsPanel> panel = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> panel.set(new PluginsPanel(workbench)));
+        JTable table = (JTable) find(panel.get().component(), "plugins.table");
+        onEdt(() -> assertEquals(4, table.getRowCount()));
+        onEdt(() -> assertEquals("Failed", table.getValueAt(1, BundleTableModel.STATE)));
+        onEdt(() -> assertEquals(reason, table.getValueAt(1, BundleTableModel.CONTRIBUTES)));
+        onEdt(() -> assertEquals("Active", table.getValueAt(2, BundleTableModel.STATE)));
+        onEdt(() -> assertEquals("plain.jar", table.getValueAt(3, BundleTableModel.NAME)));
+        onEdt(() -> assertEquals("Failed", table.getValueAt(3, BundleTableModel.STATE)));
+        onEdt(() -> assertTrue(table.getValueAt(3, BundleTableModel.CONTRIBUTES).toString()
+                .startsWith("is not an OSGi bundle"), "the same reason as the console's"));
     }
 
     @Test
