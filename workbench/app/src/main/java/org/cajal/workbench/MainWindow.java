@@ -30,6 +30,7 @@ import org.cajal.workbench.core.Notifier;
 import org.cajal.workbench.core.PipelineModel;
 import org.cajal.workbench.core.RuntimeServices;
 import org.cajal.workbench.core.Workbench;
+import org.cajal.workbench.diagram.NetworkDiagram;
 import org.cajal.workbench.editor.PipelineEditor;
 import org.cajal.workbench.experiments.ExperimentsPanel;
 import org.cajal.workbench.help.HelpPanel;
@@ -129,10 +130,10 @@ final class MainWindow implements Notifier, MainMenus.Window {
         // a run that starts shows the training view; one that is opened shows the results
         workbench.runs().addTrainingListener(event -> {
             if (event instanceof TrainingEvent.Started) {
-                centre.setSelectedIndex(1);
+                centre.setSelectedIndex(centre.indexOfTab("Training"));
             }
         });
-        workbench.runs().addRunOpenedListener(folder -> centre.setSelectedIndex(2));
+        workbench.runs().addRunOpenedListener(folder -> centre.setSelectedIndex(centre.indexOfTab("Results")));
         workbench.pipeline().addListener((model, change) -> {
             pristine = false;
             updateTitle();
@@ -168,7 +169,10 @@ final class MainWindow implements Notifier, MainMenus.Window {
         HelpPanel help = new HelpPanel(workbench);
 
         centre.setName("cajal.views");
+        centre.setTabLayoutPolicy(JTabbedPane.SCROLL_TAB_LAYOUT);
+        side.setTabLayoutPolicy(JTabbedPane.SCROLL_TAB_LAYOUT);
         centre.addTab("Pipeline", editor.component());
+        centre.addTab("Diagram", new NetworkDiagram(workbench).component());
         centre.addTab("Training", runPanel.component());
         centre.addTab("Results", results.component());
         centre.addTab("Runs", runsPanel.component());

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 import javax.swing.JButton;
+import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JFileChooser;
 import javax.swing.JPanel;
@@ -21,8 +22,9 @@ import org.cajal.charts.ChartDrawings;
 /**
  * Export of a chart or visualiser drawing to PNG or SVG, shared by the training, results and runs views: a pair
  * of buttons that ask for a file with a {@link JFileChooser} and write the drawing at the size it has on screen
- * (or {@link #DEFAULT_WIDTH}×{@link #DEFAULT_HEIGHT} when it is not shown). The chosen folder is remembered in
- * the workbench preferences. Event-dispatch thread.
+ * (or {@link #DEFAULT_WIDTH}×{@link #DEFAULT_HEIGHT} when it is not shown); a PNG at the resolution chosen in the
+ * file dialog ({@link PngExport}, 300 dpi unless the user picked another before). The chosen folder and
+ * resolution are remembered in the workbench preferences. Event-dispatch thread.
  */
 public final class ChartExport {
 
@@ -56,6 +58,7 @@ public final class ChartExport {
 
     private static final int MIN_SIZE = 200;
     private static final String PREF_DIRECTORY = "exportDirectory";
+    private static final String PREF_DPI = "exportDpi";
 
     private ChartExport() {
     }
@@ -83,19 +86,27 @@ public final class ChartExport {
                                   Supplier<Drawing> drawing, Supplier<String> baseName) {
         JButton button = new JButton(label);
         button.setName(name);
-        button.setToolTipText("Save this chart as " + format.description + " at its size on screen");
+        button.setToolTipText(format == Format.PNG ? "Save this chart as a PNG image at its size on screen, at a "
+                + "resolution you choose (300 dpi for print)" : "Save this chart as an SVG drawing (scales to any size)");
         button.addActionListener(e -> {
             Drawing d = drawing.get();
             if (d == null) {
                 workbench.notifier().status("Nothing to export yet.");
                 return;
             }
-            Path file = choose(workbench, shown, format, baseName.get());
+            JComboBox<String> dpi = format == Format.PNG ? resolutions(workbench) : null;
+            Path file = choose(workbench, shown, format, baseName.get(), dpi);
             if (file == null) {
                 return;
             }
             try {
-                write(d, width(shown), height(shown), file, format);
+                if (dpi != null) {
+                    int chosen = PngExport.RESOLUTIONS[dpi.getSelectedIndex()];
+                    workbench.preferences().putInt(PREF_DPI, chosen);
+                    PngExport.write(d, width(shown), height(shown), chosen, file);
+                } else {
+                    write(d, width(shown), height(shown), file, format);
+                }
                 workbench.notifier().status("Exported " + file);
             } catch (IOException | RuntimeException ex) {
                 workbench.notifier().error("Export failed", "Could not write " + file + ": " + message(ex));
@@ -113,8 +124,31 @@ public final class ChartExport {
         }
     }
 
-    private static Path choose(Workbench workbench, Component parent, Format format, String baseName) {
+    /** The PNG resolution choice, set to the last one used (or {@link PngExport#DEFAULT_DPI}). */
+    private static JComboBox<String> resolutions(Workbench workbench) {
+        JComboBox<String> box = new JComboBox<>();
+        box.setName("export.dpi");
+        int last = workbench.preferences() == null ? PngExport.DEFAULT_DPI
+                : workbench.preferences().getInt(PREF_DPI, PngExport.DEFAULT_DPI);
+        for (int dpi : PngExport.RESOLUTIONS) {
+            box.addItem(dpi + " dpi" + (dpi == 96 ? " (screen size)" : dpi == 300 ? " (print)" : ""));
+            if (dpi == last) {
+                box.setSelectedIndex(box.getItemCount() - 1);
+            }
+        }
+        return box;
+    }
+
+    private static Path choose(Workbench workbench, Component parent, Format format, String baseName,
+                               JComboBox<String> dpi) {
         JFileChooser chooser = new JFileChooser();
+        if (dpi != null) {
+            JPanel accessory = new JPanel(new java.awt.BorderLayout(0, 4));
+            accessory.setBorder(javax.swing.BorderFactory.createEmptyBorder(0, 8, 0, 0));
+            accessory.add(new javax.swing.JLabel("Resolution:"), java.awt.BorderLayout.NORTH);
+            accessory.add(dpi, java.awt.BorderLayout.CENTER);
+            chooser.setAccessory(accessory);
+        }
         chooser.setDialogTitle("Export " + format.description);
         chooser.setFileFilter(new FileNameExtensionFilter(format.description + " (*." + format.extension + ")",
                 format.extension));

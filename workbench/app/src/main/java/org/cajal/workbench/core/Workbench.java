@@ -27,6 +27,7 @@ public final class Workbench {
     private final PipelineModel pipeline;
     private final Selection selection = new Selection();
     private final RunEvents runs = new RunEvents();
+    private final Summaries summaries = new Summaries();
     private final Path home;
     private final Path runsDirectory;
     private final Preferences preferences;
@@ -82,6 +83,11 @@ public final class Workbench {
 
     public Selection selection() {
         return selection;
+    }
+
+    /** The edited pipeline's latest model summary, for the views that draw the model. */
+    public Summaries summaries() {
+        return summaries;
     }
 
     public RunEvents runs() {

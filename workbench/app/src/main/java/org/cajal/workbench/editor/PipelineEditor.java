@@ -300,6 +300,7 @@ public final class PipelineEditor {
         summary = result;
         summaryOf = p;
         summaryFailure = failure;
+        workbench.summaries().publish(p, result);
         renderSummary();
     }
 

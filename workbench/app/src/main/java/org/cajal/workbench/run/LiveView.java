@@ -138,14 +138,15 @@ final class LiveView {
         shown = s;
         fillAxes(s.inputNames());
         caption.setText(caption(s));
+        caption.setToolTipText(s.runId() + ": " + caption(s) + " (inputs as the model sees them, after preprocessing)");
         plane.repaint();
         neurons.revalidate();
         neurons.repaint();
     }
 
     static String caption(LiveSnapshot s) {
-        return String.format("%s · epoch %d · batch %d · %d looks took %.1f %% of the training time", s.runId(),
-                s.epoch(), s.batch(), s.looks(), 100 * s.overhead());
+        return String.format("epoch %d · batch %d · %d looks, %.1f %% of the training time", s.epoch(), s.batch(),
+                s.looks(), 100 * s.overhead());
     }
 
     private void fillAxes(List<String> names) {

@@ -21,7 +21,8 @@ final class NeuronsPainter {
     static final int MAX_UNITS = 12;
     static final int TILE = 54;
     static final int GAP = 6;
-    static final int CELL = 5;
+    /** Largest side of a weight cell (pixels); a matrix with many rows or columns gets smaller cells. */
+    static final int CELL = 12;
     /** Largest weight matrix drawn cell by cell (rows and columns); wider ones show their top-left corner. */
     static final int MAX_CELLS = 32;
 
@@ -37,8 +38,9 @@ final class NeuronsPainter {
             int units = Math.min(MAX_UNITS, s.layers()[l][0].length);
             int tiles = l < layers - 1 ? units * (TILE + GAP) : 0;
             int[] w = weightCells(s, l);
-            width = Math.max(width, tiles + w[1] * CELL + 3 * GAP);
-            height += fm.getHeight() + Math.max(l < layers - 1 ? TILE : 0, w[0] * CELL) + 2 * GAP;
+            int cell = cell(w);
+            width = Math.max(width, tiles + w[1] * cell + 3 * GAP);
+            height += fm.getHeight() + Math.max(l < layers - 1 ? TILE : 0, w[0] * cell) + 2 * GAP;
         }
         return new Dimension(Math.max(200, width + GAP), height + GAP);
     }
@@ -66,7 +68,7 @@ final class NeuronsPainter {
             if (w != null) {
                 weights(g, w, x + GAP, y, background);
             }
-            y += Math.max(hidden ? TILE : 0, cells[0] * CELL) + 2 * GAP;
+            y += Math.max(hidden ? TILE : 0, cells[0] * cell(cells)) + 2 * GAP;
         }
     }
 
@@ -141,6 +143,12 @@ final class NeuronsPainter {
         g.drawRect(x, y, TILE, TILE);
     }
 
+    /** Pixels per weight cell: up to {@link #CELL}, the matrix at most about 4 tiles high. */
+    private static int cell(int[] cells) {
+        int most = Math.max(1, Math.max(cells[0], cells[1]));
+        return Math.max(3, Math.min(CELL, 4 * TILE / most));
+    }
+
     private static void weights(Graphics2D g, double[][] w, int x, int y, Color background) {
         double max = 0;
         for (double[] row : w) {
@@ -151,10 +159,11 @@ final class NeuronsPainter {
         double scale = max == 0 ? 1 : max;
         int rows = Math.min(MAX_CELLS, w.length);
         int cols = Math.min(MAX_CELLS, w[0].length);
+        int cell = cell(new int[] {rows, cols});
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
                 g.setColor(LivePainter.diverging(w[i][j] / scale, background));
-                g.fillRect(x + j * CELL, y + i * CELL, CELL, CELL);
+                g.fillRect(x + j * cell, y + i * cell, cell, cell);
             }
         }
     }

@@ -96,6 +96,6 @@ class LiveWatcherTest {
         Color right = new Color(plane.getRGB(plane.getWidth() - 3, plane.getHeight() / 2));
         assertTrue(left.getBlue() > left.getRed(), "class 0 (blue) on the left: " + left);
         assertTrue(right.getRed() > right.getBlue(), "class 1 (orange) on the right: " + right);
-        assertTrue(LiveView.caption(s).contains("1 looks took 1.0 % of the training time"), LiveView.caption(s));
+        assertTrue(LiveView.caption(s).contains("1 looks, 1.0 % of the training time"), LiveView.caption(s));
     }
 }
