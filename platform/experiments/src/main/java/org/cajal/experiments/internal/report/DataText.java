@@ -72,6 +72,25 @@ final class DataText {
         return b.toString();
     }
 
+    /**
+     * Label noise on the training rows (the split section's {@code labelNoise}): how many of them got a wrong class;
+     * empty when the pipeline asked for none.
+     */
+    static String labelNoise(MethodsText.Inputs in) {
+        Object noise = FolderFiles.object(in.pipeline(), "split").get("labelNoise");
+        if (!(noise instanceof Number p) || p.doubleValue() <= 0) {
+            return "";
+        }
+        Object train = FolderFiles.object(FolderFiles.object(in.provenance(), "data"), "split").get("train");
+        String share = Math.round(p.doubleValue() * 1000) / 10.0 + " %";
+        String rows = train instanceof Number n
+                ? String.format(java.util.Locale.ROOT, "%,d of the %,d training rows (%s)",
+                        Math.round(p.doubleValue() * n.intValue()), n.intValue(), share)
+                : share + " of the training rows";
+        return "To study label noise, " + rows + " were given a wrong class drawn uniformly from the other classes "
+                + "(rows chosen with the seed after the split); validation and test rows kept their true classes.";
+    }
+
     /** Missing cells: how many were filled, in which columns, from which rows; empty when the data had none. */
     static String missing(MethodsText.Inputs in) {
         String policy = FolderFiles.string(FolderFiles.object(FolderFiles.object(in.pipeline(), "dataset"), "params"),

@@ -43,6 +43,7 @@ final class MethodsText {
         s.add(DataText.missing(in));
         s.add(DataText.preprocessing(in.pipeline()));
         s.add(split(in));
+        s.add(DataText.labelNoise(in));
         s.add(ModelText.architecture(in));
         s.add(training(in));
         s.add(regularisation(in.pipeline()));

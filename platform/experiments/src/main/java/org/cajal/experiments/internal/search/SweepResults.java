@@ -260,6 +260,9 @@ public final class SweepResults implements TrialExecutor.Hooks {
         if (min > 0 && max / min >= 50) {
             LogAxis axis = new LogAxis(xLabel);
             axis.setBase(2);
+            // ticks at whole powers of two, labelled with the value (64) rather than the power (2^6.0)
+            axis.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+            axis.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
             plot.setDomainAxis(axis);
         }
         ChartDrawings.style(chart);

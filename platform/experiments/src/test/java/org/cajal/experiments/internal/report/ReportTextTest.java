@@ -90,6 +90,18 @@ class ReportTextTest {
         }
     }
 
+    @Test
+    void labelNoiseIsSaidWithTheRowsItChangedAndNothingIsSaidWithout() {
+        Map<String, Object> provenance = ordered("data", ordered("split", ordered("train", 3998, "test", 2002)));
+        Map<String, Object> noisy = ordered("split", ordered("test", 0.3334, "labelNoise", 0.2));
+        assertEquals("To study label noise, 800 of the 3,998 training rows (20.0 %) were given a wrong class drawn "
+                + "uniformly from the other classes (rows chosen with the seed after the split); validation and test "
+                + "rows kept their true classes.",
+                DataText.labelNoise(new MethodsText.Inputs(noisy, provenance, Map.of(), Map.of())));
+        assertEquals("", DataText.labelNoise(new MethodsText.Inputs(ordered("split", ordered("test", 0.2)),
+                provenance, Map.of(), Map.of())));
+    }
+
     private static String expected(String name) throws IOException {
         try (InputStream in = ReportTextTest.class.getResourceAsStream("/report-expected/" + name)) {
             if (in == null) {
