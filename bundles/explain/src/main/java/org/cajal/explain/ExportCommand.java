@@ -14,6 +14,7 @@ import org.cajal.explain.export.PreprocessingFile;
 import org.cajal.explain.export.PreprocessingMap;
 import org.cajal.explain.onnx.ExportException;
 import org.cajal.explain.onnx.OnnxNetwork;
+import org.cajal.explain.pytorch.PyTorchExport;
 import org.cajal.launcher.spi.CommandArguments;
 import org.cajal.launcher.spi.LauncherCommand;
 import org.cajal.runfolder.AtomicFiles;
@@ -92,6 +93,8 @@ public class ExportCommand implements LauncherCommand {
             Path onnx = dir.resolve("model.onnx");
             AtomicFiles.write(onnx, OnnxNetwork.write(network, layerNames(run, network), "0.1.0"));
             files.add(0, onnx);
+        } else {
+            files.addAll(0, PyTorchExport.write(run, network, map, dir));
         }
         return files;
     }
