@@ -40,6 +40,14 @@ public final class RunFiles {
      * @since 1.1
      */
     public static final String LOCK = ".running";
+    /**
+     * A model's training state at the end of an epoch (parameters, optimizer state, random generators, data order,
+     * early stopping, metrics so far), from which {@code cajal resume} continues an interrupted run; in the run
+     * folder, or in each fold's folder of a k-fold run. Deleted when the run ends unless the run keeps them.
+     *
+     * @since 1.1
+     */
+    public static final String CHECKPOINT = "checkpoint.bin";
     /** The stack trace of a failed run. */
     public static final String ERROR = "error.txt";
 

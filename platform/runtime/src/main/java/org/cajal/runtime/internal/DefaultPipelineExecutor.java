@@ -39,6 +39,7 @@ import org.cajal.runtime.internal.pipeline.CheckedRun;
 import org.cajal.runtime.internal.pipeline.ParameterCheck;
 import org.cajal.runtime.internal.pipeline.PipelineValidator;
 import org.cajal.runtime.internal.pipeline.RunPlan;
+import org.cajal.runtime.internal.train.CheckpointPolicy;
 import org.cajal.runtime.internal.train.RunFailure;
 import org.cajal.runtime.internal.train.TrainingRun;
 import org.osgi.framework.Bundle;
@@ -75,6 +76,8 @@ public class DefaultPipelineExecutor implements PipelineExecutor {
     private ExecutorService workers;
     private int parallelRuns = DEFAULT_PARALLEL_RUNS;
     private volatile BundleContext context;
+    /** When runs write checkpoints and whether they keep them ({@link CheckpointPolicy}'s framework properties). */
+    CheckpointPolicy checkpoints = CheckpointPolicy.of(System::getProperty);
     Clock clock = Clock.systemUTC();
 
     /** Framework property: how many runs may train at once (a whole number &ge; 1). */
@@ -91,6 +94,7 @@ public class DefaultPipelineExecutor implements PipelineExecutor {
     void activate(BundleContext bundleContext) {
         this.context = bundleContext;
         setParallelRuns(parallelRuns(bundleContext.getProperty(PARALLEL_RUNS_PROPERTY)));
+        checkpoints = CheckpointPolicy.of(bundleContext::getProperty);
     }
 
     /** The property's value, or the default (with a warning on standard error) when it is not a whole number &ge; 1. */
@@ -204,14 +208,41 @@ public class DefaultPipelineExecutor implements PipelineExecutor {
                     plan.dataset().identity(), bundles(), backend == null ? null : backend.info(), clock.instant());
             // relative file parameters resolve against this folder: RunData reopens the data from pipeline.json
             provenance.put("baseDirectory", document.baseDirectory().toAbsolutePath().toString());
+            if (plan.architecture() == null) {
+                // an architecture trains with its own loop, which saves no checkpoint: such a run cannot resume
+                provenance.put("checkpoints", checkpoints.provenance());
+            }
             provenance.write(folder);
-            return submit(plan, folder, provenance, listener, dataFiles(document, pipeline), lock);
+            return submit(plan, folder, provenance, listener, dataFiles(document, pipeline), lock, false);
         } catch (IOException | RuntimeException e) {
             plan.close();
             release(lock);
             throw new PipelineException(document.source(), new Problem("run folder",
                     "cannot be written under " + options.runsDirectory() + ": " + e.getMessage()
                             + "; choose another folder with --out"));
+        }
+    }
+
+    @Override
+    public RunHandle resume(Path runFolder, TrainingListener listener) throws PipelineException {
+        ResumableRun run = ResumableRun.open(runFolder, clock.instant());
+        RunPlan plan = null;
+        try {
+            plan = validator().plan(run.document(), run.pipeline());
+            RunFolderWriter folder = run.writer();
+            run.provenance().write(folder);
+            return submit(plan, folder, run.provenance(), listener, dataFiles(run.document(), run.pipeline()),
+                    run.lock(), true);
+        } catch (PipelineException | IOException | RuntimeException e) {
+            if (plan != null) {
+                plan.close();
+            }
+            release(run.lock());
+            if (e instanceof PipelineException p) {
+                throw p;
+            }
+            throw new PipelineException(runFolder.toString(), new Problem("resume", "run "
+                    + runFolder.getFileName() + " cannot be resumed: " + e.getMessage()));
         }
     }
 
@@ -228,10 +259,11 @@ public class DefaultPipelineExecutor implements PipelineExecutor {
     }
 
     private RunHandle submit(RunPlan plan, RunFolderWriter folder, RunProvenance provenance, TrainingListener listener,
-                             List<Path> dataFiles, RunLock lock) {
+                             List<Path> dataFiles, RunLock lock, boolean resume) {
         AtomicBoolean cancel = new AtomicBoolean();
         CompletableFuture<RunResult> result = new CompletableFuture<>();
-        TrainingRun run = new TrainingRun(plan, folder, provenance, listener, cancel, clock, dataFiles);
+        TrainingRun run = new TrainingRun(plan, folder, provenance, listener, cancel, clock, dataFiles, checkpoints,
+                resume);
         active.add(cancel);
         workers().execute(() -> {
             RunResult done = null;

@@ -58,6 +58,27 @@ public final class RunProvenance {
         values.put("bundles", new ArrayList<>(bundles));
     }
 
+    private RunProvenance(Map<String, Object> recorded) {
+        values.putAll(recorded);
+    }
+
+    /**
+     * The provenance an interrupted run recorded, to go on with: its status running again, and the time it is
+     * resumed added to {@code resumed}.
+     */
+    public static RunProvenance resumed(Map<String, Object> recorded, Instant now) {
+        RunProvenance p = new RunProvenance(recorded);
+        List<Object> times = new ArrayList<>();
+        if (recorded.get("resumed") instanceof List<?> l) {
+            times.addAll(l);
+        }
+        times.add(now.toString());
+        p.values.put("resumed", times);
+        p.values.put("end", null);
+        p.values.put("status", RunStatus.RUNNING.id());
+        return p;
+    }
+
     /** Marks the end of the run with its status. */
     public void end(Instant end, RunStatus status) {
         values.put("end", end.toString());

@@ -1,7 +1,6 @@
 package org.cajal.runtime.internal.fused;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 import org.cajal.runtime.internal.fused.FusedSupport.Plan;
 import org.cajal.runtime.internal.fused.FusedSupport.Stage;
@@ -30,7 +29,7 @@ public final class FusedNetwork {
     private final float[] params;
     private final float[] grad;
     private final FusedUpdater updater;
-    private final SplittableRandom random;
+    private final SplitMix random;
     private final int inputWidth;
     private final int outputWidth;
     private int iteration;
@@ -76,7 +75,7 @@ public final class FusedNetwork {
         this.params = initial.clone();
         this.grad = new float[offset];
         this.updater = FusedUpdater.of(plan.updater(), offset);
-        this.random = new SplittableRandom(seed);
+        this.random = new SplitMix(seed);
         this.inputWidth = plan.inputWidth();
         this.outputWidth = stages[stages.length - 1].nOut();
         this.lossFn = new FusedLoss(plan.loss(), (float) plan.clipEps(), stages[stages.length - 1]);
@@ -107,9 +106,18 @@ public final class FusedNetwork {
         epoch++;
     }
 
-    public void setCounts(int iteration, int epoch) {
-        this.iteration = iteration;
-        this.epoch = epoch;
+    /** For a checkpoint: {iteration, epoch, the random stream's state, the spare normal value's bits}. */
+    public long[] counters() {
+        return new long[] {iteration, epoch, random.state(), Double.doubleToRawLongBits(spare)};
+    }
+
+    /** Puts back what {@link #counters} and {@link #updaterState} gave at a checkpoint. */
+    public void resume(long[] counters, float[] updaterState) {
+        iteration = (int) counters[0];
+        epoch = (int) counters[1];
+        random.setState(counters[2]);
+        spare = Double.longBitsToDouble(counters[3]);
+        updater.setState(updaterState);
     }
 
     /** Whether large products go to OpenBLAS in this process (else every product runs in the Java loops). */

@@ -26,6 +26,11 @@ abstract class FusedUpdater {
     /** The state, in DL4J's layout. */
     abstract float[] state();
 
+    /** Puts back a state that {@link #state} gave (a resumed run). */
+    void setState(float[] saved) {
+        System.arraycopy(saved, 0, state(), 0, saved.length);
+    }
+
     /**
      * Gradient to update, in place.
      *
@@ -242,6 +247,13 @@ abstract class FusedUpdater {
         @Override
         float[] state() {
             return stateArray == null ? new float[0] : stateArray.toFloatVector();
+        }
+
+        @Override
+        void setState(float[] saved) {
+            if (stateArray != null) {
+                stateArray.assign(Nd4j.createFromArray(saved).reshape(stateArray.shape()));
+            }
         }
 
         @Override

@@ -67,6 +67,27 @@ final class Checkpoints {
         return false;
     }
 
+    /** The early-stopping state at a checkpoint (the best snapshot in {@link StackState#portable} form). */
+    record State(double best, double bestValidationLoss, int bestEpoch, int since, Object bestSnapshot,
+                 int stoppedAt, boolean restored) implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    State state() throws java.io.IOException {
+        return new State(best, bestValidationLoss, bestEpoch, since, StackState.portable(bestSnapshot), stoppedAt,
+                restored);
+    }
+
+    void resume(State s) {
+        best = s.best();
+        bestValidationLoss = s.bestValidationLoss();
+        bestEpoch = s.bestEpoch();
+        since = s.since();
+        bestSnapshot = StackState.live(s.bestSnapshot());
+        stoppedAt = s.stoppedAt();
+        restored = s.restored();
+    }
+
     int bestEpoch() {
         return bestEpoch;
     }

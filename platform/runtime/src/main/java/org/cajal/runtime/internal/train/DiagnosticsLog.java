@@ -55,6 +55,18 @@ final class DiagnosticsLog {
         listener.onEvent(new TrainingEvent.Diagnostic(folder.id(), epoch, note.kind(), note.message(), values));
     }
 
+    /** The notes so far (a checkpoint keeps them). */
+    List<Map<String, Object>> entries() {
+        return new ArrayList<>(entries);
+    }
+
+    /** Back to the notes a checkpoint kept (a resumed run), written again. */
+    void resume(List<Map<String, Object>> kept) throws IOException {
+        entries.clear();
+        entries.addAll(kept);
+        folder.writeJson(RunFiles.DIAGNOSTICS, entries);
+    }
+
     /** How many notes so far (for tests and the provenance). */
     int size() {
         return entries.size();

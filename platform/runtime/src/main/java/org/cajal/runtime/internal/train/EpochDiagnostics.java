@@ -58,6 +58,28 @@ final class EpochDiagnostics {
         this.learningRate = learningRate;
     }
 
+    /** What a checkpoint keeps of one model's diagnostics, and the run's notes so far. */
+    record State(LossWatch.State watch, Map<Integer, Double> lastRatios, int lastMeasured, Set<String> said,
+                 String probeRows, List<Map<String, Object>> notes) implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    State state() {
+        return new State(watch.state(), new java.util.HashMap<>(lastRatios), lastMeasured, new HashSet<>(said),
+                probeRows.toString(), log.entries());
+    }
+
+    void resume(State s) throws IOException {
+        watch.resume(s.watch());
+        lastRatios = s.lastRatios();
+        lastMeasured = s.lastMeasured();
+        said.clear();
+        said.addAll(s.said());
+        probeRows.setLength(0);
+        probeRows.append(s.probeRows());
+        log.resume(s.notes());
+    }
+
     /** A mini-batch's loss; true when it is not a number (the note is logged then). */
     boolean diverged(int epoch, int batch, double loss) throws IOException {
         Note nan = watch.batch(epoch, batch, loss);

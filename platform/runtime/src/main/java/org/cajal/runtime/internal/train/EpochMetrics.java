@@ -69,6 +69,17 @@ final class EpochMetrics {
         return 4 + (trainMetric ? 1 : 0) + extraColumns.size();
     }
 
+    /** A copy of the rows so far (a checkpoint keeps them). */
+    List<double[]> rows() {
+        return rows.stream().map(double[]::clone).toList();
+    }
+
+    /** Back to the rows a checkpoint kept. */
+    void resume(List<double[]> kept) {
+        rows.clear();
+        kept.forEach(r -> rows.add(r.clone()));
+    }
+
     List<String> extraColumns() {
         return extraColumns;
     }

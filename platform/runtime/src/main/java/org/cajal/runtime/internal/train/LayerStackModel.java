@@ -244,6 +244,16 @@ final class LayerStackModel implements TrainableModel {
         dirty = false;
     }
 
+    /** The fused path's network, or null (a checkpoint reads and restores its state: {@link StackState}). */
+    FusedNetwork fused() {
+        return fused;
+    }
+
+    /** The fused path's parameters were changed from outside (a resumed checkpoint). */
+    void changed() {
+        dirty = true;
+    }
+
     /** Training is over: the fused path gives back what it holds (its share of OpenBLAS's threads). */
     void close() {
         if (fused != null) {

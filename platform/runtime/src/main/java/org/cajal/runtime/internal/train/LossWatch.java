@@ -39,6 +39,23 @@ final class LossWatch {
         this.earlyStopping = earlyStopping;
     }
 
+    /** What a checkpoint keeps: the losses per epoch and which notes were given. */
+    record State(List<double[]> history, boolean explodingSaid, boolean overfittingSaid)
+            implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    State state() {
+        return new State(new ArrayList<>(history), explodingSaid, overfittingSaid);
+    }
+
+    void resume(State s) {
+        history.clear();
+        history.addAll(s.history());
+        explodingSaid = s.explodingSaid();
+        overfittingSaid = s.overfittingSaid();
+    }
+
     /** Whether the training loss rose in some epoch after {@code epoch} (1-based; 0: from the first on). */
     boolean roseAfter(int epoch) {
         for (int e = Math.max(epoch, 1); e < history.size(); e++) {

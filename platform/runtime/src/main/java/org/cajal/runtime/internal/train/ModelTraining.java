@@ -87,6 +87,12 @@ final class ModelTraining {
     private Divergence diverged;
     /** The layer stack being trained, else null. */
     private LayerStackModel stack;
+    private final TrainingCheckpoint checkpoint;
+    /** Whether to go on from this folder's checkpoint, if it has one. */
+    private final boolean resume;
+    /** The training rows in this epoch's order, and the generator that shuffles them each epoch. */
+    private int[] order;
+    private Random shuffle;
     /** The layer stack shown to a watching listener (the workbench's live view), else null. */
     private LiveModel live;
 
@@ -96,7 +102,7 @@ final class ModelTraining {
      */
     ModelTraining(RunPlan plan, Split split, List<FittedTransform> transforms, RunFolderWriter folder, String runId,
                   TrainingListener listener, AtomicBoolean cancel, Clock clock, ExecutorService helper,
-                  DiagnosticsLog diagnostics, int fold) {
+                  DiagnosticsLog diagnostics, int fold, CheckpointPolicy policy, boolean resume) {
         this.plan = plan;
         this.split = split;
         this.transforms = transforms;
@@ -108,6 +114,8 @@ final class ModelTraining {
         this.helper = helper;
         this.diagnosticsLog = diagnostics;
         this.fold = fold;
+        this.checkpoint = new TrainingCheckpoint(folder, policy, clock);
+        this.resume = resume;
     }
 
     /**
@@ -129,7 +137,7 @@ final class ModelTraining {
             throws IOException, DatasetException, LayerException, InterruptedException {
         long seed = plan.pipeline().seed();
         Nd4j.getRandom().setSeed(seed);
-        kept = build(seed);
+        kept = PlannedModel.build(plan, seed);
         try {
             return inTurn(kept, () -> train(kept, evaluateOn, evaluationName));
         } catch (IOException | DatasetException | InterruptedException | RuntimeException | Error e) {
@@ -184,7 +192,7 @@ final class ModelTraining {
         generative = EpochRows.generativeModel(plan, model);
         stack = model instanceof LayerStackModel s ? s : null;
         live = LiveModel.of(listener, plan, transforms, split, runId, stack);
-        OptionalDouble learningRate = learningRate();
+        OptionalDouble learningRate = PlannedModel.learningRate(plan);
         diagnostics = new EpochDiagnostics(new LossWatch(learningRate,
                 plan.pipeline().training().earlyStop().isPresent()), diagnosticsLog, fold, folder, stack,
                 plan.pipeline().model().layers(), learningRate);
@@ -205,34 +213,6 @@ final class ModelTraining {
         return new Outcome(model, completed, cancel.get(), rows.metrics(), scores, metricName, higherIsBetter, diverged);
     }
 
-    /** The optimizer's learning rate at the start (a schedule's first value), if it has one. */
-    private OptionalDouble learningRate() {
-        try {
-            if (plan.updater() != null && plan.updater().hasLearningRate()) {
-                return OptionalDouble.of(plan.updater().getLearningRate(0, 0));
-            }
-        } catch (RuntimeException e) {
-            // an updater that cannot say: the advice then names no number
-        }
-        return plan.pipeline().training().optimizer().params().get("learningRate") instanceof Number n
-                ? OptionalDouble.of(n.doubleValue()) : OptionalDouble.empty();
-    }
-
-    private TrainableModel build(long seed) throws LayerException {
-        if (plan.architecture() == null) {
-            List<String> names = new ArrayList<>();
-            List<ComponentRef> refs = plan.pipeline().model().layers();
-            for (int i = 0; i < refs.size(); i++) {
-                names.add("layer " + (i + 1) + " (" + refs.get(i).type() + ")");
-            }
-            return LayerStackModel.build(plan.layers(), plan.schema(), plan.updater(), seed,
-                    plan.pipeline().training().regularisation(), plan.optimizerRegularization(),
-                    plan.pipeline().training().engine(), names);
-        }
-        return plan.architecture().build(plan.architectureParameters(),
-                new ModelContext(plan.schema(), plan.loss().id(), plan.updater(), seed));
-    }
-
     private long outputWidth(TrainableModel model) throws DatasetException {
         int[] one = Arrays.copyOf(split.train(), 1);
         return model.predict(Preprocessing.apply(transforms, plan.dataset().read(one)).features()).size(1);
@@ -241,15 +221,19 @@ final class ModelTraining {
     /** Trains epoch by epoch; returns the number of completed epochs. */
     private int train(TrainableModel model, BatchLoader loader, String metricName, long seed)
             throws IOException, DatasetException, InterruptedException {
-        int[] order = split.train().clone();
+        order = split.train().clone();
         int epochs = plan.pipeline().training().epochs();
         int batchSize = plan.batchSize(order.length);
-        Random shuffle = new Random(seed);
+        shuffle = new Random(seed);
+        TrainingState resumed = resume ? resume() : null;
         long startMillis = clock.millis();
         listener.onEvent(new TrainingEvent.Started(runId, folder.path(), epochs, (order.length + batchSize - 1)
                 / batchSize, order.length, model.parameterCount(), model instanceof LayerStackModel s
                 ? s.engineDescription() : "architecture " + plan.architecture().id()));
-        int epoch = 0;
+        int epoch = resumed == null ? 0 : resumed.epoch();
+        if (resumed != null && resumed.trained()) {
+            return epoch;
+        }
         while (epoch < epochs && !cancel.get()) {
             epoch++;
             shuffle(order, shuffle);
@@ -275,8 +259,14 @@ final class ModelTraining {
                         checkpoints.bestValidationLoss()));
                 break;
             }
+            if (stack != null && checkpoint.due(epoch)) {
+                checkpoint.write(state(epoch, false));
+            }
         }
         checkpoints.restoreBest(model, epoch);
+        if (stack != null && !cancel.get()) {
+            checkpoint.write(state(epoch, true));
+        }
         return epoch;
     }
 
@@ -284,7 +274,7 @@ final class ModelTraining {
     private double epochLoss(TrainableModel model, BatchLoader loader, int[] order, int batchSize, int epoch)
             throws IOException, DatasetException, InterruptedException {
         if (stack != null && stack.canHold(order.length)) {
-            if (epoch == 1) {
+            if (!stack.holds()) {
                 stack.hold(order, loader.load(order));
             }
             return trainHeld(order, batchSize, epoch);
@@ -367,6 +357,31 @@ final class ModelTraining {
             }
         }
         return sum / count;
+    }
+
+    /** This model's training state now, for its checkpoint. */
+    private TrainingState state(int epoch, boolean trained) throws IOException {
+        org.nd4j.linalg.api.rng.Random nd4j = Nd4j.getRandom();
+        return new TrainingState(epoch, trained, StackState.of(stack), order.clone(), shuffle,
+                new long[] {nd4j.rootState(), nd4j.nodeState()}, rows.metrics().rows(), checkpoints.state(),
+                diagnostics.state(), diverged == null ? null : new int[] {diverged.epoch(), diverged.batch()});
+    }
+
+    /** Puts the folder's checkpoint back into the freshly built model and this loop; null when there is none. */
+    private TrainingState resume() throws IOException {
+        TrainingState s = stack == null ? null : checkpoint.read();
+        if (s == null) {
+            return null;
+        }
+        s.model().restore(stack);
+        order = s.order();
+        shuffle = s.shuffle();
+        Nd4j.getRandom().setStates(s.nd4jRandom()[0], s.nd4jRandom()[1]);
+        rows.metrics().resume(s.metrics());
+        checkpoints.resume(s.earlyStop());
+        diagnostics.resume(s.diagnostics());
+        diverged = s.diverged() == null ? null : new Divergence(s.diverged()[0], s.diverged()[1]);
+        return s;
     }
 
     private static void shuffle(int[] a, Random random) {

@@ -52,11 +52,18 @@ public final class TrainingRun {
     private final AtomicBoolean cancel;
     private final Clock clock;
     private final List<Path> dataFiles;
+    private final CheckpointPolicy checkpoints;
+    private final boolean resume;
     private DiagnosticsLog diagnostics;
 
-    /** @param dataFiles the dataset's local files, fingerprinted in provenance.json's {@code data} */
+    /**
+     * @param dataFiles   the dataset's local files, fingerprinted in provenance.json's {@code data}
+     * @param checkpoints when a layer stack's checkpoints are written and whether they stay at the end
+     * @param resume      whether each model goes on from its checkpoint in the folder (an interrupted run resumed)
+     */
     public TrainingRun(RunPlan plan, RunFolderWriter folder, RunProvenance provenance, TrainingListener listener,
-                AtomicBoolean cancel, Clock clock, List<Path> dataFiles) {
+                AtomicBoolean cancel, Clock clock, List<Path> dataFiles, CheckpointPolicy checkpoints,
+                boolean resume) {
         this.plan = plan;
         this.folder = folder;
         this.provenance = provenance;
@@ -64,6 +71,8 @@ public final class TrainingRun {
         this.cancel = cancel;
         this.clock = clock;
         this.dataFiles = List.copyOf(dataFiles);
+        this.checkpoints = checkpoints;
+        this.resume = resume;
     }
 
     public RunResult call() throws IOException, DatasetException, LayerException, InterruptedException {
@@ -92,6 +101,10 @@ public final class TrainingRun {
                     : result.cancelled ? RunStatus.CANCELLED : RunStatus.FINISHED;
             provenance.end(clock.instant(), status);
             provenance.write(folder);
+            // the end is recorded: the checkpoints are no longer needed to resume
+            if (!checkpoints.keep()) {
+                TrainingCheckpoint.deleteAll(folder.path());
+            }
             listener.onEvent(result.cancelled
                     ? new TrainingEvent.Cancelled(folder.id(), folder.path(), result.epochs)
                     : new TrainingEvent.Finished(folder.id(), folder.path(), result.evaluation));
@@ -99,6 +112,11 @@ public final class TrainingRun {
         } finally {
             helper.shutdownNow();
         }
+    }
+
+    /** Deletes a run folder's checkpoints and its folds' (a run that ended by failing). */
+    public static void deleteCheckpoints(Path run) throws IOException {
+        TrainingCheckpoint.deleteAll(run);
     }
 
     /** The rows in each part: hold-out {train, validation, test}; k-fold {test, crossValidated, folds}. */
@@ -278,7 +296,8 @@ public final class TrainingRun {
         }
         for (Path file : files) {
             String name = file.getFileName().toString();
-            if (!name.equals(RunFiles.METRICS) && !name.equals(RunFiles.EVALUATION)) {
+            if (!name.equals(RunFiles.METRICS) && !name.equals(RunFiles.EVALUATION)
+                    && !name.equals(RunFiles.CHECKPOINT) && !name.startsWith(".")) {
                 folder.writeWith(name, target -> Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING));
             }
         }
@@ -291,6 +310,6 @@ public final class TrainingRun {
     private ModelTraining training(Split split, List<FittedTransform> transforms, RunFolderWriter into,
                                    ExecutorService helper, int fold) {
         return new ModelTraining(plan, split, transforms, into, folder.id(), listener, cancel, clock, helper,
-                diagnostics, fold);
+                diagnostics, fold, checkpoints, resume);
     }
 }
