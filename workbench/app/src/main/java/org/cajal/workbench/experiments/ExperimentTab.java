@@ -18,6 +18,7 @@ import javax.swing.SwingUtilities;
 import org.cajal.api.pipeline.Pipeline;
 import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.PipelineException;
+import org.cajal.experiments.Cluster;
 import org.cajal.experiments.Experiment;
 import org.cajal.experiments.ExperimentListener;
 import org.cajal.experiments.PipelineSource;
@@ -55,6 +56,8 @@ abstract class ExperimentTab {
     private int generation;
     /** The folder of the experiment last started (or resumed) here. */
     protected Path folder;
+    /** Where trials run: null for this computer, else the Spark cluster of the panel's master field. */
+    private java.util.function.Supplier<Cluster> cluster = () -> null;
 
     ExperimentTab(Workbench workbench, String prefix) {
         this.workbench = workbench;
@@ -82,6 +85,16 @@ abstract class ExperimentTab {
         p.add(stop);
         p.add(report);
         return p;
+    }
+
+    /** Takes the trials' cluster from {@code where} (the panel's Spark master field) at every start. */
+    void runOn(java.util.function.Supplier<Cluster> where) {
+        cluster = where;
+    }
+
+    /** The cluster to run on, read when Start is pressed; null for this computer. Event-dispatch thread. */
+    protected Cluster cluster() {
+        return cluster.get();
     }
 
     /** Whether the service this tab needs is running. */

@@ -17,6 +17,9 @@ import org.cajal.workbench.core.Workbench;
  * workbench's runs folder through the experiments bundle's services; without them Start is disabled and its
  * tooltip says why. Event-dispatch thread.
  *
+ * <p>Above the tabs, a Spark master field ({@link SparkMasterField}) sends the trials of Search, Repeats and Sweep
+ * to an Apache Spark cluster instead of this computer's threads.
+ *
  * <p>Swing names: {@code experiments.tabs} (tabs "Search", "Repeats", "Compare", "Sweep"), and those listed on
  * {@link SearchTab}, {@link RepeatsTab}, {@link CompareTab} and {@link SweepTab}.
  */
@@ -28,12 +31,17 @@ public final class ExperimentsPanel {
     private final RepeatsTab repeats;
     private final CompareTab compare;
     private final SweepTab sweep;
+    private final SparkMasterField spark;
 
     public ExperimentsPanel(Workbench workbench) {
         search = new SearchTab(workbench);
         compare = new CompareTab(workbench);
         repeats = new RepeatsTab(workbench, compare::repeatsDone);
         sweep = new SweepTab(workbench);
+        spark = new SparkMasterField(workbench.preferences());
+        search.runOn(spark::cluster);
+        repeats.runOn(spark::cluster);
+        sweep.runOn(spark::cluster);
         panel.setName("ExperimentsPanel");
         tabs.setName("experiments.tabs");
         tabs.addTab("Search", search.component());
@@ -41,6 +49,7 @@ public final class ExperimentsPanel {
         tabs.addTab("Compare", compare.component());
         tabs.addTab("Sweep", sweep.component());
         panel.add(tabs, BorderLayout.CENTER);
+        panel.add(spark.component(), BorderLayout.NORTH);
         // services come and go with the experiments bundle
         workbench.onCatalogChange(this::update);
         // suggestions for the pipeline open now, when the view is first shown

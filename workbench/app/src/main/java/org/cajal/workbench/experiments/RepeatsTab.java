@@ -165,7 +165,8 @@ final class RepeatsTab extends ExperimentTab {
         int n = (Integer) times.getValue();
         long first = ((Number) seed.getValue()).longValue();
         int p = (Integer) parallel.getValue();
-        return listener -> repeats.repeat(source, workbench.runsDirectory(), n, first, p, listener);
+        org.cajal.experiments.Cluster on = cluster();
+        return listener -> repeats.repeat(source, workbench.runsDirectory(), n, first, p, on, listener);
     }
 
     @Override

@@ -206,7 +206,7 @@ final class SearchTab extends ExperimentTab {
         model.reset(SearchSection.parameterPaths(search), minimise);
         table.setRowSorter(model.sorter());
         Searches.SearchOptions options = new Searches.SearchOptions(workbench.runsDirectory(), search,
-                (Integer) trials.getValue(), (Integer) parallel.getValue());
+                (Integer) trials.getValue(), (Integer) parallel.getValue(), cluster());
         return listener -> {
             List<String> problems = searches.validate(source, options);
             if (!problems.isEmpty()) {

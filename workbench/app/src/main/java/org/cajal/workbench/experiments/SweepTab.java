@@ -170,7 +170,7 @@ final class SweepTab extends ExperimentTab {
         }
         points = list.size();
         Searches.SweepOptions options = new Searches.SweepOptions(workbench.runsDirectory(), parameter, list,
-                (Integer) repeats.getValue(), (Integer) parallel.getValue());
+                (Integer) repeats.getValue(), (Integer) parallel.getValue(), cluster());
         chart.getXYPlot().getDomainAxis().setLabel(parameter);
         return listener -> searches.sweep(source, options, listener);
     }
