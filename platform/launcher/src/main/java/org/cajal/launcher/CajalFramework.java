@@ -2,17 +2,14 @@ package org.cajal.launcher;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.stream.Stream;
 
 import org.cajal.launcher.spi.LauncherCommand;
 import org.osgi.framework.Bundle;
@@ -36,7 +33,8 @@ import org.osgi.util.tracker.ServiceTracker;
  * <p>{@link #start} does, in order:
  * <ol>
  *   <li>builds the framework properties: Cajal's defaults (below), then {@code extraConfig}, which wins;</li>
- *   <li>creates a fresh storage folder under {@code java.io.tmpdir} unless {@code extraConfig} names one
+ *   <li>deletes the storage folders of dead processes ({@link FrameworkCache}), then creates a fresh one under
+ *       {@code java.io.tmpdir} unless {@code extraConfig} names one
  *       ({@value Constants#FRAMEWORK_STORAGE}); a folder it created is deleted again by {@link #close()}, so
  *       several processes can run at once;</li>
  *   <li>creates Felix through {@link FrameworkFactory} and initialises it;</li>
@@ -90,18 +88,21 @@ public final class CajalFramework implements AutoCloseable {
     private final Path home;
     private final Path storage;
     private final boolean ownsStorage;
+    /** The storage folder's owner lock when this framework made the folder, else null. */
+    private final FrameworkCache cache;
     private final BundleReport report;
     private final Map<String, String> configuration;
     private final Duration startupTime;
     private final String startupBreakdown;
     private boolean closed;
 
-    private CajalFramework(Framework framework, Path home, Path storage, boolean ownsStorage, BundleReport report,
+    private CajalFramework(Framework framework, Path home, Path storage, FrameworkCache cache, BundleReport report,
             Map<String, String> configuration, Duration startupTime, String startupBreakdown) {
         this.framework = framework;
         this.home = home;
         this.storage = storage;
-        this.ownsStorage = ownsStorage;
+        this.ownsStorage = cache != null;
+        this.cache = cache;
         this.report = report;
         this.configuration = configuration;
         this.startupTime = startupTime;
@@ -125,8 +126,14 @@ public final class CajalFramework implements AutoCloseable {
         boolean withShell = Boolean.parseBoolean(extraConfig.get(SHELL_PROPERTY));
         List<Path> jars = BundleJars.find(root, withShell, extraConfig.get(EXCLUDE_PROPERTY));
         boolean ownsStorage = !extraConfig.containsKey(Constants.FRAMEWORK_STORAGE);
-        Path storage = ownsStorage ? Files.createTempDirectory("cajal-felix-")
-                : Path.of(extraConfig.get(Constants.FRAMEWORK_STORAGE));
+        FrameworkCache cache = null;
+        if (ownsStorage) {
+            // caches that processes killed before they could delete them (kill -9, a second Ctrl-C) go first
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+            FrameworkCache.removeStale(tmp, java.time.Instant.now());
+            cache = FrameworkCache.create(tmp);
+        }
+        Path storage = ownsStorage ? cache.folder() : Path.of(extraConfig.get(Constants.FRAMEWORK_STORAGE));
         Map<String, String> config = FrameworkConfiguration.build(root, storage, extraConfig);
         String pluginsDir = config.get(PLUGINS_DIR_PROPERTY);
         PluginLog plugins = PluginLog.open(config, System.err);
@@ -158,6 +165,7 @@ public final class CajalFramework implements AutoCloseable {
             plugins.close();
             stopQuietly(framework);
             if (ownsStorage) {
+                cache.close();
                 delete(storage);
             }
             throw e;
@@ -165,7 +173,7 @@ public final class CajalFramework implements AutoCloseable {
         long tStarted = System.nanoTime();
         String breakdown = String.format("create + init %d ms, install %d bundles %d ms, start %d ms",
                 millis(t0, tInit), jars.size(), millis(tInit, tInstalled), millis(tInstalled, tStarted));
-        return new CajalFramework(framework, root, storage, ownsStorage, report, Map.copyOf(config),
+        return new CajalFramework(framework, root, storage, cache, report, Map.copyOf(config),
                 Duration.ofNanos(tStarted - t0), breakdown);
     }
 
@@ -375,24 +383,14 @@ public final class CajalFramework implements AutoCloseable {
 
     private synchronized void deleteOwnedStorage() {
         if (ownsStorage) {
+            cache.close();
             delete(storage);
         }
     }
 
     private static void delete(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("cajal: could not delete the framework cache " + folder + ": " + e.getMessage());
+        if (Files.exists(folder) && !FrameworkCache.delete(folder)) {
+            System.err.println("cajal: could not delete the framework cache " + folder);
         }
     }
 }

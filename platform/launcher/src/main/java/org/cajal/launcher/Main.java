@@ -101,6 +101,9 @@ public final class Main {
         try {
             CajalFramework cajal = CajalFramework.start(home.get(), config);
             Runtime.getRuntime().addShutdownHook(new Thread(cajal::close, "cajal-shutdown"));
+            if (!shell) {
+                Interrupts.install(err);
+            }
             LauncherServices.register(cajal);
             try {
                 if (line.verbose()) {
