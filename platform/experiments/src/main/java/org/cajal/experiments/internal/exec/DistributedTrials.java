@@ -31,6 +31,7 @@ final class DistributedTrials implements TrialDistributor.Progress {
     private final Map<Integer, TrialSpec> specs = new LinkedHashMap<>();
     private final Set<Integer> ended = ConcurrentHashMap.newKeySet();
     private final Path runs;
+    private final DataFingerprints data = new DataFingerprints();
 
     DistributedTrials(TrialExecutor experiment, TrialExecutor.Config config, List<TrialSpec> todo) {
         this.experiment = experiment;
@@ -102,6 +103,10 @@ final class DistributedTrials implements TrialDistributor.Progress {
         if (run == null) {
             return TrialVerdict.ended(spec, null, RunStatus.FAILED.id(), null,
                     "the trial ended on " + result.executor() + " without a run folder", objective);
+        }
+        String differs = data.mismatch(run, result.executor());
+        if (differs != null) {
+            return TrialVerdict.ended(spec, run, RunStatus.FAILED.id(), null, differs, objective);
         }
         RunStatus status = RunFolders.status(run).orElse(RunStatus.FAILED);
         if (status == RunStatus.CANCELLED) {

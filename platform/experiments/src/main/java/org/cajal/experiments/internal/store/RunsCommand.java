@@ -17,6 +17,7 @@ import org.cajal.api.visual.Drawing;
 import org.cajal.charts.ChartDrawings;
 import org.cajal.experiments.RunStore;
 import org.cajal.experiments.RunStore.StoredRun;
+import org.cajal.api.run.RunStatus;
 import org.cajal.launcher.spi.CommandArguments;
 import org.cajal.launcher.spi.LauncherCommand;
 import org.osgi.service.component.annotations.Component;
@@ -246,6 +247,11 @@ public class RunsCommand implements LauncherCommand {
             boolean listing = "list".equals(action);
             if (!listing && (filter != null || !tags.isEmpty() || status != null || kind != null)) {
                 throw new IllegalArgumentException("--filter, --tag, --status and --kind belong to runs list");
+            }
+            if (status != null && RunStatus.of(status).isEmpty() && !"incomplete".equals(status)) {
+                throw new IllegalArgumentException("--status '" + status + "' is not a status; use one of "
+                        + java.util.Arrays.stream(RunStatus.values()).map(RunStatus::id)
+                        .collect(java.util.stream.Collectors.joining(", ")) + " or incomplete");
             }
             if (yes && !"delete".equals(action)) {
                 throw new IllegalArgumentException("--yes belongs to runs delete");
