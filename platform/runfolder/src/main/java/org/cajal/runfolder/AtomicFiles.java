@@ -23,6 +23,17 @@ public final class AtomicFiles {
 
     private static final Set<PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");
 
+    /**
+     * A failing disk for tests: when set, it is asked before each file is moved into place and before each line is
+     * appended, and may throw as a full disk would. Null in use.
+     */
+    static volatile Fault fault;
+
+    /** See {@link #fault}. */
+    interface Fault {
+        void check(Path file) throws IOException;
+    }
+
     private AtomicFiles() {
     }
 
@@ -50,21 +61,48 @@ public final class AtomicFiles {
         });
     }
 
-    /** Writes a file through a callback that fills a temporary path, then forces and moves it into place. */
+    /**
+     * Writes a file through a callback that fills a temporary path, then forces and moves it into place. On any
+     * failure the temporary file is deleted, the file keeps its old content, and the exception names the file
+     * ("cannot write FILE: REASON").
+     */
     public static void write(Path file, Content content) throws IOException {
+        try {
+            writeOrFail(file, content);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + file + ": " + reason(e), e);
+        }
+    }
+
+    /** An I/O failure's reason without the temporary file's name ({@code No space left on device}). */
+    private static String reason(IOException e) {
+        String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                : e.getMessage();
+        return reason == null ? "the disk refused it" : reason;
+    }
+
+    private static void writeOrFail(Path file, Content content) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = temporary(dir, file.getFileName().toString());
         try {
             content.writeTo(tmp);
             force(tmp);
+            Fault f = fault;
+            if (f != null) {
+                f.check(file);
+            }
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
-            Files.deleteIfExists(tmp);
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                // the write's own failure, if any, is the one to report; a run's failure handling sweeps leftovers
+            }
         }
     }
 
@@ -73,6 +111,10 @@ public final class AtomicFiles {
      * survives a kill. A reader of such a log skips a last line cut off by a kill.
      */
     public static void appendLine(Path file, String line) throws IOException {
+        Fault f = fault;
+        if (f != null) {
+            f.check(file);
+        }
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {

@@ -115,7 +115,9 @@ public final class Json {
 
     private static String describe(JsonProcessingException e) {
         var where = e.getLocation();
-        return e.getOriginalMessage() + (where == null ? "" : " at line " + where.getLineNr()
-                + ", column " + where.getColumnNr());
+        // a value of another kind than the one expected: Jackson's message names Java types, so say it plainly
+        String what = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException
+                ? "it holds another kind of value where a JSON object { ... } belongs" : e.getOriginalMessage();
+        return what + (where == null ? "" : " at line " + where.getLineNr() + ", column " + where.getColumnNr());
     }
 }

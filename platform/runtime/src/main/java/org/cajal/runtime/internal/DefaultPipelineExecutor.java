@@ -297,18 +297,42 @@ public class DefaultPipelineExecutor implements PipelineExecutor {
         }
     }
 
+    /**
+     * Records a run's failure as well as the disk allows: temporary files and (unless kept) checkpoints go first, to
+     * free space a full disk needs; then error.txt with the details, then provenance.json's end. The message names
+     * error.txt only when it was written, and says so when the failure itself could not be recorded (the run then
+     * reads as interrupted: its lock is gone and its provenance still says running).
+     */
     private PipelineException failed(RunPlan plan, RunFolderWriter folder, RunProvenance provenance,
                                      TrainingListener listener, Throwable e) {
         String message = "training failed: " + RunFailure.describe(e);
+        try {
+            ResumableRun.removeTemporaryFiles(folder.path());
+            if (!checkpoints.keep()) {
+                TrainingRun.deleteCheckpoints(folder.path());
+            }
+        } catch (IOException | RuntimeException io) {
+            e.addSuppressed(io);
+        }
+        try {
+            folder.writeText(RunFiles.ERROR, RunFailure.stackTrace(e));
+            message += " (details in " + folder.path().resolve(RunFiles.ERROR) + ")";
+        } catch (IOException io) {
+            // no room even for the details: the message says what failed
+        }
         provenance.end(Instant.now(clock), RunStatus.FAILED);
         provenance.put("error", message);
         try {
             provenance.write(folder);
-            folder.writeText(RunFiles.ERROR, RunFailure.stackTrace(e));
         } catch (IOException io) {
-            e.addSuppressed(io);
+            message += "; the failure could not be recorded in " + RunFiles.PROVENANCE + " either, so the run "
+                    + "reads as interrupted";
         }
-        listener.onEvent(new TrainingEvent.Failed(folder.id(), folder.path(), message));
+        try {
+            listener.onEvent(new TrainingEvent.Failed(folder.id(), folder.path(), message));
+        } catch (RuntimeException listenerFailure) {
+            // the caller still learns of the failure through the handle
+        }
         return new PipelineException(plan.document().source(), new Problem("run " + folder.id(), message));
     }
 

@@ -9,17 +9,27 @@ public final class RunFailure {
     private RunFailure() {
     }
 
+    /**
+     * The failure in the user's words: for an I/O failure the outermost I/O message (the run-folder library's
+     * "cannot write FILE: REASON" names the file), else the innermost cause's message; never a class name. The
+     * caller adds where the details are (error.txt) only when it could write them.
+     */
     public static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.IOException && t.getMessage() != null) {
+                return t.getMessage();
+            }
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         if (root instanceof OutOfMemoryError) {
-            return "out of memory (" + msg + "); use a smaller batchSize or model, or give Java more memory "
-                    + "with CAJAL_OPTS=-Xmx8g";
+            return "out of memory" + (root.getMessage() == null ? "" : " (" + root.getMessage() + ")")
+                    + "; use a smaller batchSize or model, or give Java more memory with CAJAL_OPTS=-Xmx8g";
         }
-        return msg + " (" + root.getClass().getSimpleName() + "; details in error.txt of the run folder)";
+        return root.getMessage() == null || root.getMessage().isBlank() ? "an unexpected error inside training"
+                : root.getMessage();
     }
 
     public static String stackTrace(Throwable e) {
