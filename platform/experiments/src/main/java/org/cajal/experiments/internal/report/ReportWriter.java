@@ -51,6 +51,7 @@ public final class ReportWriter {
         methods(out, MethodsText.paragraph(in, true), in, written);
         tables(ResultTables.run(run, in.evaluation()), out, written);
         chart(ReportCharts.lossCurves(run), out, "loss-curves", written);
+        ExplanationText.write(run, out, written);
     }
 
     private static void experiment(Path folder, Path out, List<Path> written) throws IOException {
