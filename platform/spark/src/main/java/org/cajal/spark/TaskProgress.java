@@ -65,7 +65,8 @@ final class TaskProgress extends SparkListener {
         if (info == null || info.successful() || info.killed()) {
             return;
         }
-        String reason = end.reason().toString();
+        String reason = end.reason() instanceof org.apache.spark.TaskFailedReason failed ? failed.toErrorString()
+                : String.valueOf(end.reason());
         String first = reason.lines().findFirst().orElse(reason);
         int mark = reason.indexOf(TrialTask.MARK);
         if (mark >= 0) {
