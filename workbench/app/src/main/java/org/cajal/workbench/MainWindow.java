@@ -152,7 +152,9 @@ final class MainWindow implements Notifier, MainMenus.Window {
         status.setBorder(BorderFactory.createEmptyBorder(3, 8, 3, 8));
         root.add(status, BorderLayout.SOUTH);
         frame.setContentPane(root);
-        frame.setJMenuBar(menus.menus());
+        javax.swing.JMenuBar bar = menus.menus();
+        bar.add(new EditMenu(workbench.pipeline(), this).menu(), 1);
+        frame.setJMenuBar(bar);
         preferences.restoreLayout(frame, leftSplit, rightSplit);
         updateTitle();
     }

@@ -26,8 +26,10 @@ import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.PipelineException;
 import org.cajal.api.pipeline.SplitSpec;
 import org.cajal.api.pipeline.TrainingSpec;
+import org.cajal.api.run.ExperimentFiles;
 import org.cajal.runfolder.AtomicFiles;
 import org.cajal.workbench.core.Catalog;
+import org.cajal.workbench.core.FieldProblems;
 import org.cajal.workbench.core.Notifier;
 import org.cajal.workbench.core.PipelineModel;
 import org.cajal.workbench.core.Workbench;
@@ -134,16 +136,27 @@ final class PipelineFiles {
 
     private void opened(Path path, PipelineDocument doc) {
         boolean example = path.startsWith(workbench.examplesDirectory().toAbsolutePath().normalize());
-        // an example opens as a copy: saving asks where, so the shipped example stays as it is
-        workbench.pipeline().replace(doc.pipeline(), example ? null : path);
+        boolean stored = path.startsWith(workbench.runsDirectory().toAbsolutePath().normalize());
+        Pipeline pipeline = doc.pipeline();
+        if (stored && path.getFileName().toString().equals(ExperimentFiles.BEST_PIPELINE)
+                && !workbench.pipeline().get().search().isEmpty()) {
+            // a search's best trial: its settings, with the search the user wrote (not the one the trial recorded)
+            pipeline = pipeline.withSearch(workbench.pipeline().get().search());
+        }
+        // an example, or a file of the run store, opens as a copy: saving asks where, so the original stays
+        workbench.pipeline().replace(pipeline, example || stored ? null : path);
         workbench.selection().clear();
-        if (!example) {
+        if (!example && !stored) {
             remember(path);
         }
-        notifier.status("Opened " + path + (example ? " (an example: Save asks where to keep your copy)" : ""));
+        notifier.status("Opened " + path + (example ? " (an example: Save asks where to keep your copy)"
+                : stored ? " (read-only, from the run store: Save asks where to keep your copy)" : ""));
     }
 
     void save(boolean askWhere) {
+        if (FieldProblems.refuse(workbench, parent, "Save")) {
+            return;
+        }
         PipelineModel model = workbench.pipeline();
         Path target = askWhere ? null : model.file().orElse(null);
         if (target == null) {

@@ -17,8 +17,11 @@ import org.cajal.api.pipeline.Pipeline;
  */
 public final class PipelineModel {
 
-    /** Why the pipeline changed: a new document (opened, new) or an edit of the current one. */
-    public enum Change { REPLACED, EDITED, SAVED }
+    /**
+     * Why the pipeline changed: a new document (opened, new), an edit of the current one, a save, or an undo or
+     * redo (forms then show the values afresh, even in the field that has the focus).
+     */
+    public enum Change { REPLACED, EDITED, SAVED, UNDONE }
 
     /** Told after every change. */
     public interface Listener {
@@ -29,9 +32,19 @@ public final class PipelineModel {
     private Pipeline pipeline;
     private Path file;
     private boolean dirty;
+    /** The pipeline as last opened or saved (an undo back to it is not an unsaved change). */
+    private Pipeline saved;
+    private final EditHistory history;
 
     public PipelineModel(Pipeline initial) {
+        this(initial, System::currentTimeMillis);
+    }
+
+    /** With a clock for the undo history's bursts (tests). */
+    public PipelineModel(Pipeline initial, java.util.function.LongSupplier millis) {
         this.pipeline = Objects.requireNonNull(initial);
+        this.saved = initial;
+        this.history = new EditHistory(millis);
     }
 
     public Pipeline get() {
@@ -59,6 +72,8 @@ public final class PipelineModel {
         this.pipeline = Objects.requireNonNull(newPipeline);
         this.file = fromFile;
         this.dirty = false;
+        this.saved = newPipeline;
+        history.clear();
         fire(Change.REPLACED);
     }
 
@@ -69,9 +84,40 @@ public final class PipelineModel {
         if (next.equals(pipeline)) {
             return;
         }
+        history.edited(pipeline);
         pipeline = next;
         dirty = true;
         fire(Change.EDITED);
+    }
+
+    /** Goes back one edit (Edit > Undo); false when there is nothing to undo. */
+    public boolean undo() {
+        checkThread();
+        return restore(history.undo(pipeline));
+    }
+
+    /** Applies the edit the last undo took back (Edit > Redo); false when there is none. */
+    public boolean redo() {
+        checkThread();
+        return restore(history.redo(pipeline));
+    }
+
+    public boolean canUndo() {
+        return history.canUndo();
+    }
+
+    public boolean canRedo() {
+        return history.canRedo();
+    }
+
+    private boolean restore(Pipeline previous) {
+        if (previous == null) {
+            return false;
+        }
+        pipeline = previous;
+        dirty = !previous.equals(saved);
+        fire(Change.UNDONE);
+        return true;
     }
 
     /** Records that the document was written to {@code savedTo}. */
@@ -79,6 +125,7 @@ public final class PipelineModel {
         checkThread();
         this.file = savedTo;
         this.dirty = false;
+        this.saved = pipeline;
         fire(Change.SAVED);
     }
 

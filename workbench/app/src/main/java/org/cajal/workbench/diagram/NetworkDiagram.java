@@ -114,13 +114,18 @@ public final class NetworkDiagram {
             caption.setText("The diagram draws layer stacks; this pipeline uses the architecture "
                     + pipeline.model().architecture() + ".");
         } else if (weights != null) {
-            caption.setText("Edges coloured by the weights of " + weights.runId() + " at epoch " + weights.epoch()
-                    + " (blue negative, orange positive, stronger and wider for larger weights). Click a layer "
-                    + "to edit it.");
+            caption.setText("<html>" + sizes() + "<br>Edges coloured by the weights of " + weights.runId()
+                    + " at epoch " + weights.epoch() + " (blue negative, orange positive, stronger and wider for "
+                    + "larger weights). Click a layer to edit it.</html>");
         } else {
-            caption.setText("Units per layer (a wide layer shows its first and last units); train to colour the "
-                    + "edges by their weights. Click a layer to edit it.");
+            caption.setText("<html>" + sizes() + "<br>A wide layer shows its first and last units; train to colour "
+                    + "the edges by their weights. Click a layer to edit it.</html>");
         }
+    }
+
+    /** The stack in words: {@code 2 → 8 → 2}, feature maps as {@code 6@24×24}. */
+    private String sizes() {
+        return columns.stream().map(Column::size).collect(java.util.stream.Collectors.joining(" → "));
     }
 
     private DiagramPainter painter() {

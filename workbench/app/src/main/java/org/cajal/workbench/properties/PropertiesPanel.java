@@ -12,6 +12,7 @@ import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
+import javax.swing.SwingUtilities;
 import javax.swing.UIManager;
 
 import org.cajal.api.ComponentDescriptor;
@@ -19,6 +20,7 @@ import org.cajal.api.pipeline.ComponentRef;
 import org.cajal.api.pipeline.ModelSpec;
 import org.cajal.api.pipeline.Pipeline;
 import org.cajal.workbench.core.Pipelines;
+import org.cajal.workbench.core.PipelineModel;
 import org.cajal.workbench.core.Step;
 import org.cajal.workbench.core.Workbench;
 
@@ -67,7 +69,12 @@ public final class PropertiesPanel {
         scroll.getVerticalScrollBar().setUnitIncrement(16);
         root.add(scroll, BorderLayout.CENTER);
         workbench.selection().addListener(step -> refresh());
-        workbench.pipeline().addListener((model, change) -> refresh());
+        workbench.pipeline().addListener((model, change) -> {
+            if (change == PipelineModel.Change.UNDONE) {
+                shown = null; // new editors, so even the focused field shows the restored value
+            }
+            refresh();
+        });
         workbench.onCatalogChange(this::refresh);
         refresh();
     }
@@ -107,6 +114,8 @@ public final class PropertiesPanel {
         scroll.setViewportView(build(next, target.orElse(null), pipeline));
         scroll.revalidate();
         scroll.repaint();
+        // a new form starts at its top (its first field, not wherever a focused field scrolled it)
+        SwingUtilities.invokeLater(() -> scroll.getVerticalScrollBar().setValue(0));
     }
 
     private JComponent build(Shown what, Target target, Pipeline pipeline) {

@@ -174,7 +174,7 @@ public final class RunPanel {
     // ---------------------------------------------------------------- train and stop
 
     private void train() {
-        if (active) {
+        if (active || org.cajal.workbench.core.FieldProblems.refuse(workbench, panel, "Train")) {
             return;
         }
         RuntimeServices runtime = workbench.runtime();
