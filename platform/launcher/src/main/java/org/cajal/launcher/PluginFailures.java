@@ -20,6 +20,9 @@ final class PluginFailures {
     /** Felix's bundle naming in its messages: {@code my.plugin [12](R 12.0)} or {@code my.plugin [12]}. */
     private static final Pattern BUNDLE_ID = Pattern.compile("\\s*\\[\\d+](\\(R [\\d.]+\\))?");
 
+    /** Felix's message when the class a bundle names as its activator is not in it. */
+    private static final String ACTIVATOR_NOT_FOUND = "Not found:";
+
     private PluginFailures() {
     }
 
@@ -48,6 +51,10 @@ final class PluginFailures {
                     : BUNDLE_ID.matcher(firstLine(cause.getMessage())).replaceAll("");
             return "its activator failed while starting" + (said == null ? " without saying why" : ": " + said)
                     + "; fix the plugin (its author's start code), or remove its jar";
+        }
+        if (message.startsWith(ACTIVATOR_NOT_FOUND)) {
+            return "its activator " + message.substring(ACTIVATOR_NOT_FOUND.length()).strip() + " is not in the jar "
+                    + "(its Bundle-Activator names a class the jar does not hold); rebuild the plugin";
         }
         if (failure instanceof BundleException b && b.getType() == BundleException.DUPLICATE_BUNDLE_ERROR) {
             return "a bundle with the same name and version is already installed; remove one of the two jars";

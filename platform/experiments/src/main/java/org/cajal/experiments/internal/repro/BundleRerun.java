@@ -207,8 +207,9 @@ final class BundleRerun {
                     Files.copy(new NonClosing(in), target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
-        } catch (java.util.zip.ZipException e) {
-            throw new IOException(zip + ": not a readable zip file (" + e.getMessage() + ")", e);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new IOException(zip + " is not a complete zip file (truncated or damaged); copy it again, or make "
+                    + "the bundle again with cajal bundle RUN_FOLDER", e);
         }
     }
 
