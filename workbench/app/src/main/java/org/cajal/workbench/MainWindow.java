@@ -26,6 +26,7 @@ import org.cajal.api.ComponentKind;
 import org.cajal.api.train.TrainingEvent;
 import org.cajal.workbench.core.Catalog;
 import org.cajal.workbench.core.ExperimentServices;
+import org.cajal.workbench.core.LossFollower;
 import org.cajal.workbench.core.Notifier;
 import org.cajal.workbench.core.PipelineModel;
 import org.cajal.workbench.core.RuntimeServices;
@@ -76,6 +77,7 @@ final class MainWindow implements Notifier, MainMenus.Window {
                 new PipelineModel(PipelineFiles.emptyPipeline(Catalog.EMPTY)), home, runs, prefs, background, this);
         this.files = new PipelineFiles(workbench, prefs, frame, this);
         workbench.setExperiments(experiments);
+        new LossFollower(workbench.pipeline(), workbench.summaries(), this);
         workbench.setPipelineOpener(file -> {
             if (files.confirmDiscard()) {
                 files.open(file);
