@@ -75,12 +75,14 @@ public final class ResultsPanel {
     private final List<VisualiserView> views = new ArrayList<>();
 
     private RunRecord record;
+    private final ExplainView explain;
     private int generation;
     /** Set while the tabs are rebuilt, so that selection changes then render nothing. */
     private boolean rebuilding;
 
     public ResultsPanel(Workbench workbench) {
         this.workbench = workbench;
+        this.explain = new ExplainView(workbench);
         build();
         workbench.runs().addRunOpenedListener(this::open);
         workbench.onCatalogChange(this::catalogChanged);
@@ -118,6 +120,7 @@ public final class ResultsPanel {
         JPanel run = new JPanel(new BorderLayout());
         run.add(title, BorderLayout.NORTH);
         run.add(split, BorderLayout.CENTER);
+        run.add(explain.component(), BorderLayout.SOUTH);
 
         panel.add(hint, CARD_HINT);
         panel.add(run, CARD_RUN);
@@ -127,6 +130,7 @@ public final class ResultsPanel {
     /** Shows this run folder: reads it on the background executor, then fills the table and the tabs. */
     public void open(Path folder) {
         int mine = ++generation;
+        explain.open(folder);
         title.setText("Reading " + folder.getFileName() + "…");
         cards.show(panel, CARD_RUN);
         workbench.background().execute(() -> {

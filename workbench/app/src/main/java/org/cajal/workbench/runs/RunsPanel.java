@@ -85,6 +85,7 @@ public final class RunsPanel {
     private final CompareSection comparison;
     private final FolderActions folders;
     private final ReproducibilityActions reproducibility;
+    private final ExportActions exports;
 
     /** Increases with every refresh; a listing that is not the latest is dropped. */
     private int generation;
@@ -99,6 +100,8 @@ public final class RunsPanel {
         this.comparison = new CompareSection(this, workbench);
         this.folders = new FolderActions(this, workbench);
         this.reproducibility = new ReproducibilityActions(this, workbench);
+        this.exports = new ExportActions(workbench, () -> selectedRuns().size() == 1
+                && "run".equals(selectedRuns().get(0).kind()) ? selectedRuns().get(0).run().folder() : null);
         build();
         workbench.runs().addTrainingListener(event -> {
             if (event instanceof TrainingEvent.Started || event instanceof TrainingEvent.Finished
@@ -184,6 +187,7 @@ public final class RunsPanel {
         actions.add(comparison.button());
         actions.add(folders.tag());
         actions.add(folders.delete());
+        actions.add(exports.button());
         reproducibility.buttons().forEach(actions::add);
         JPanel filtering = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 2));
         filtering.add(new JLabel("Filter:"));
