@@ -173,8 +173,6 @@ final class MainWindow implements Notifier, MainMenus.Window {
         HelpPanel help = new HelpPanel(workbench);
 
         centre.setName("cajal.views");
-        centre.setTabLayoutPolicy(JTabbedPane.SCROLL_TAB_LAYOUT);
-        side.setTabLayoutPolicy(JTabbedPane.SCROLL_TAB_LAYOUT);
         centre.addTab("Pipeline", editor.component());
         centre.addTab("Diagram", new NetworkDiagram(workbench).component());
         centre.addTab("Training", runPanel.component());

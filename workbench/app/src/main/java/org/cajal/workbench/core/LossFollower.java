@@ -12,8 +12,9 @@ import org.cajal.api.train.Loss;
  * Keeps the loss fitting the target until the user picks one: when the runtime's check says the loss does not
  * fit the dataset's target (a CSV target switched to regression keeps categorical cross-entropy) and the loss was
  * not changed by hand since the document was opened, it becomes the first loss the check offers (MSE for
- * regression, cross-entropy for classes) and the status line says so. An edit of the loss by anyone else counts as
- * the user's pick. Event-dispatch thread.
+ * regression, cross-entropy for classes) and the status line says so. The change is an adjustment: it leaves a
+ * document without unsaved changes as it was. An edit of the loss by anyone else counts as the user's pick.
+ * Event-dispatch thread.
  */
 public final class LossFollower {
 
@@ -54,7 +55,7 @@ public final class LossFollower {
         fitting(summary).ifPresent(loss -> {
             applying = true;
             try {
-                model.edit(p -> {
+                model.adjust(p -> {
                     TrainingSpec t = p.training();
                     return Pipelines.withTraining(p, new TrainingSpec(loss, t.optimizer(), t.epochs(), t.batchSize(),
                             t.regularisation(), t.earlyStopping(), t.engine()));

@@ -90,6 +90,23 @@ public final class PipelineModel {
         fire(Change.EDITED);
     }
 
+    /**
+     * An adjustment the workbench makes on its own (the loss made to fit the target): applied like an edit, but a
+     * document without unsaved changes stays without them, and it is not a step to undo.
+     */
+    public void adjust(UnaryOperator<Pipeline> edit) {
+        checkThread();
+        Pipeline next = Objects.requireNonNull(edit.apply(pipeline));
+        if (next.equals(pipeline)) {
+            return;
+        }
+        if (!dirty) {
+            saved = next;
+        }
+        pipeline = next;
+        fire(Change.EDITED);
+    }
+
     /** Goes back one edit (Edit > Undo); false when there is nothing to undo. */
     public boolean undo() {
         checkThread();

@@ -40,6 +40,7 @@ class LossFollowerTest {
             summaries.publish(model.get(), misfit("categorical-cross-entropy"));
             assertEquals("mse", model.get().training().loss());
             assertEquals(true, status.toString().contains("Loss set to mse"));
+            assertEquals(false, model.dirty(), "an adjustment, not an unsaved change");
             // the user picks another: it stays, even when a check says it does not fit
             model.edit(p -> withLoss(p, "binary-cross-entropy"));
             summaries.publish(model.get(), misfit("binary-cross-entropy"));
