@@ -136,8 +136,9 @@ public class PlotCommand implements LauncherCommand {
     }
 
     private static String describe(Throwable e) {
-        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
-                : e.getMessage();
+        return e.getMessage() == null || e.getMessage().isBlank()
+                || e instanceof NullPointerException || e instanceof ClassCastException
+                ? "an unexpected fault with no message for you (please report it)" : e.getMessage();
     }
 
     /** Parsed command-line arguments. */

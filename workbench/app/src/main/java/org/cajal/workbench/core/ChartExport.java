@@ -189,6 +189,6 @@ public final class ChartExport {
     }
 
     private static String message(Exception e) {
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return Messages.of(e);
     }
 }

@@ -67,8 +67,7 @@ public final class DrawingCanvas extends JComponent {
                     return;
                 } catch (RuntimeException e) {
                     drawing = null;
-                    message = "Cannot draw: " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                            : e.getMessage());
+                    message = "Cannot draw: " + Messages.of(e);
                 }
             }
             Color background = UIManager.getColor("Panel.background");

@@ -3,7 +3,6 @@ package org.cajal.workbench.editor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiFunction;
@@ -31,6 +30,7 @@ import org.cajal.api.pipeline.ModelSummary;
 import org.cajal.api.pipeline.Pipeline;
 import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.Problem;
+import org.cajal.workbench.core.Messages;
 import org.cajal.workbench.core.Catalog;
 import org.cajal.workbench.core.PipelineModel;
 import org.cajal.workbench.core.Pipelines;
@@ -280,7 +280,7 @@ public final class PipelineEditor {
                     result = workbench.runtime().check().summarise(document);
                 } catch (RuntimeException e) {
                     failure = List.of(new ProblemItem("", "The model summary is not available: "
-                            + Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName())));
+                            + Messages.of(e)));
                 }
                 ModelSummary r = result;
                 List<ProblemItem> f = failure;

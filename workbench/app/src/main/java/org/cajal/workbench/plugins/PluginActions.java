@@ -106,7 +106,7 @@ final class PluginActions {
                 Files.delete(jar);
                 done("Deleted " + jar.getFileName() + "; FileInstall uninstalls " + name + ".");
             } catch (IOException e) {
-                failed("Plugin jar not deleted", "Could not delete " + jar + ": " + e + "\n\nDelete it by hand "
+                failed("Plugin jar not deleted", "Could not delete " + jar + ": " + org.cajal.workbench.core.Messages.of(e) + "\n\nDelete it by hand "
                         + "(for instance in the file manager); FileInstall then uninstalls the plugin.");
             }
         });

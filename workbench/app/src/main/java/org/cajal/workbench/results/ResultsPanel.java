@@ -32,6 +32,7 @@ import org.cajal.api.run.Provenance;
 import org.cajal.api.visual.RunRecord;
 import org.cajal.api.visual.Visualiser;
 import org.cajal.runfolder.RunFolders;
+import org.cajal.workbench.core.Messages;
 import org.cajal.workbench.core.Metrics;
 import org.cajal.workbench.core.Workbench;
 
@@ -150,7 +151,7 @@ public final class ResultsPanel {
                 SwingUtilities.invokeLater(() -> failed(mine, e.getMessage()));
             } catch (RuntimeException e) {
                 String message = "Cannot read the run folder " + folder + ": "
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                        + Messages.of(e);
                 SwingUtilities.invokeLater(() -> failed(mine, message));
             }
         });

@@ -12,6 +12,7 @@ import org.cajal.api.Parameters;
 import org.cajal.api.visual.Drawing;
 import org.cajal.api.visual.RunRecord;
 import org.cajal.api.visual.Visualiser;
+import org.cajal.workbench.core.Messages;
 import org.cajal.workbench.core.ChartExport;
 import org.cajal.workbench.core.DrawingCanvas;
 import org.cajal.workbench.core.Workbench;
@@ -108,7 +109,7 @@ final class VisualiserView {
             } catch (RuntimeException | LinkageError e) {
                 drawing = null;
                 failure = "Cannot draw " + visualiser.descriptor().displayName() + ": "
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                        + Messages.of(e);
             }
             Drawing result = drawing;
             String message = failure;

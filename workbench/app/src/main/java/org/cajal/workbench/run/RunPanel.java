@@ -219,7 +219,7 @@ public final class RunPanel {
         } catch (LinkageError | VirtualMachineError e) {
             // e.g. out of memory while the data is opened, or a plugin's classes gone mid-validation: the
             // panel must not stay 'validating' for good
-            SwingUtilities.invokeLater(() -> notStarted("Cannot train", "Training could not start: " + e));
+            SwingUtilities.invokeLater(() -> notStarted("Cannot train", "Training could not start: " + Messages.of(e)));
             if (e instanceof VirtualMachineError) {
                 throw e;
             }

@@ -162,7 +162,8 @@ public class PredictCommand implements LauncherCommand {
         while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) {
             root = root.getCause();
         }
-        return root.getMessage() == null || root.getMessage().isBlank() ? root.getClass().getSimpleName()
-                : root.getMessage();
+        return root.getMessage() == null || root.getMessage().isBlank()
+                || root instanceof NullPointerException || root instanceof ClassCastException
+                ? "an unexpected fault with no message for you (please report it)" : root.getMessage();
     }
 }

@@ -123,9 +123,10 @@ public final class DataCache {
         }
     }
 
-    /** A short description of an unexpected failure: its message, else its type. */
+    /** A short description of an unexpected failure: its message, never its Java type. */
     public static String describe(Throwable e) {
-        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
-                : e.getMessage();
+        return e.getMessage() == null || e.getMessage().isBlank()
+                || e instanceof NullPointerException || e instanceof ClassCastException
+                ? "an unexpected fault with no message for you (please report it)" : e.getMessage();
     }
 }
