@@ -39,6 +39,7 @@ record CommandLine(Command command, String name, List<String> arguments, boolean
             "",
             "Commands:",
             "  run FILE [--out DIR] [--seed N]   run a pipeline file without a window and write a run folder",
+            "  resume RUN                        continue an interrupted run (killed, crashed) from its last checkpoint",
             "  shell                             start Cajal with the Gogo shell (type 'lb' to list bundles, 'stop 0' to quit)",
             "  predict RUN_FOLDER INPUT.csv [--out FILE]   a trained model predicts on raw CSV rows",
             "  docs [DIR]                        write the component reference (DIR/components.md, default docs/)",
@@ -67,7 +68,7 @@ record CommandLine(Command command, String name, List<String> arguments, boolean
             "             OMP_NUM_THREADS (default: the number of cores).");
 
     /** The commands {@link #USAGE} documents: missing, they are unavailable rather than unknown. */
-    static final Set<String> DOCUMENTED = Set.of("run", "shell", "predict", "docs", "plot", "search", "repeat",
+    static final Set<String> DOCUMENTED = Set.of("run", "resume", "shell", "predict", "docs", "plot", "search", "repeat",
             "compare", "sweep", "runs", "bundle", "rerun", "report", "workbench");
 
     /** The launcher's own option, wherever it stands before a {@code --}; all other words go to the command. */
