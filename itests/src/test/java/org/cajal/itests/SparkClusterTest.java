@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A search on a real Spark standalone cluster on this machine (a Master and two one-core Workers from the
- * distribution's Spark jars, 127.0.0.1 only): the executors boot Cajal from the distribution and run the trials;
+ * distribution's Spark jars, 127.0.0.1 only): the executors boot Cajal from the distribution and run the trials,
+ * reading the CSV data file from the copy Spark shipped them;
  * one executor is killed (SIGKILL) while it trains a trial, Spark runs that trial again, and every trial is recorded
  * once, with the numbers of the same search run locally.
  */
@@ -28,18 +29,19 @@ class SparkClusterTest {
     @Test
     void aSearchOnAStandaloneClusterSurvivesALostExecutorAndMatchesTheLocalRun(CajalRuntime cajal) throws Exception {
         Path dir = cajal.newFolder("spark-cluster");
-        Path pipeline = ExperimentsTest.write(dir, "xor-cluster.json", """
+        // a data file: shipped to the executors with the job, read there from Spark's copy
+        Files.copy(CajalRuntime.distribution().resolve("examples").resolve("house-prices.csv"), dir.resolve("houses.csv"));
+        Path pipeline = ExperimentsTest.write(dir, "houses-cluster.json", """
                 {
-                  "schema": 1, "name": "xor-cluster", "seed": 5,
-                  "dataset": { "type": "xor", "params": { "samples": 200, "noise": 0.1 } },
-                  "split": { "validation": 0.25, "test": 0.2 },
-                  "model": { "layers": [ { "type": "dense", "params": { "units": 8, "activation": "tanh" } },
-                                         { "type": "output", "params": { "activation": "softmax" } } ] },
-                  "training": { "loss": "categorical-cross-entropy",
-                                "optimizer": { "type": "adam", "params": { "learningRate": 0.05 } },
+                  "schema": 1, "name": "houses-cluster", "seed": 5,
+                  "dataset": { "type": "csv", "params": { "file": "houses.csv", "target": "price", "task": "regression" } },
+                  "split": { "validation": 0.2, "test": 0.2 },
+                  "model": { "layers": [ { "type": "dense", "params": { "units": 2, "activation": "sigmoid" } },
+                                         { "type": "output", "params": { "activation": "identity" } } ] },
+                  "training": { "loss": "mse", "optimizer": { "type": "adam", "params": { "learningRate": 0.05 } },
                                 "epochs": 250, "batchSize": 8 },
                   "search": { "method": "grid", "objective": "validation_loss",
-                              "parameters": { "model.layers[0].params.units": { "choices": [3, 4, 5, 6] } } }
+                              "parameters": { "model.layers[0].params.units": { "choices": [2, 3, 4, 5] } } }
                 }
                 """);
         Path tmp = Files.createDirectories(dir.resolve("executor-tmp"));
@@ -68,8 +70,14 @@ class SparkClusterTest {
         }
         CajalRuntime.Outcome local = cajal.command("search", pipeline.toString(), "--out", dir.resolve("local").toString());
         assertEquals(0, local.status(), local::toString);
-        SparkTrials.assertSameTrials(ExperimentsTest.onlyChild(dir.resolve("local"), "search-"),
-                ExperimentsTest.onlyChild(sparkRuns, "search-"), TRIALS);
+        Path spark = ExperimentsTest.onlyChild(sparkRuns, "search-");
+        SparkTrials.assertSameTrials(ExperimentsTest.onlyChild(dir.resolve("local"), "search-"), spark, TRIALS);
+        for (var trial : SparkTrials.trials(spark).values()) {
+            var files = ExperimentsTest.JSON.readTree(spark.resolve(trial.get("run").asText())
+                    .resolve("provenance.json").toFile()).path("data").path("files");
+            assertEquals(dir.resolve("houses.csv").toAbsolutePath().normalize().toString(),
+                    files.path(0).path("path").asText(), "provenance names this computer's file: " + files);
+        }
     }
 
     /** Waits until both executors train a trial: two trial folders with a metrics.csv in the executors' temp folder. */

@@ -85,7 +85,8 @@ final class SparkTrials {
             assertEquals("finished", y.get("status").asText(), () -> "trial " + n + ": " + y);
             Path runA = local.resolve(x.get("run").asText());
             Path runB = spark.resolve(y.get("run").asText());
-            for (String file : List.of("metrics.csv", "evaluation.json", "weights.json", "predictions.csv")) {
+            for (String file : List.of("pipeline.json", "metrics.csv", "evaluation.json", "weights.json",
+                    "predictions.csv")) {
                 assertEquals(Files.readString(runA.resolve(file)), Files.readString(runB.resolve(file)),
                         "trial " + n + ": " + file + " of " + runA + " and " + runB);
             }

@@ -24,10 +24,21 @@ final class SparkSettings {
 
     /** Where the executors find the Cajal distribution (absolute, or relative to an unpacked archive). */
     static final String CAJAL_HOME = "spark.cajal.home";
+    /**
+     * {@code ship} (default): the trials' data files go to the executors with the job (SparkContext.addFile) and
+     * are read from there; {@code path}: nothing is shipped, executors read each file at the driver's path (a shared
+     * file system with large data). Local masters never ship: their executors are the driver.
+     */
+    static final String DATA = "spark.cajal.data";
     /** The module's own jar in the distribution, beside Spark's {@code jars/}. */
     static final String OWN_JAR = "cajal-spark.jar";
 
     private SparkSettings() {
+    }
+
+    /** Whether the job's data files are shipped to the executors. */
+    static boolean shipsData(SparkConf conf) {
+        return !isLocal(conf.get("spark.master")) && !"path".equals(conf.get(DATA, "ship").trim());
     }
 
     static boolean isLocal(String master) {

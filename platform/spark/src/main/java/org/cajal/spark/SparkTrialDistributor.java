@@ -49,13 +49,35 @@ public final class SparkTrialDistributor implements TrialDistributor {
             try {
                 SparkConf conf = SparkSettings.of(job);
                 sc = start(conf, job.master());
-                runJob(sc, job, new TrialTask(conf.get(SparkSettings.CAJAL_HOME, null), key), progress);
+                boolean ship = SparkSettings.shipsData(conf);
+                if (ship) {
+                    shipData(sc, job);
+                }
+                runJob(sc, job, new TrialTask(conf.get(SparkSettings.CAJAL_HOME, null), key, ship), progress);
             } finally {
                 LocalRunners.remove(key);
                 if (sc != null) {
                     sc.stop();
                 }
                 thread.setContextClassLoader(previous);
+            }
+        }
+    }
+
+    /** Each data file once; Spark serves it to every executor, which fetches it once. */
+    private static void shipData(SparkContext sc, Job job) throws IOException {
+        java.util.Map<String, String> byName = new java.util.HashMap<>();
+        for (Trial t : job.trials()) {
+            for (String path : t.dataFiles().values()) {
+                String name = java.nio.file.Path.of(path).getFileName().toString();
+                String other = byName.putIfAbsent(name, path);
+                if (other == null) {
+                    sc.addFile(path);
+                } else if (!other.equals(path)) {
+                    throw new IOException("two data files are both named " + name + " (" + other + " and " + path
+                            + "): Spark ships files by name; rename one, or read them where they lie on a shared"
+                            + " file system with --spark-conf " + SparkSettings.DATA + "=path");
+                }
             }
         }
     }

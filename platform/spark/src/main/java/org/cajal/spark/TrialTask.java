@@ -29,15 +29,17 @@ final class TrialTask extends AbstractFunction1<Iterator<TrialDistributor.Trial>
 
     private final String home;
     private final String job;
+    private final boolean ship;
 
     /**
      * @param home {@code spark.cajal.home}: the distribution's folder on every node, or relative to the executor's
      *             working or SparkFiles folder (where {@code spark.archives} unpacks it)
      * @param job the job's key, to find its local runner in the driver's JVM
      */
-    TrialTask(String home, String job) {
+    TrialTask(String home, String job, boolean ship) {
         this.home = home;
         this.job = job;
+        this.ship = ship;
     }
 
     @Override
@@ -51,10 +53,11 @@ final class TrialTask extends AbstractFunction1<Iterator<TrialDistributor.Trial>
                 runner = EmbeddedCajal.runner(home(executor), parallelRuns(), executor);
             }
             runs = Files.createTempDirectory("cajal-trial-" + trial.number() + "-");
-            TrialRunner.Outcome outcome = runner.run(trial, runs);
+            java.util.Map<String, String> readFrom = ship ? ShippedFiles.copies(trial, executor) : java.util.Map.of();
+            TrialRunner.Outcome outcome = runner.run(ShippedFiles.reading(trial, readFrom), runs);
             byte[] zip = outcome.folder() == null || !Files.isDirectory(outcome.folder()) ? null
                     : RunFolderZip.zip(outcome.folder());
-            return new TrialDistributor.Result(trial.number(), zip, outcome.error(), executor);
+            return new TrialDistributor.Result(trial.number(), zip, outcome.error(), executor, readFrom);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(MARK + "trial " + trial.number() + " was stopped on " + executor, e);

@@ -24,9 +24,20 @@ public interface TrialDistributor {
      * @param source what messages name as the pipeline's origin
      * @param baseDirectory the absolute folder relative data paths in the pipeline resolve against
      * @param seed the run's seed
+     * @param dataFiles the pipeline's data files: dataset parameter → the file's absolute path on the driver; the
+     *                  engine ships them to the executors (docs/spark.md)
      */
-    record Trial(int number, String pipelineJson, String source, String baseDirectory, long seed)
-            implements Serializable {
+    record Trial(int number, String pipelineJson, String source, String baseDirectory, long seed,
+                 Map<String, String> dataFiles) implements Serializable {
+
+        public Trial {
+            dataFiles = Map.copyOf(dataFiles);
+        }
+
+        /** A trial without data files. */
+        public Trial(int number, String pipelineJson, String source, String baseDirectory, long seed) {
+            this(number, pipelineJson, source, baseDirectory, seed, Map.of());
+        }
     }
 
     /**
@@ -37,8 +48,20 @@ public interface TrialDistributor {
      * @param error why the trial failed, in Cajal's words; null when the run ended on its own (finished,
      *              diverged: its provenance.json says which)
      * @param executor where it ran (executor id and host), for progress lines
+     * @param readFrom the data files the executor read from its shipped copy: dataset parameter → the copy's path
+     *                 there (its run folder's pipeline.json and provenance.json name that path)
      */
-    record Result(int number, byte[] runFolderZip, String error, String executor) implements Serializable {
+    record Result(int number, byte[] runFolderZip, String error, String executor, Map<String, String> readFrom)
+            implements Serializable {
+
+        public Result {
+            readFrom = Map.copyOf(readFrom);
+        }
+
+        /** A result of a trial that read no shipped file. */
+        public Result(int number, byte[] runFolderZip, String error, String executor) {
+            this(number, runFolderZip, error, executor, Map.of());
+        }
     }
 
     /**

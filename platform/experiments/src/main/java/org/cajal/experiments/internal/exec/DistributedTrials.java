@@ -45,7 +45,7 @@ final class DistributedTrials implements TrialDistributor.Progress {
         DistributionTarget target = config.distribution();
         List<TrialDistributor.Trial> trials = specs.values().stream().map(s -> new TrialDistributor.Trial(s.number(),
                 s.pipelineText(), s.document().source(), s.document().baseDirectory().toAbsolutePath().toString(),
-                s.seed())).toList();
+                s.seed(), ShippedData.files(s))).toList();
         TrialDistributor.Job job = new TrialDistributor.Job("Cajal: " + config.folder().getFileName(),
                 target.cluster().master(), target.cluster().conf(), trials, target.home());
         // a local master's executor is this JVM: it trains the parsed documents with this framework's runtime
@@ -104,6 +104,7 @@ final class DistributedTrials implements TrialDistributor.Progress {
             return TrialVerdict.ended(spec, null, RunStatus.FAILED.id(), null,
                     "the trial ended on " + result.executor() + " without a run folder", objective);
         }
+        ShippedData.restore(run, spec, result.readFrom(), ShippedData.files(spec));
         String differs = data.mismatch(run, result.executor());
         if (differs != null) {
             return TrialVerdict.ended(spec, run, RunStatus.FAILED.id(), null, differs, objective);
