@@ -100,10 +100,23 @@ final class TabularInput {
             columns[f] = header.indexOf(features.get(f));
             if (columns[f] < 0) {
                 throw new IOException(file + " has no column '" + features.get(f) + "'; the model was trained on "
-                        + String.join(", ", features) + " (its columns: " + String.join(", ", header) + ")");
+                        + String.join(", ", features) + " (its columns: " + String.join(", ", header) + ")"
+                        + delimiterHint(header));
             }
         }
         return columns;
+    }
+
+    /** A hint when the header reads as one column holding semicolons or tabs: predict reads commas only. */
+    private static String delimiterHint(List<String> header) {
+        if (header.size() != 1) {
+            return "";
+        }
+        String only = header.get(0);
+        String delimiter = only.contains(";") ? ";" : only.contains("\t") ? "tab" : null;
+        return delimiter == null ? "" : "; line 1 (the header) has one column \"" + only.replace("\t", "\\t")
+                + "\" — the file looks " + delimiter + "-separated, but predict reads comma-separated files: save "
+                + "it with commas";
     }
 
     private static Row row(int number, int line, String[] cells, int[] columns, DataSchema schema) {

@@ -187,6 +187,16 @@ class PredictCommandTest {
     }
 
     @Test
+    void aSemicolonSeparatedInputGetsAHint(@TempDir Path dir) throws Exception {
+        Path run = SavedRunFolder.write(dir.resolve("run"), null, false, true);
+        Result r = predict(run, dir, "x;colour\n1;blue\n");
+        assertEquals(1, r.status(), r.err());
+        assertTrue(r.err().contains(dir.resolve("new.csv") + " has no column 'x'"), r.err());
+        assertTrue(r.err().contains("line 1 (the header) has one column \"x;colour\" — the file looks ;-separated"),
+                r.err());
+    }
+
+    @Test
     void aUsageErrorIsStatusTwo() {
         Result r = predict("only-one");
         assertEquals(2, r.status());
