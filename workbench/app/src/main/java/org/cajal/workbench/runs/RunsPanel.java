@@ -189,6 +189,7 @@ public final class RunsPanel {
         actions.add(folders.delete());
         actions.add(exports.button());
         reproducibility.buttons().forEach(actions::add);
+        actions.add(new ResumeAction(this, workbench).button());
         JPanel filtering = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 2));
         filtering.add(new JLabel("Filter:"));
         filtering.add(filters.text());
