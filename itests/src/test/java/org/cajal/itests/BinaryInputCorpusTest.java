@@ -66,7 +66,52 @@ class BinaryInputCorpusTest {
                 DynamicContainer.dynamicContainer("model.zip and predict", modelCases(cajal)),
                 DynamicContainer.dynamicContainer("IDX", idxCases(cajal)),
                 DynamicContainer.dynamicContainer("bundles", bundleCases(cajal)),
-                DynamicContainer.dynamicContainer("plugin jars", pluginCases(cajal)));
+                DynamicContainer.dynamicContainer("plugin jars", pluginCases(cajal)),
+                DynamicContainer.dynamicContainer("damaged run folders", runFolderCases(cajal)));
+    }
+
+    // ------------------------------------------------------------------ damaged run folders, every reader
+
+    /**
+     * A run folder with one damaged file, read by each command that reads run folders: a command may still do
+     * what it can without that file, but it never shows a Java name, and when it fails its message names the file.
+     */
+    private Stream<DynamicTest> runFolderCases(CajalRuntime cajal) {
+        Map<String, String[]> damages = new LinkedHashMap<>();
+        damages.put("evaluation.json", new String[] {"{ \"test\": ", "[1, 2]"});
+        damages.put("metrics.csv", new String[] {"epoch,loss\n1,abc\n", "epoch,loss\n1\n2,0.5,7\n"});
+        damages.put("provenance.json", new String[] {"{ not json", "\"text\""});
+        damages.put("predictions.csv", new String[] {"row,predicted\nx,y,z\n"});
+        damages.put("split.json", new String[] {"{\"indices\": \"all\"}"});
+        damages.put("pipeline.json", new String[] {"{}"});
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Map.Entry<String, String[]> d : damages.entrySet()) {
+            for (int v = 0; v < d.getValue().length; v++) {
+                String content = d.getValue()[v];
+                for (String command : List.of("plot", "report", "runs", "bundle")) {
+                    String name = command + " with " + d.getKey() + " damaged (" + (v + 1) + ")";
+                    tests.add(DynamicTest.dynamicTest(name, () -> {
+                        Path dir = cajal.newFolder("corpus-folder");
+                        Path copy = dir.resolve("run");
+                        copyTree(run, copy);
+                        Files.writeString(copy.resolve(d.getKey()), content);
+                        CajalRuntime.Outcome o = switch (command) {
+                            case "plot" -> cajal.command("plot", copy.toString(), "--out", dir.resolve("plots").toString());
+                            case "report" -> cajal.command("report", copy.toString(), "--out", dir.resolve("rep").toString());
+                            case "runs" -> cajal.command("runs", "list", "--dir", dir.toString());
+                            default -> cajal.command("bundle", copy.toString(), "--out", dir.resolve("b.zip").toString());
+                        };
+                        String said = o.err() + o.out();
+                        assertFalse(CorpusCase.INTERNALS.matcher(said).find(), () -> name + ": a Java name in\n" + o);
+                        assertFalse(said.contains("\tat "), () -> name + ": a stack trace\n" + o);
+                        if (o.status() != 0) {
+                            assertTrue(said.contains(d.getKey()), () -> name + ": the message names no file\n" + o);
+                        }
+                    }));
+                }
+            }
+        }
+        return tests.stream();
     }
 
     // ------------------------------------------------------------------ model.zip and predict

@@ -126,9 +126,12 @@ final class MethodsText {
         String type = FolderFiles.string(opt, "type");
         Map<String, Object> p = FolderFiles.object(opt, "params");
         String loss = FolderFiles.string(t, "loss");
+        // a pipeline.json without them (damaged or edited) still gets a paragraph that says so
         StringBuilder b = new StringBuilder("It was trained to minimise the ")
-                .append(LOSSES.getOrDefault(loss, loss)).append(" loss with ");
-        String optimizer = OPTIMIZERS.getOrDefault(type, type);
+                .append(loss == null ? "(not recorded in pipeline.json)" : LOSSES.getOrDefault(loss, loss))
+                .append(" loss with ");
+        String optimizer = type == null ? "an optimizer not recorded in pipeline.json"
+                : OPTIMIZERS.getOrDefault(type, type);
         String own = params(p, SCHEDULE_KEYS);
         if (own.isEmpty()) {
             b.append(optimizer);
