@@ -197,6 +197,28 @@ class ResumeRunTest {
     }
 
     @Test
+    void anArchitecturesRunHasNoCheckpointAndIsRefusedWithWhatToDo(@TempDir Path dir) throws Exception {
+        InstalledComponents installed = TestComponents.installed();
+        installed.datasets = List.of(new GenerativeRunTest.Cloud());
+        installed.architectures = List.of(new GenerativeRunTest.MeanGaussian());
+        TestRuntime runtime = new TestRuntime(installed);
+        runtime.executor.checkpoints = CheckpointPolicy.EVERY_EPOCH;
+        String json = """
+                { "schema": 1, "name": "generative", "seed": 5, "dataset": { "type": "cloud" },
+                  "model": { "architecture": "mean-gaussian" },
+                  "training": { "loss": "mse", "optimizer": { "type": "sgd" }, "epochs": 4, "batchSize": 10 } }
+                """;
+        Path crashed = dir.resolve("crashed");
+        runAndCopy(runtime, json, dir, crashed, ResumeRunTest::epoch, 2);
+        assertFalse(Files.exists(crashed.resolve(RunFiles.CHECKPOINT)), "an architecture saves no checkpoint");
+        PipelineException e = assertThrows(PipelineException.class, () -> runtime.executor.resume(crashed,
+                x -> { }));
+        assertTrue(e.getMessage().contains("has no checkpoints (it trains an architecture")
+                && e.getMessage().contains("run its pipeline again with: cajal run " + crashed.resolve(
+                RunFiles.PIPELINE)), e.getMessage());
+    }
+
+    @Test
     void aFinishedRunIsRefused(@TempDir Path dir) throws Exception {
         TestRuntime runtime = runtime();
         RunResult done = runtime.executor.start(runtime.format.parse(pipeline("fused", ""), "resume.json", dir),
