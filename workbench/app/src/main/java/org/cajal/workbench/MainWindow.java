@@ -158,6 +158,12 @@ final class MainWindow implements Notifier, MainMenus.Window {
         bar.add(new EditMenu(workbench.pipeline(), this).menu(), 1);
         frame.setJMenuBar(bar);
         preferences.restoreLayout(frame, leftSplit, rightSplit);
+        rightSplit.addComponentListener(new java.awt.event.ComponentAdapter() {
+            @Override
+            public void componentResized(java.awt.event.ComponentEvent e) {
+                keepPropertiesReadable();
+            }
+        });
         updateTitle();
     }
 
@@ -183,6 +189,18 @@ final class MainWindow implements Notifier, MainMenus.Window {
         side.setName("cajal.side");
         side.addTab("Properties", properties.component());
         side.addTab("Help", help.component());
+    }
+
+    /** The properties forms' width (label, field, range) below which a field has no room left. */
+    static final int PROPERTIES_MIN_WIDTH = 340;
+
+    /** Widens the properties side to {@link #PROPERTIES_MIN_WIDTH} when a smaller window or old layout squeezed it. */
+    private void keepPropertiesReadable() {
+        int width = rightSplit.getWidth();
+        int side = width - rightSplit.getDividerLocation() - rightSplit.getDividerSize();
+        if (width > 2 * PROPERTIES_MIN_WIDTH && side < PROPERTIES_MIN_WIDTH) {
+            rightSplit.setDividerLocation(width - PROPERTIES_MIN_WIDTH - rightSplit.getDividerSize());
+        }
     }
 
     // ---------------------------------------------------------------- window

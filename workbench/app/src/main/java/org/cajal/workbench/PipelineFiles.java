@@ -32,6 +32,7 @@ import org.cajal.workbench.core.Catalog;
 import org.cajal.workbench.core.FieldProblems;
 import org.cajal.workbench.core.Notifier;
 import org.cajal.workbench.core.PipelineModel;
+import org.cajal.workbench.core.Pipelines;
 import org.cajal.workbench.core.Workbench;
 
 /**
@@ -154,7 +155,11 @@ final class PipelineFiles {
             // a search's best trial: its settings, with the search the user wrote (not the one the trial recorded)
             pipeline = pipeline.withSearch(workbench.pipeline().get().search());
         }
-        // an example, or a file of the run store, opens as a copy: saving asks where, so the original stays
+        // an example, or a file of the run store, opens as a copy: saving asks where, so the original stays; its
+        // data files are named by their full path, so the copy finds them wherever it is saved
+        if (example || stored) {
+            pipeline = Pipelines.withDataset(pipeline, absoluteFiles(pipeline.dataset(), path.getParent()));
+        }
         workbench.pipeline().replace(pipeline, example || stored ? null : path);
         workbench.selection().clear();
         if (!example && !stored) {
@@ -162,6 +167,19 @@ final class PipelineFiles {
         }
         notifier.status("Opened " + path + (example ? " (an example: Save asks where to keep your copy)"
                 : stored ? " (read-only, from the run store: Save asks where to keep your copy)" : ""));
+    }
+
+    /** The dataset's file parameters resolved against {@code folder} where they are relative. */
+    private ComponentRef absoluteFiles(ComponentRef dataset, Path folder) {
+        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>(dataset.params());
+        workbench.catalog().descriptor(ComponentKind.DATASET, dataset.type()).ifPresent(d -> d.parameters().stream()
+                .filter(spec -> spec.kind() == org.cajal.api.ParameterKind.FILE)
+                .forEach(spec -> {
+                    if (params.get(spec.key()) instanceof String f && !f.isBlank() && !Path.of(f).isAbsolute()) {
+                        params.put(spec.key(), folder.resolve(f).normalize().toString());
+                    }
+                }));
+        return new ComponentRef(dataset.type(), params);
     }
 
     void save(boolean askWhere) {

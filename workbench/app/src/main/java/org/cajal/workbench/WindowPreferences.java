@@ -74,9 +74,9 @@ final class WindowPreferences {
             frame.setSize(new Dimension(1400, 900));
             frame.setLocationRelativeTo(null);
         }
-        leftSplit.setDividerLocation(prefs.getInt(PREF_LEFT, 290));
+        leftSplit.setDividerLocation(prefs.getInt(PREF_LEFT, 250));
         int right = prefs.getInt(PREF_RIGHT, -1);
-        rightSplit.setDividerLocation(right > 0 ? right : frame.getWidth() - 290 - 360);
+        rightSplit.setDividerLocation(right > 0 ? right : frame.getWidth() - 250 - 360);
     }
 
     /** Remembers the window's bounds and dividers. */

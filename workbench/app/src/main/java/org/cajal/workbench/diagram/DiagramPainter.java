@@ -106,9 +106,13 @@ final class DiagramPainter implements Drawing {
         for (int c = 1; c < columns.size(); c++) {
             edges(g, c, nodes.get(c - 1), nodes.get(c), body, radius);
         }
+        // the labels sit under the tallest column, never below the area's bottom
+        double lowest = body.getCenterY() + Math.max(body.getHeight() * 0.3, radius * 2.6 * (MAX_UNITS - 1) / 2
+                + radius);
+        double labelTop = Math.min(area.getMaxY() - labels, lowest + 14);
         for (int c = 0; c < columns.size(); c++) {
             column(g, columns.get(c), nodes.get(c), centreX(area, c, columns.size()), body, radius);
-            label(g, columns.get(c), centreX(area, c, columns.size()), body.getMaxY() + 6, fm);
+            label(g, columns.get(c), centreX(area, c, columns.size()), labelTop, fm);
         }
     }
 

@@ -123,9 +123,9 @@ public final class NetworkDiagram {
         }
     }
 
-    /** The stack in words: {@code 2 → 8 → 2}, feature maps as {@code 6@24×24}. */
+    /** The stack in words: {@code xor: 2 → 8 → 2}, feature maps as {@code 6@24×24}. */
     private String sizes() {
-        return columns.stream().map(Column::size).collect(java.util.stream.Collectors.joining(" → "));
+        return pipeline.name() + ": " + columns.stream().map(Column::size).collect(java.util.stream.Collectors.joining(" → "));
     }
 
     private DiagramPainter painter() {
