@@ -174,6 +174,50 @@ class ExplainExportTest {
         }
     }
 
+    @Test
+    void badInputGetsAMessageNamingTheFolderOrTheChoice(CajalRuntime cajal) throws Exception {
+        Path empty = cajal.newFolder("not-a-run");
+        CajalRuntime.Outcome o = cajal.command("explain", empty.toString());
+        assertEquals(1, o.status(), o::toString);
+        assertTrue(o.err().contains(empty.resolve("provenance.json").toString()), o::toString);
+        o = cajal.command("export", run(cajal).toString(), "--format", "tflite");
+        assertEquals(2, o.status(), o::toString);
+        assertTrue(o.err().contains("--format tflite is not known; use onnx or pytorch"), o::toString);
+        o = cajal.command("explain", run(cajal).toString(), "--split", "holdout");
+        assertEquals(2, o.status(), o::toString);
+        assertTrue(o.err().contains("--split holdout is not a part of a run's split; use test, validation or train"),
+                o::toString);
+        o = cajal.command("explain", run(cajal).toString(), "--row", "100000");
+        assertEquals(2, o.status(), o::toString);
+        assertTrue(o.err().contains("--row 100000 is not a row of the run's dataset, which has 240 rows (0 to 239)"),
+                o::toString);
+    }
+
+    @Test
+    void aRunWhoseDataChangedSinceIsRefused(CajalRuntime cajal) throws Exception {
+        Path folder = WorkedExamplesTest.runFolder(cajal, "house-prices", p -> { });
+        Path csv = folder.getParent().getParent().resolve("house-prices.csv");
+        List<String> lines = Files.readAllLines(csv);
+        Files.write(csv, lines.subList(0, lines.size() - 10));
+        CajalRuntime.Outcome o = cajal.command("export", folder.toString(), "--format", "onnx");
+        assertEquals(1, o.status(), o::toString);
+        assertTrue(o.err().contains("the dataset has changed since the run, so its rows cannot be matched"),
+                o::toString);
+    }
+
+    @Test
+    void aRecurrentRunIsRefusedByLayer(CajalRuntime cajal) throws Exception {
+        Path folder = WorkedExamplesTest.runFolder(cajal, "lstm-sine", p -> ((com.fasterxml.jackson.databind.node
+                .ObjectNode) p.get("training")).put("epochs", 1));
+        CajalRuntime.Outcome o = cajal.command("export", folder.toString(), "--format", "onnx");
+        assertEquals(1, o.status(), o::toString);
+        assertTrue(o.err().startsWith("error: the run cannot be exported as onnx: layer 0 (lstm) cannot be written "
+                + "as ONNX; ONNX export covers dense, output, dropout, batch-norm and activation layers"), o::toString);
+        o = cajal.command("explain", folder.toString());
+        assertEquals(1, o.status(), o::toString);
+        assertTrue(o.err().contains("explain works on tabular runs"), o::toString);
+    }
+
     /**
      * The tolerance of retraining (PyTorch draws other initial weights and batches): accuracy at most 0.1 below
      * Cajal's; RMSE at most 50% above Cajal's, or 0.05 above it when that is more.

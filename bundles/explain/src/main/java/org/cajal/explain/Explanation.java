@@ -36,6 +36,8 @@ public record Explanation(ExplainSettings settings, RunRows rows, List<String> o
         Metric metric = s.metric() == null ? Metric.defaultFor(classes) : Metric.of(s.metric(), classes);
         String part = s.split() == null ? run.evaluated() : s.split();
         RunRows rows = RunRows.of(run, part, s.maxRows(), s.seed());
+        int index = s.row() < 0 ? rows.indices()[0] : s.row();
+        double[] row = row(run, rows, index);
         Predictor model = run::predict;
         var importance = PermutationImportance.compute(model, rows.rows(), rows.targets(), features, metric,
                 PermutationImportance.shuffles(rows.rows().length, s.repeats(), s.seed()));
@@ -44,8 +46,6 @@ public record Explanation(ExplainSettings settings, RunRows rows, List<String> o
             curves.add(PartialDependence.compute(model, rows.rows(), f,
                     PartialDependence.grid(rows.rows(), f, s.grid())));
         }
-        int index = s.row() < 0 ? rows.indices()[0] : s.row();
-        double[] row = row(run, rows, index);
         RunRows background = RunRows.of(run, TrainedRun.TRAIN, s.background(), s.seed());
         var attribution = ShapleyValues.compute(model, row, background.rows(), features, s.samples(), s.seed());
         return new Explanation(s, rows, RunRows.outputs(schema), importance, curves, index, attribution);

@@ -83,19 +83,24 @@ public class ExportCommand implements LauncherCommand {
             throws ExportException, IOException, DatasetException {
         MultiLayerNetwork network = run.network().orElseThrow(() -> new ExportException("the run's model is an "
                 + "architecture's own, not a layer stack"));
+        // the layers first: a layer the format cannot hold is named before the data is probed
+        byte[] onnx = "onnx".equals(format) ? OnnxNetwork.write(network, layerNames(run, network), "0.1.0") : null;
+        if (onnx == null) {
+            PyTorchExport.check(run, network);
+        }
         PreprocessingMap map = PreprocessingMap.of(run);
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
+        if (onnx != null) {
+            Path file = dir.resolve("model.onnx");
+            AtomicFiles.write(file, onnx);
+            files.add(file);
+        } else {
+            files.addAll(PyTorchExport.write(run, network, map, dir));
+        }
         Path json = dir.resolve(PreprocessingFile.NAME);
         Json.write(json, PreprocessingFile.of(run, map));
         files.add(json);
-        if ("onnx".equals(format)) {
-            Path onnx = dir.resolve("model.onnx");
-            AtomicFiles.write(onnx, OnnxNetwork.write(network, layerNames(run, network), "0.1.0"));
-            files.add(0, onnx);
-        } else {
-            files.addAll(0, PyTorchExport.write(run, network, map, dir));
-        }
         return files;
     }
 

@@ -47,7 +47,7 @@ record RunRows(String part, int[] indices, double[][] rows, double[][] targets) 
     /** The run's raw features, each categorical one as one feature (its category index column). */
     static List<Feature> features(DataSchema schema) {
         if (schema.featureShape().size() != 1 || schema.featureNames().isEmpty()) {
-            throw new IllegalArgumentException("explain works on tabular runs (one named feature per column); this "
+            throw new IllegalStateException("explain works on tabular runs (one named feature per column); this "
                     + "run's inputs have shape " + schema.featureShape());
         }
         List<Feature> out = new ArrayList<>();

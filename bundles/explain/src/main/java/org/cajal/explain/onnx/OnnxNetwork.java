@@ -87,8 +87,7 @@ public final class OnnxNetwork {
                 return conf;
             }
             if (!(conf instanceof DropoutLayer || conf instanceof ActivationLayer)) {
-                throw new ExportException("layer " + names.get(i) + " comes before the first dense layer; "
-                        + SUPPORTED);
+                throw new ExportException("layer " + names.get(i) + " cannot be written as ONNX; " + SUPPORTED);
             }
         }
         throw new ExportException("the network has no dense layer; " + SUPPORTED);

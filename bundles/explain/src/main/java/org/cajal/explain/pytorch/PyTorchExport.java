@@ -31,6 +31,11 @@ public final class PyTorchExport {
     private PyTorchExport() {
     }
 
+    /** Refuses a network the script cannot build, naming the layer. */
+    public static void check(TrainedRun run, MultiLayerNetwork network) throws ExportException {
+        StackLayers.describe(run, network);
+    }
+
     /** Writes the script and its files (not preprocessing.json) into {@code dir}; returns them. */
     public static List<Path> write(TrainedRun run, MultiLayerNetwork network, PreprocessingMap map, Path dir)
             throws ExportException, IOException, DatasetException {
