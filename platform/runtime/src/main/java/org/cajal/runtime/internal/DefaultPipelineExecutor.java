@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cajal.api.compute.ComputeBackend;
+import org.cajal.api.data.DatasetException;
 import org.cajal.api.pipeline.CheckedPipeline;
 import org.cajal.api.pipeline.Pipeline;
 import org.cajal.api.pipeline.PipelineDocument;
@@ -229,11 +230,12 @@ public class DefaultPipelineExecutor implements PipelineExecutor {
         RunPlan plan = null;
         try {
             plan = validator().plan(run.document(), run.pipeline());
+            run.checkData(plan.dataset());
             RunFolderWriter folder = run.writer();
             run.provenance().write(folder);
             return submit(plan, folder, run.provenance(), listener, dataFiles(run.document(), run.pipeline()),
                     run.lock(), true);
-        } catch (PipelineException | IOException | RuntimeException e) {
+        } catch (PipelineException | IOException | DatasetException | RuntimeException e) {
             if (plan != null) {
                 plan.close();
             }

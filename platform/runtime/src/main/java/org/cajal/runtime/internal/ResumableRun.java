@@ -5,9 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.cajal.api.data.Dataset;
+import org.cajal.api.data.DatasetException;
 import org.cajal.api.pipeline.Pipeline;
 import org.cajal.api.pipeline.PipelineDocument;
 import org.cajal.api.pipeline.PipelineException;
@@ -18,6 +21,7 @@ import org.cajal.runfolder.Json;
 import org.cajal.runfolder.RunFolderWriter;
 import org.cajal.runfolder.RunFolders;
 import org.cajal.runfolder.RunLock;
+import org.cajal.runtime.internal.folder.DataFingerprint;
 import org.cajal.runtime.internal.folder.RunProvenance;
 import org.cajal.runtime.internal.pipeline.PipelineReader;
 
@@ -28,9 +32,10 @@ import org.cajal.runtime.internal.pipeline.PipelineReader;
  * seed and base folder the run recorded, so the plan (dataset, splits, preprocessing) is the one it trained on.
  *
  * @param provenance the recorded provenance, to go on with
+ * @param dataSha256 the SHA-256 of the examples the run trained on (provenance.json's {@code data.sha256}), or null
  */
 record ResumableRun(Path folder, PipelineDocument document, Pipeline pipeline, RunProvenance provenance,
-                    RunLock lock) {
+                    RunLock lock, String dataSha256) {
 
     /** Checks the folder and takes its lock; the caller releases the lock should it not start the run. */
     static ResumableRun open(Path given, Instant now) throws PipelineException {
@@ -70,13 +75,31 @@ record ResumableRun(Path folder, PipelineDocument document, Pipeline pipeline, R
             Pipeline pipeline = recorded.get("seed") instanceof Number seed
                     ? document.pipeline().withSeed(seed.longValue()) : document.pipeline();
             removeTemporaryFiles(folder);
-            return new ResumableRun(folder, document, pipeline, RunProvenance.resumed(recorded, now), lock);
+            String data = recorded.get("data") instanceof Map<?, ?> m && m.get("sha256") instanceof String h ? h
+                    : null;
+            return new ResumableRun(folder, document, pipeline, RunProvenance.resumed(recorded, now), lock, data);
         } catch (PipelineException | IOException | RuntimeException e) {
             release(lock);
             if (e instanceof PipelineException p) {
                 throw p;
             }
             throw refused(given, "run " + id + " cannot be resumed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Refuses when the dataset's examples are no longer those the run trained on (a data file was changed or
+     * replaced): the resumed epochs would learn from other data than the first ones.
+     */
+    void checkData(Dataset dataset) throws PipelineException, DatasetException, IOException {
+        if (dataSha256 == null) {
+            return;
+        }
+        Object now = DataFingerprint.of(dataset, List.of()).get("sha256");
+        if (!dataSha256.equals(now)) {
+            throw refused(folder, "the data of run " + folder.getFileName() + " has changed since it started (the "
+                    + "SHA-256 of its examples is not provenance.json's data.sha256): resuming would train on other "
+                    + "data; put the data back as it was, or run the pipeline again");
         }
     }
 

@@ -219,6 +219,29 @@ class ResumeRunTest {
     }
 
     @Test
+    void changedDataIsRefusedAndTheRunResumesOnceItIsBack(@TempDir Path dir) throws Exception {
+        StringBuilder rows = new StringBuilder("x,y\n");
+        for (int i = 0; i < 40; i++) {
+            rows.append(i * 0.1).append(',').append(i * 0.2 + 1).append('\n');
+        }
+        Path data = dir.resolve("rows.csv");
+        Files.writeString(data, rows);
+        TestRuntime runtime = runtime();
+        Path crashed = dir.resolve("crashed");
+        String json = SummaryTest.ROWS.replace("\"epochs\": 1", "\"epochs\": 6, \"batchSize\": 8");
+        RunResult whole = runAndCopy(runtime, json, dir, crashed, ResumeRunTest::epoch, 3);
+        Files.writeString(data, rows.toString().replace("0.2,1.4", "0.2,9.4"));
+        PipelineException e = assertThrows(PipelineException.class, () -> runtime.executor.resume(crashed,
+                x -> { }));
+        assertTrue(e.getMessage().contains("has changed since it started"), e.getMessage());
+        assertEquals(RunStatus.INTERRUPTED, RunFolders.status(crashed).orElseThrow(), "still resumable");
+        Files.writeString(data, rows);
+        RunResult resumed = runtime.executor.resume(crashed, x -> { }).result().get(2, TimeUnit.MINUTES);
+        assertEquals(Files.readString(whole.folder().resolve(RunFiles.METRICS)),
+                Files.readString(resumed.folder().resolve(RunFiles.METRICS)));
+    }
+
+    @Test
     void aFinishedRunIsRefused(@TempDir Path dir) throws Exception {
         TestRuntime runtime = runtime();
         RunResult done = runtime.executor.start(runtime.format.parse(pipeline("fused", ""), "resume.json", dir),
