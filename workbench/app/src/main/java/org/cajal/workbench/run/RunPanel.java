@@ -104,6 +104,7 @@ public final class RunPanel {
         build();
         setActive(false);
         workbench.runs().addTrainingListener(this::onEvent);
+        new ConvergenceNote(workbench.runs(), this::showDiagnostic);
     }
 
     /** Train the current pipeline (menu Run > Train, toolbar). The same instance on every call. */

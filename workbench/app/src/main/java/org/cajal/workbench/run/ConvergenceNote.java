@@ -1,0 +1,61 @@
+package org.cajal.workbench.run;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cajal.api.train.TrainingEvent;
+import org.cajal.workbench.core.RunEvents;
+
+/**
+ * The "not converged yet" note of the training view: when a run trains all its epochs and the training loss still
+ * falls steeply at the end — by more than {@link #STEEP} of its value over the last tenth of the epochs (at least
+ * {@link #MIN_WINDOW}) — the model would likely improve with more training, which the curves' scale can hide. Said
+ * once per run (per fold), with the numbers and what to try. Event-dispatch thread.
+ */
+final class ConvergenceNote {
+
+    /** Relative fall over the window that counts as still falling steeply. */
+    static final double STEEP = 0.05;
+    static final int MIN_WINDOW = 3;
+
+    /** Where a note goes: epoch, kind, message (the training view's diagnostics list). */
+    interface Sink {
+        void note(int epoch, String kind, String message);
+    }
+
+    private final List<Double> losses = new ArrayList<>();
+    private boolean stoppedEarly;
+
+    ConvergenceNote(RunEvents events, Sink sink) {
+        events.addTrainingListener(e -> {
+            if (e instanceof TrainingEvent.Started) {
+                losses.clear();
+                stoppedEarly = false;
+            } else if (e instanceof TrainingEvent.EpochCompleted ec) {
+                losses.add(ec.trainLoss());
+                if (ec.epoch() == ec.epochs() && !stoppedEarly) {
+                    message(losses).ifPresent(m -> sink.note(ec.epoch(), "not-converged", m));
+                }
+            } else if (e instanceof TrainingEvent.StoppedEarly) {
+                stoppedEarly = true;
+            }
+        });
+    }
+
+    /** The note for a run's training losses per epoch, if the last ones still fall steeply. */
+    static java.util.Optional<String> message(List<Double> trainLosses) {
+        int n = trainLosses.size();
+        int window = Math.max(MIN_WINDOW, n / 10);
+        if (n <= window) {
+            return java.util.Optional.empty();
+        }
+        double before = trainLosses.get(n - 1 - window);
+        double last = trainLosses.get(n - 1);
+        if (!(before > 0) || !Double.isFinite(last) || (before - last) / before <= STEEP) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format("the training loss still fell %.0f %% over the last %d epochs "
+                + "(%.4g to %.4g): the model has not converged yet. Train for more epochs, or raise the learning "
+                + "rate.", 100 * (before - last) / before, window, before, last));
+    }
+}
