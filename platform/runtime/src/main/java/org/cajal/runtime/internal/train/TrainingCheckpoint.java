@@ -64,8 +64,8 @@ final class TrainingCheckpoint {
             in.setObjectInputFilter(ONLY_STATE);
             return (TrainingState) in.readObject();
         } catch (InvalidClassException | ClassNotFoundException | ClassCastException e) {
-            throw new IOException(file + " was written by another version of Cajal and cannot be resumed by this "
-                    + "one; run the pipeline again", e);
+            throw new IOException(file + " was not written by this version of Cajal (or holds something other than "
+                    + "a checkpoint), so the run cannot be resumed; run the pipeline again", e);
         } catch (IOException e) {
             throw new IOException(file + " cannot be read (" + e.getMessage() + "); run the pipeline again", e);
         }
