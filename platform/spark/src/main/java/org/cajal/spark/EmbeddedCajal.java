@@ -40,7 +40,7 @@ final class EmbeddedCajal {
             return runner;
         }
         if (!Files.isDirectory(home.resolve("bundles"))) {
-            throw new IllegalStateException(TrialTask.MARK + "no Cajal distribution at " + home + " on executor " + executor
+            throw new IllegalStateException(TrialTask.MARK + "no Cajal distribution at " + home + " on " + executor
                     + " (no bundles/ folder there): install Cajal at the same path on every node (spark.cajal.home), or"
                     + " ship it with --spark-conf spark.archives=cajal.tar.gz#cajal --spark-conf"
                     + " spark.cajal.home=cajal/cajal-VERSION (docs/spark.md)");
@@ -58,7 +58,7 @@ final class EmbeddedCajal {
         try {
             started = CajalFramework.start(home, config);
         } catch (Exception e) {
-            throw new IllegalStateException(TrialTask.MARK + "Cajal at " + home + " did not start on executor " + executor
+            throw new IllegalStateException(TrialTask.MARK + "Cajal at " + home + " did not start on " + executor
                     + ": " + e.getMessage(), e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(started::close, "cajal-executor-shutdown"));
@@ -66,7 +66,7 @@ final class EmbeddedCajal {
         if (found.isEmpty()) {
             String problems = started.describe(started.problemBundles());
             started.close();
-            throw new IllegalStateException(TrialTask.MARK + "Cajal at " + home + " started on executor " + executor
+            throw new IllegalStateException(TrialTask.MARK + "Cajal at " + home + " started on " + executor
                     + " but its trial runner (the experiments bundle) did not appear within "
                     + RUNNER_WAIT.toSeconds() + " s" + (problems.isBlank() ? "" : "; bundles not running: " + problems));
         }
