@@ -67,7 +67,7 @@ public class PlotCommand implements LauncherCommand {
         try {
             record = reader.record(parsed.run());
         } catch (PipelineException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + org.cajal.runfolder.FileMessages.of(e));
             return 1;
         }
         return plot(record, visualisers(), parsed, out, err);

@@ -6,7 +6,7 @@
  * then moved over the target); {@link org.cajal.runfolder.Json} and {@link org.cajal.runfolder.CsvTable} are the
  * only JSON and CSV codecs of the format.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.cajal.runfolder;
 
 import org.osgi.annotation.versioning.Version;

@@ -66,10 +66,10 @@ public class CompareCommand implements LauncherCommand {
             out.println("verdict: " + c.verdict());
             return 0;
         } catch (IOException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + org.cajal.runfolder.FileMessages.of(e));
             return 1;
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + org.cajal.runfolder.FileMessages.of(e));
             return 1;
         }
     }

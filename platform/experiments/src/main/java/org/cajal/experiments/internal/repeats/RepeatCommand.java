@@ -112,7 +112,7 @@ public class RepeatCommand implements LauncherCommand {
             out.println("curves (mean with 95% band per epoch): " + experiment.folder().resolve(ExperimentFiles.CURVES));
             return 0;
         } catch (PipelineException | IOException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + org.cajal.runfolder.FileMessages.of(e));
             return 1;
         }
     }

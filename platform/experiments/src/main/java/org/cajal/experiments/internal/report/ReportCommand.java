@@ -45,7 +45,7 @@ public class ReportCommand implements LauncherCommand {
             files.forEach(f -> out.println("  " + f));
             return 0;
         } catch (IOException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + org.cajal.runfolder.FileMessages.of(e));
             return 1;
         }
     }

@@ -50,7 +50,7 @@ public class BundleCommand implements LauncherCommand {
             describe(written, out);
             return 0;
         } catch (IOException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + org.cajal.runfolder.FileMessages.of(e));
             return 1;
         }
     }

@@ -76,7 +76,7 @@ public class RerunCommand implements LauncherCommand {
             out.println("rerun: " + rerun.folder());
             return rerun.identical() ? 0 : 1;
         } catch (IOException | PipelineException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + org.cajal.runfolder.FileMessages.of(e));
             return 1;
         }
     }

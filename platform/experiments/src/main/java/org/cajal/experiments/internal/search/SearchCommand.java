@@ -101,10 +101,10 @@ public class SearchCommand implements LauncherCommand {
             err.println("error: no trial finished with a value for the objective; see the messages above");
             return 1;
         } catch (PipelineException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + org.cajal.runfolder.FileMessages.of(e));
             return 1;
         } catch (IOException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + org.cajal.runfolder.FileMessages.of(e));
             return 1;
         }
     }

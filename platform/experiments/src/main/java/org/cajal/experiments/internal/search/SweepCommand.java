@@ -142,7 +142,7 @@ public class SweepCommand implements LauncherCommand {
             out.println("chart: " + experiment.folder().resolve("sweep.png") + " and sweep.svg");
             return 0;
         } catch (PipelineException | IOException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + org.cajal.runfolder.FileMessages.of(e));
             return 1;
         }
     }

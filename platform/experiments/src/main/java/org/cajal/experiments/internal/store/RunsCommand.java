@@ -75,7 +75,7 @@ public class RunsCommand implements LauncherCommand {
             err.println(USAGE);
             return 2;
         } catch (IOException | IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + org.cajal.runfolder.FileMessages.of(e));
             return 1;
         }
     }

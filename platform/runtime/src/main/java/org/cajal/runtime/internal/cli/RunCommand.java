@@ -89,7 +89,7 @@ public class RunCommand implements LauncherCommand {
             new EvaluationReport(out).print(result);
             return 0;
         } catch (PipelineException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + org.cajal.runfolder.FileMessages.of(e));
             return 1;
         }
     }
