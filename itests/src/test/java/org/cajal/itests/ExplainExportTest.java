@@ -104,6 +104,12 @@ class ExplainExportTest {
         }
         JsonNode summary = JSON.readTree(folder.resolve("explain/explain.json").toFile());
         assertTrue(summary.at("/attributions/method").asText().startsWith("exact Shapley"), summary::toString);
+        Path report = folder.getParent().resolve("report");
+        CajalRuntime.Outcome r = cajal.command("report", folder.toString(), "--out", report.toString());
+        assertEquals(0, r.status(), r::toString);
+        String md = Files.readString(report.resolve("explanations.md"));
+        assertTrue(md.contains("| x1 | numeric | "), md);
+        assertTrue(Files.exists(report.resolve("explain-importance.png")), "the report carries the charts");
     }
 
     @Test
