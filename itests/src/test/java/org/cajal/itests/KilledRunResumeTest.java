@@ -101,6 +101,52 @@ class KilledRunResumeTest {
         assertEquals(List.of(), leftovers(run));
     }
 
+    @Test
+    void ctrlCTwiceExitsAtOnceLeavingTheRunResumable(CajalRuntime cajal) throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(python), "needs /usr/bin/python3 to give "
+                + "the process a default SIGINT (a background process inherits SIGINT ignored)");
+        Path dir = cajal.newFolder("ctrl-c-twice");
+        Path file = ExperimentsTest.write(dir, "longer.json", pipeline("longer", "fused", 3000, ""));
+        Path runs = dir.resolve("runs");
+        Process p = start(dir, python.toString(), "-c", "import os, signal, sys; signal.signal(signal.SIGINT, "
+                + "signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])", cajalScript(), "run", file.toString(),
+                "--out", runs.toString());
+        Path run = awaitFile(runs, "checkpoint.bin", p, dir);
+        signal(p, "INT");
+        Thread.sleep(20);
+        signal(p, "INT");
+        assertEquals(130, p.waitFor(), () -> log(dir));
+        String provenance = Files.readString(run.resolve("provenance.json"));
+        System.out.println("Ctrl-C twice left the run " + (interrupted(run) ? "interrupted" : "cancelled"));
+        if (interrupted(run)) {
+            CajalRuntime.Outcome resumed = cajal.command("resume", run.toString());
+            assertEquals(0, resumed.status(), resumed::toString);
+            assertTrue(Files.readString(run.resolve("provenance.json")).contains("\"status\" : \"finished\""));
+        } else {
+            // the first Ctrl-C's orderly stop was quicker than the second: cancelled, with its model
+            assertTrue(provenance.contains("\"status\" : \"cancelled\"") && Files.exists(run.resolve("model.zip")),
+                    provenance);
+        }
+        assertEquals(List.of(), leftovers(run));
+    }
+
+    private static void signal(Process p, String name) throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).start().waitFor());
+    }
+
+    private static String cajalScript() {
+        return CajalRuntime.distribution().resolve("bin").resolve("cajal").toString();
+    }
+
+    private static String log(Path dir) {
+        try {
+            return Files.readString(dir.resolve("processes.log"));
+        } catch (IOException e) {
+            return e.getMessage();
+        }
+    }
+
     /** Starts {@code cajal run} (checkpoint after every epoch) and kills it at a random point of its run. */
     private Path killAt(Path file, Path runs, Random random, Duration training, Path dir) throws Exception {
         Process p = start(dir, "run", file.toString(), "--out", runs.toString());
@@ -146,7 +192,9 @@ class KilledRunResumeTest {
     private Process start(Path dir, String... args) throws IOException {
         cachesAtStart = caches();
         List<String> command = new ArrayList<>();
-        command.add(CajalRuntime.distribution().resolve("bin").resolve("cajal").toString());
+        if (!args[0].startsWith("/")) {
+            command.add(cajalScript());
+        }
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("processes.log").toFile()));
