@@ -23,8 +23,9 @@ import org.cajal.workbench.core.Tables;
 import org.cajal.workbench.core.Workbench;
 
 /**
- * The runs view's "Compare" tab: the selected runs' evaluation side by side (from the run store), and for two
- * repeats experiments or two k-fold runs the corrected resampled t-test and its verdict. Owns the Compare button.
+ * The runs view's "Compare" tab: the selected runs' evaluation side by side (from the run store), the settings
+ * their pipelines differ in ({@link SettingsDiff}), and for two repeats experiments or two k-fold runs the
+ * corrected resampled t-test and its verdict. Owns the Compare button.
  * Event-dispatch thread.
  *
  * <p>Swing names: {@code runs.compare}, {@code runs.compareTable}, {@code runs.compareVerdict}.
@@ -99,13 +100,32 @@ final class CompareSection {
                 workbench.notifier().error("Cannot compare", Messages.of(e));
                 return;
             }
-            String text = verdict(runs, folders, repeats);
+            String text = verdict(runs, folders, repeats) + settings(folders);
             SwingUtilities.invokeLater(() -> {
                 Tables.show(model, rows);
                 verdict.setText(text);
                 verdict.setCaretPosition(0);
             });
         });
+    }
+
+    /**
+     * "Settings that differ: ..." (one line each, values in the runs' order), or that they share all; nothing when
+     * a folder has no pipeline.json (an experiment's folder). Background thread.
+     */
+    private static String settings(List<Path> folders) {
+        if (!folders.stream().allMatch(f -> java.nio.file.Files.isRegularFile(
+                f.resolve(org.cajal.api.run.RunFiles.PIPELINE)))) {
+            return "";
+        }
+        try {
+            List<String> lines = SettingsDiff.lines(folders);
+            return lines.isEmpty() ? "\n\nThe runs' pipelines have the same settings."
+                    : "\n\nSettings that differ (values in the order of the selected runs):\n  "
+                    + String.join("\n  ", lines);
+        } catch (IOException | RuntimeException e) {
+            return "\n\nThe runs' settings could not be read: " + Messages.of(e);
+        }
     }
 
     /** The t-test's verdict, or why there is none. Background thread. */
