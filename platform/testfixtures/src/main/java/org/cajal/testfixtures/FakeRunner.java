@@ -154,6 +154,13 @@ public final class FakeRunner implements PipelineFormat, PipelineCheck, Pipeline
         return start(checked.document(), options, listener);
     }
 
+    /** The fake writes no checkpoints, so it has nothing to resume from: it refuses, as the runtime does then. */
+    @Override
+    public RunHandle resume(Path runFolder, TrainingListener listener) throws PipelineException {
+        throw new PipelineException(runFolder.toString(), new Problem("$", "this run has no checkpoint to resume "
+                + "from; run its pipeline again"));
+    }
+
     /**
      * Validates, then starts the run on a new daemon thread. Refuses (nothing written) a pipeline with problems or
      * whose dataset {@code file} does not exist.
