@@ -224,6 +224,25 @@ class ExplainExportTest {
         assertTrue(o.err().contains("explain works on tabular runs"), o::toString);
     }
 
+    @Test
+    void aKFoldRunIsExplainedOnItsTestRowsAndExportedWithItsKeptFold(CajalRuntime cajal) throws Exception {
+        Path folder = WorkedExamplesTest.runFolder(cajal, "house-prices", p -> p.set("split",
+                JSON.createObjectNode().put("folds", 3).put("test", 0.2)));
+        CajalRuntime.Outcome o = cajal.command("explain", folder.toString(), "--repeats", "3", "--grid", "5");
+        assertEquals(0, o.status(), o::toString);
+        assertEquals("test", JSON.readTree(folder.resolve("explain/explain.json").toFile()).get("split").asText());
+        assumeTrue(Files.isExecutable(PYTHON) && python(Path.of("."), "-c", "import torch, numpy") == 0,
+                "Debian's python3-torch is not installed");
+        Path out = folder.resolve("pytorch");
+        o = cajal.command("export", folder.toString(), "--format", "pytorch", "--out", out.toString());
+        assertEquals(0, o.status(), o::toString);
+        assertEquals(0, python(out, "cajal_model.py", "--only", "cajal", "--summary", "summary.json"));
+        JsonNode evaluation = JSON.readTree(folder.resolve("evaluation.json").toFile());
+        assertEquals(evaluation.at("/test/rmse").asDouble(),
+                JSON.readTree(out.resolve("summary.json").toFile()).at("/cajalWeights/value").asDouble(), 1e-4,
+                "the kept fold's model, in PyTorch, gives the run's test RMSE");
+    }
+
     /**
      * The tolerance of retraining (PyTorch draws other initial weights and batches): accuracy at most 0.1 below
      * Cajal's; RMSE at most 50% above Cajal's, or 0.05 above it when that is more.

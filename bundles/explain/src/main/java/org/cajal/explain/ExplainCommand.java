@@ -28,7 +28,7 @@ public class ExplainCommand implements LauncherCommand {
 
     static final String USAGE = "usage: cajal explain RUN_FOLDER [--split PART] [--metric M] [--repeats N] [--seed S]"
             + " [--grid G] [--rows N] [--row I] [--background N] [--samples N] [--out DIR]\n"
-            + "  --split PART     test, validation or train (default: the part the run evaluated)\n"
+            + "  --split PART     test, validation or train (default: test, else the part the run evaluated)\n"
             + "  --metric M       accuracy or logLoss (classification); rmse, mse, mae or r2 (regression);\n"
             + "                   default accuracy / rmse\n"
             + "  --repeats N      permutations per feature (default " + ExplainSettings.REPEATS + ")\n"

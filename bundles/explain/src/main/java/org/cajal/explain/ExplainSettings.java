@@ -3,7 +3,7 @@ package org.cajal.explain;
 /**
  * What {@code cajal explain} computes and on which rows.
  *
- * @param split      the part of the run's split explained ({@code null}: the part the run evaluated)
+ * @param split      the part of the run's split explained ({@code null}: test, else the part the run evaluated)
  * @param metric     the metric id ({@code null}: accuracy for classification, RMSE for regression)
  * @param repeats    permutation repeats per feature
  * @param seed       seed of the permutations, of the row sample and of the attribution sampling

@@ -34,7 +34,8 @@ public record Explanation(ExplainSettings settings, RunRows rows, List<String> o
         List<Feature> features = RunRows.features(schema);
         boolean classes = schema.targetKind().isClassification();
         Metric metric = s.metric() == null ? Metric.defaultFor(classes) : Metric.of(s.metric(), classes);
-        String part = s.split() == null ? run.evaluated() : s.split();
+        String part = s.split() != null ? s.split()
+                : run.rows(TrainedRun.TEST).length > 0 ? TrainedRun.TEST : run.evaluated();
         RunRows rows = RunRows.of(run, part, s.maxRows(), s.seed());
         int index = s.row() < 0 ? rows.indices()[0] : s.row();
         double[] row = row(run, rows, index);

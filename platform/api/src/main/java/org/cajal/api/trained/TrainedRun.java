@@ -36,12 +36,15 @@ public interface TrainedRun extends AutoCloseable {
     /** The raw data's schema: feature names, which are categorical (with their labels), the target. */
     DataSchema schema();
 
-    /** The part the run evaluated ({@link #TEST}, else {@link #VALIDATION}), as split.json names it. */
+    /**
+     * The part whose predictions the run wrote (predictions.csv, split.json): {@link #TEST}, or {@link #VALIDATION}
+     * for a run without test rows and for a k-fold run (its kept fold's validation rows).
+     */
     String evaluated();
 
     /**
-     * The dataset indices of one part of the split, in the run's order. For k-fold runs the test rows are the held-out
-     * rows and the training rows those of the first fold.
+     * The dataset indices of one part of the split, in the run's order. For a k-fold run the test rows are the held-out
+     * rows, and the training and validation rows those of the fold whose model the run kept.
      *
      * @throws IllegalArgumentException for another name than {@link #TRAIN}, {@link #VALIDATION}, {@link #TEST}
      */

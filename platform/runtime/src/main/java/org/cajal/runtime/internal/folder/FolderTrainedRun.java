@@ -96,8 +96,14 @@ public final class FolderTrainedRun implements TrainedRun {
         }
         Dataset dataset = openDataset(folder, pipeline, provenance, catalog);
         try {
-            Split split = Split.of(dataset, pipeline.split(), seed).get(0);
-            String evaluated = checkSplit(folder, split);
+            List<Split> splits = Split.of(dataset, pipeline.split(), seed);
+            JsonNode written = splitFile(folder);
+            String name = written.path("split").asText(TEST);
+            // a k-fold run keeps the model of its best fold, whose validation rows split.json lists as "fold K"
+            Split split = name.matches("fold \\d+") ? fold(splits, Integer.parseInt(name.substring(5)), folder)
+                    : splits.get(0);
+            String evaluated = TEST.equals(name) ? TEST : VALIDATION;
+            checkSplit(folder, written, evaluated.equals(TEST) ? split.test() : split.validation());
             return new FolderTrainedRun(folder, pipeline, model, dataset, split, evaluated);
         } catch (DatasetException | IOException | RuntimeException e) {
             dataset.close();
@@ -116,26 +122,35 @@ public final class FolderTrainedRun implements TrainedRun {
         }
     }
 
-    /** The evaluated part's name; the recomputed rows of that part must be split.json's. */
-    private static String checkSplit(Path folder, Split split) throws IOException {
+    private static JsonNode splitFile(Path folder) throws IOException {
         Path file = folder.resolve(RunFiles.SPLIT);
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file + " (the evaluated rows; run the pipeline again with this Cajal)");
         }
-        JsonNode json = Json.readTree(file);
-        String name = json.path("split").asText(TEST);
+        return Json.readTree(file);
+    }
+
+    private static Split fold(List<Split> splits, int k, Path folder) throws IOException {
+        if (k < 1 || k > splits.size()) {
+            throw new IOException(folder.resolve(RunFiles.SPLIT) + " names fold " + k + ", but the pipeline has "
+                    + splits.size() + " folds");
+        }
+        return splits.get(k - 1);
+    }
+
+    /** The recomputed rows of the evaluated part must be split.json's, or the data has changed since the run. */
+    private static void checkSplit(Path folder, JsonNode json, int[] again) throws IOException {
         JsonNode indices = json.get("indices");
         int[] written = new int[indices == null ? 0 : indices.size()];
         for (int i = 0; i < written.length; i++) {
             written[i] = indices.get(i).asInt();
         }
-        int[] again = VALIDATION.equals(name) ? split.validation() : split.test();
         if (!Arrays.equals(written, again)) {
             throw new IOException("the split recomputed from " + folder.resolve(RunFiles.PIPELINE) + " does not "
-                    + "give the rows of " + file + " (" + written.length + " rows written, " + again.length
-                    + " recomputed): the dataset has changed since the run, so its rows cannot be matched");
+                    + "give the rows of " + folder.resolve(RunFiles.SPLIT) + " (" + written.length + " rows written, "
+                    + again.length + " recomputed): the dataset has changed since the run, so its rows cannot be "
+                    + "matched");
         }
-        return VALIDATION.equals(name) ? VALIDATION : TEST;
     }
 
     /** The run's dataset as it was opened for training: same parameters, base folder and seed. */
