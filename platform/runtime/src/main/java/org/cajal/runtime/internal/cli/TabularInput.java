@@ -6,18 +6,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JacksonException;
+
 import org.cajal.api.data.DataSchema;
+import org.cajal.runfolder.CsvRows;
 
 /**
  * New raw rows for prediction from a CSV file with a header: the training features are found by name (other
  * columns, such as the target, are ignored), numbers parsed, categorical values mapped to the training categories.
  * A cell that is empty or reads NA, NaN or ? is missing, as the CSV dataset reads it. A cell that cannot be read
- * makes only its row unusable; a file without the header or a feature column is an error naming the file. Simple
- * comma-separated values without quoted commas.
+ * makes only its row unusable; a file without the header or a feature column is an error naming the file.
+ * Comma-separated values as RFC 4180 writes them (quoted cells may hold commas, quotes and line breaks), read with
+ * Jackson's CSV module through the run-folder library.
  */
 final class TabularInput {
 
@@ -70,22 +73,24 @@ final class TabularInput {
             throw new IOException("predict reads tabular CSV input, but this model takes features of shape "
                     + schema.featureShape() + " (" + file + " not read)");
         }
-        List<String> lines;
+        List<CsvRows.Row> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = CsvRows.parse(Files.readString(file, StandardCharsets.UTF_8));
         } catch (CharacterCodingException e) {
             throw new IOException(file + " is not UTF-8 text; save it as UTF-8 CSV", e);
+        } catch (JacksonException e) {
+            throw new IOException(file + ", line " + e.getLocation().getLineNr() + ": not readable as CSV ("
+                    + e.getOriginalMessage() + "); check its quotes: a quoted cell must end with a quote", e);
         }
         if (lines.isEmpty()) {
             throw new IOException(file + " is empty; it needs a header row naming the feature columns");
         }
-        List<String> header = Arrays.stream(lines.get(0).split(",", -1)).map(String::trim).toList();
+        List<String> header = lines.get(0).cells().stream().map(String::trim).toList();
         int[] columns = columns(file, header, schema.featureNames());
         List<Row> rows = new ArrayList<>();
-        for (int line = 2; line <= lines.size(); line++) {
-            if (!lines.get(line - 1).isBlank()) {
-                String[] cells = lines.get(line - 1).split(",", -1);
-                rows.add(row(rows.size() + 1, line, cells, columns, schema));
+        for (CsvRows.Row line : lines.subList(1, lines.size())) {
+            if (!line.isBlank()) {
+                rows.add(row(rows.size() + 1, line.line(), line.cells().toArray(String[]::new), columns, schema));
             }
         }
         if (rows.isEmpty()) {

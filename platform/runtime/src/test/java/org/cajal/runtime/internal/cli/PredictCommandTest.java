@@ -136,6 +136,22 @@ class PredictCommandTest {
     }
 
     @Test
+    void quotedCellsMayHoldCommasQuotesAndLineBreaks(@TempDir Path dir) throws Exception {
+        Path run = SavedRunFolder.write(dir.resolve("run"), null, false, true);
+        Result r = predict(run, dir, "note,x,colour\n\"a, b\",1,blue\n\"two\nlines\",abc,red\n\"say \"\"hi\"\"\",2,green\n",
+                "--with-inputs");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("row 2 (line 3): column 'x' (column 2): 'abc' is not a number"), r.err());
+        CsvTable t = r.table();
+        assertEquals(List.of("1", "a, b", "1", "blue"), t.rows().get(0).subList(0, 4));
+        assertEquals(List.of("3", "say \"hi\"", "2", "green"), t.rows().get(1).subList(0, 4));
+        Result unclosed = predict(run, dir, "x,colour\n\"1,blue\n");
+        assertEquals(1, unclosed.status());
+        assertTrue(unclosed.err().contains(dir.resolve("new.csv") + ", line "), unclosed.err());
+        assertTrue(unclosed.err().contains("check its quotes"), unclosed.err());
+    }
+
+    @Test
     void noRowScoredIsStatusOne(@TempDir Path dir) throws Exception {
         Path run = SavedRunFolder.write(dir.resolve("run"), "error", false, true);
         Result r = predict(run, dir, "x,colour\n,blue\n");
