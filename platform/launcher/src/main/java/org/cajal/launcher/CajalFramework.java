@@ -81,8 +81,11 @@ public final class CajalFramework implements AutoCloseable {
     public static final String REFERENCE_PROPERTY = "cajal.bundles.reference";
     /** The folder FileInstall watches for drop-in bundles (FileInstall's own property name). */
     public static final String PLUGINS_DIR_PROPERTY = "felix.fileinstall.dir";
-    /** What the framework exports on behalf of the launcher: its SPI and picocli, the commands' argument parser. */
-    public static final String LAUNCHER_SPI_EXPORT = "org.cajal.launcher.spi;version=1.1.0,picocli;version=4.7.6";
+    /**
+     * What the framework exports on behalf of the launcher: its SPI (1.2.0 added PluginProblems, TrialDistributor and
+     * TrialRunner) and picocli, the commands' argument parser.
+     */
+    public static final String LAUNCHER_SPI_EXPORT = "org.cajal.launcher.spi;version=1.2.0,picocli;version=4.7.6";
 
     private final Framework framework;
     private final Path home;

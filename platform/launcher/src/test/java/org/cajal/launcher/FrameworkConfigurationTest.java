@@ -20,7 +20,7 @@ class FrameworkConfigurationTest {
         assertEquals("/opt/cajal/plugins", c.get(CajalFramework.PLUGINS_DIR_PROPERTY));
         assertEquals("/tmp/cajal-felix-1", c.get(Constants.FRAMEWORK_STORAGE));
         assertEquals("onFirstInit", c.get(Constants.FRAMEWORK_STORAGE_CLEAN));
-        assertEquals("org.cajal.launcher.spi;version=1.1.0,picocli;version=4.7.6", c.get(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA));
+        assertEquals("org.cajal.launcher.spi;version=1.2.0,picocli;version=4.7.6", c.get(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA));
         assertEquals("4", c.get(Constants.FRAMEWORK_BEGINNING_STARTLEVEL));
         assertEquals("3", c.get("felix.startlevel.bundle"), "plugins start with the platform's bundles");
         assertEquals("500", c.get("felix.fileinstall.poll"));
