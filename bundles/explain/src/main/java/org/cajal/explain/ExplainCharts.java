@@ -17,6 +17,8 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -81,8 +83,12 @@ public final class ExplainCharts {
                     data.addValue(c.average()[g][k], outputs.get(k), c.feature().label(c.grid()[g]));
                 }
             }
-            return ChartDrawings.style(ChartFactory.createBarChart(title, c.feature().name(), "mean prediction", data,
-                    PlotOrientation.VERTICAL, outputs.size() > 1, true, false));
+            JFreeChart bars = ChartDrawings.style(ChartFactory.createBarChart(title, c.feature().name(),
+                    "mean prediction", data, PlotOrientation.VERTICAL, outputs.size() > 1, true, false));
+            BarRenderer renderer = (BarRenderer) bars.getCategoryPlot().getRenderer();
+            renderer.setBarPainter(new StandardBarPainter());
+            renderer.setShadowVisible(false);
+            return bars;
         }
         XYSeriesCollection data = new XYSeriesCollection();
         boolean ice = outputs.size() == 1;
