@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
@@ -337,7 +336,7 @@ public final class TrialExecutor implements Experiment {
     }
 
     static String message(Throwable e) {
-        return Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
+        return org.cajal.runfolder.FileMessages.of(e);
     }
 
     void say(String text) {
