@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -241,6 +242,56 @@ class ExplainExportTest {
         assertEquals(evaluation.at("/test/rmse").asDouble(),
                 JSON.readTree(out.resolve("summary.json").toFile()).at("/cajalWeights/value").asDouble(), 1e-4,
                 "the kept fold's model, in PyTorch, gives the run's test RMSE");
+    }
+
+    @Test
+    void aConvolutionalImageRunPredictsInOnnxRuntimeWhatCajalPredicted(CajalRuntime cajal) throws Exception {
+        Path images = Path.of("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz");
+        assumeTrue(Files.isRegularFile(images), "Debian's dataset-fashion-mnist is not installed");
+        Path folder = WorkedExamplesTest.runFolder(cajal, "fashion-cnn", p -> {
+            ((ObjectNode) p.at("/dataset/params")).put("limit", 300);
+            ((ObjectNode) p.get("training")).put("epochs", 1).put("batchSize", 64);
+        });
+        Path out = folder.resolve("onnx");
+        CajalRuntime.Outcome o = cajal.command("export", folder.toString(), "--format", "onnx", "--out",
+                out.toString());
+        assertEquals(0, o.status(), o::toString);
+        JsonNode pre = JSON.readTree(out.resolve("preprocessing.json").toFile());
+        assertEquals(List.of(1, 28, 28), List.of(pre.at("/inputShape/0").asInt(), pre.at("/inputShape/1").asInt(),
+                pre.at("/inputShape/2").asInt()));
+        int[] test = indices(folder);
+        byte[] pixels;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(images))) {
+            pixels = in.readNBytes(16 + 300 * 784);
+        }
+        float[] input = new float[test.length * 784];
+        for (int i = 0; i < test.length; i++) {
+            for (int j = 0; j < 784; j++) {
+                JsonNode f = pre.get("features").get(j);
+                int raw = pixels[16 + test[i] * 784 + j] & 0xff;
+                input[i * 784 + f.at("/columns/0").asInt()] = (float) (f.at("/scale/0").asDouble() * raw
+                        + f.at("/offset/0").asDouble());
+            }
+        }
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        float[][] got;
+        try (OrtSession session = env.createSession(Files.readAllBytes(out.resolve("model.onnx")),
+                new OrtSession.SessionOptions());
+             OnnxTensor tensor = OnnxTensor.createTensor(env, java.nio.FloatBuffer.wrap(input),
+                     new long[] {test.length, 1, 28, 28});
+             OrtSession.Result result = session.run(Map.of("input", tensor))) {
+            got = (float[][]) result.get(0).getValue();
+        }
+        List<String[]> cajalPredictions = csv(folder.resolve("predictions.csv"));
+        for (int i = 0; i < test.length; i++) {
+            for (int k = 0; k < 10; k++) {
+                assertEquals(Double.parseDouble(cajalPredictions.get(i + 1)[k + 1]), got[i][k], 1e-4,
+                        "test row " + test[i] + ", class " + k);
+            }
+        }
+        o = cajal.command("export", folder.toString(), "--format", "pytorch");
+        assertEquals(1, o.status(), o::toString);
+        assertTrue(o.err().contains("the PyTorch export covers tabular runs"), o::toString);
     }
 
     /**

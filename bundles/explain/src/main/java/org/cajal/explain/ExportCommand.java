@@ -84,7 +84,8 @@ public class ExportCommand implements LauncherCommand {
         MultiLayerNetwork network = run.network().orElseThrow(() -> new ExportException("the run's model is an "
                 + "architecture's own, not a layer stack"));
         // the layers first: a layer the format cannot hold is named before the data is probed
-        byte[] onnx = "onnx".equals(format) ? OnnxNetwork.write(network, layerNames(run, network), "0.1.0") : null;
+        byte[] onnx = "onnx".equals(format) ? OnnxNetwork.write(network, layerNames(run, network),
+                run.schema().featureShape(), "0.1.0") : null;
         if (onnx == null) {
             PyTorchExport.check(run, network);
         }

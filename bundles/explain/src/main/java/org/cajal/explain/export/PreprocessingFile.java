@@ -22,7 +22,9 @@ public final class PreprocessingFile {
     public static Map<String, Object> of(TrainedRun run, PreprocessingMap map) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("run", run.folder().getFileName().toString());
-        out.put("inputWidth", map.inputNames().size());
+        out.put("inputWidth", map.constant().length);
+        out.put("inputShape", run.schema().featureShape().size() > 1 ? run.schema().featureShape()
+                : List.of(map.constant().length));
         out.put("inputColumns", map.inputNames());
         List<Object> features = new ArrayList<>();
         for (ColumnMap c : map.columns()) {

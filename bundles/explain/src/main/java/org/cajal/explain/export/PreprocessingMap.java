@@ -35,16 +35,13 @@ public record PreprocessingMap(List<ColumnMap> columns, List<String> inputNames,
 
     public static PreprocessingMap of(TrainedRun run) throws ExportException, DatasetException {
         DataSchema schema = run.schema();
-        if (schema.featureShape().size() != 1 || schema.featureNames().isEmpty()) {
-            throw new ExportException("export works on tabular runs; this run's inputs have shape "
-                    + schema.featureShape());
-        }
+        List<String> names = names(schema);
         double[] base = baseRow(run);
         double[] e0 = run.encode(new double[][] {base})[0];
         boolean[] owned = new boolean[e0.length];
         List<ColumnMap> columns = new ArrayList<>();
         for (int j = 0; j < base.length; j++) {
-            String name = schema.featureNames().get(j);
+            String name = names.get(j);
             List<String> categories = schema.featureCategories().getOrDefault(name, List.of());
             ColumnMap c = categories.isEmpty() ? numeric(run, base, e0, j, name) : categorical(run, base, j, name,
                     categories);
@@ -61,9 +58,31 @@ public record PreprocessingMap(List<ColumnMap> columns, List<String> inputNames,
         for (int o = 0; o < e0.length; o++) {
             constant[o] = owned[o] ? Double.NaN : e0[o];
         }
-        PreprocessingMap map = new PreprocessingMap(columns, run.encodedNames(), constant);
+        List<String> inputs = run.encodedNames().size() == e0.length ? run.encodedNames() : positions(run
+                .encodedNames().isEmpty() ? schema.featureShape() : List.of((long) e0.length));
+        PreprocessingMap map = new PreprocessingMap(columns, inputs, constant);
         map.check(run);
         return map;
+    }
+
+    /** The raw features' names; for images and sequences their positions, e.g. {@code [0, 3, 4]}. */
+    static List<String> names(DataSchema schema) {
+        return schema.featureNames().isEmpty() ? positions(schema.featureShape()) : schema.featureNames();
+    }
+
+    private static List<String> positions(List<Long> shape) {
+        long count = shape.stream().reduce(1L, (a, b) -> a * b);
+        List<String> out = new ArrayList<>();
+        for (long i = 0; i < count; i++) {
+            long[] at = new long[shape.size()];
+            long rest = i;
+            for (int d = shape.size() - 1; d >= 0; d--) {
+                at[d] = rest % shape.get(d);
+                rest /= shape.get(d);
+            }
+            out.add(Arrays.toString(at));
+        }
+        return out;
     }
 
     /** A training row without missing cells, the point the probes start from. */

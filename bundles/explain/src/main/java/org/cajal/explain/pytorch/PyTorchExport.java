@@ -33,6 +33,10 @@ public final class PyTorchExport {
 
     /** Refuses a network the script cannot build, naming the layer. */
     public static void check(TrainedRun run, MultiLayerNetwork network) throws ExportException {
+        if (run.schema().featureShape().size() != 1 || run.schema().featureNames().isEmpty()) {
+            throw new ExportException("the PyTorch export covers tabular runs (named feature columns); this run's "
+                    + "inputs have shape " + run.schema().featureShape() + " (ONNX export takes images)");
+        }
         StackLayers.describe(run, network);
     }
 

@@ -16,13 +16,17 @@ import java.util.concurrent.TimeUnit;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +106,42 @@ class OnnxNetworkTest {
             }
             assertTrue(worst < 1e-5, "largest difference between ONNX Runtime and DL4J: " + worst);
         }
+    }
+
+    @Test
+    void aConvolutionalNetworkPredictsInOnnxRuntimeWhatDl4jPredicts() throws Exception {
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(5).dataType(DataType.FLOAT).list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).convolutionMode(ConvolutionMode.Same)
+                        .activation(Activation.RELU).build())
+                .layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(3).stride(2, 2).padding(1, 1)
+                        .convolutionMode(ConvolutionMode.Truncate).activation(Activation.TANH).build())
+                .layer(new SubsamplingLayer.Builder(PoolingType.AVG).kernelSize(2, 2).stride(1, 1)
+                        .convolutionMode(ConvolutionMode.Same).build())
+                .layer(new DenseLayer.Builder().nOut(5).activation(Activation.SIGMOID).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(3)
+                        .activation(Activation.SOFTMAX).build())
+                .setInputType(org.deeplearning4j.nn.conf.inputs.InputType.convolutional(9, 9, 2)).build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        INDArray x = Nd4j.rand(DataType.FLOAT, 6, 2, 9, 9).mul(2).sub(1);
+        float[][] expected = net.output(x, false).toFloatMatrix();
+        byte[] model = OnnxNetwork.write(net, names(net), List.of(2L, 9L, 9L), "test");
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        float[][] got;
+        try (OrtSession session = env.createSession(model, new OrtSession.SessionOptions());
+             OnnxTensor tensor = OnnxTensor.createTensor(env, java.nio.FloatBuffer.wrap(x.dup('c').data()
+                     .asFloat()), new long[] {6, 2, 9, 9});
+             OrtSession.Result result = session.run(Map.of(OnnxNetwork.INPUT, tensor))) {
+            got = (float[][]) result.get(0).getValue();
+        }
+        double worst = 0;
+        for (int i = 0; i < expected.length; i++) {
+            for (int k = 0; k < expected[i].length; k++) {
+                worst = Math.max(worst, Math.abs(expected[i][k] - got[i][k]));
+            }
+        }
+        assertTrue(worst < 1e-5, "largest difference between ONNX Runtime and DL4J: " + worst);
     }
 
     @Test
