@@ -1,0 +1,187 @@
+package org.cajal.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.assertj.swing.core.Robot;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.fixture.FrameFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The workbench that teaches (issue 19), in the real window on Xvfb at a laptop's 1366×768: watching an example
+ * learn in the live view, the network diagram, edits that are refused while a field is invalid, undo and redo.
+ * One window for the class, in the framework the other itests share; screenshots to target/screenshots (the
+ * ones in docs/images come from here).
+ */
+@ExtendWith(CajalRuntime.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LearningWorkbenchTest {
+
+    private static WorkbenchWindow ui;
+    private static Robot robot;
+    private static FrameFixture window;
+
+    @BeforeAll
+    static void open(CajalRuntime runtime) throws Exception {
+        ui = WorkbenchWindow.open(runtime);
+        robot = ui.robot();
+        window = ui.frame();
+        window.resizeTo(new java.awt.Dimension(1366, 768));
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        if (ui != null) {
+            ui.close();
+        }
+    }
+
+    @AfterEach
+    void nothingChangedOffTheEventDispatchThread() {
+        ui.assertNothingChangedOffTheEdt();
+    }
+
+    @Test
+    @Order(1)
+    void theLiveViewRedrawsTheBoundaryAsXorTrains() {
+        ui.clickMenu("File", "Examples", "xor");
+        ui.awaitTrue("the xor example", () -> window.table("editor.layers").target().getRowCount() == 2);
+        ui.trainAndWait(Duration.ofMinutes(2));
+        window.tabbedPane("cajal.views").selectTab("Training");
+        // the last look is of the last mini-batch of the last epoch (xor: 60 epochs of 120 training rows in 16s)
+        ui.awaitTrue("the live view on the trained model", () -> ui.label("live.caption").contains("epoch 60 · batch 8 "));
+        String caption = ui.label("live.caption");
+        System.out.println("LearningWorkbenchTest live view: " + caption);
+        assertTrue(caption.matches(".*\\d+ looks, [0-9.]+ % of the training time.*"), caption);
+        ui.screenshot("live-view");
+    }
+
+    /** Trains the open pipeline with Live ticked or not; the seconds from Train to finished. */
+    private static double trainSeconds(boolean live) {
+        window.tabbedPane("cajal.views").selectTab("Training");
+        if (GuiActionRunner.execute(() -> ((javax.swing.JCheckBox) ui.find("live.enabled")).isSelected()) != live) {
+            window.checkBox("live.enabled").click();
+        }
+        long start = System.nanoTime();
+        ui.trainAndWait(Duration.ofMinutes(3));
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    @Test
+    @Order(2)
+    void watchingCostsLittleTrainingTime() {
+        window.tabbedPane("cajal.views").selectTab("Pipeline");
+        ui.clickMenu("File", "Examples", "spirals-deep");
+        ui.awaitTrue("the spirals-deep example", () -> window.table("editor.layers").target().getRowCount() == 5);
+        window.tabbedPane("cajal.views").selectTab("Training");
+        double off = trainSeconds(false);
+        double on = trainSeconds(true);
+        String caption = ui.label("live.caption");
+        double offAgain = trainSeconds(false);
+        window.tabbedPane("cajal.views").selectTab("Training");
+        window.checkBox("live.enabled").click(); // Live on again for the next steps
+        assertTrue(caption.contains("epoch 100"), caption);
+        System.out.printf("LearningWorkbenchTest spirals-deep from Train to finished: %.2f s with the live view, "
+                + "%.2f s and %.2f s without (%+.1f %% against their mean); %s%n", on, off, offAgain,
+                100 * (on / ((off + offAgain) / 2) - 1), caption);
+        // the neurons of all four hidden layers and the output's weights are drawn
+        assertTrue(GuiActionRunner.execute(() -> ui.find("live.neurons").getPreferredSize().height) > 4 * 54);
+        window.tabbedPane("cajal.views").selectTab("Training");
+        ui.screenshot("live-view-spirals");
+    }
+
+    @Test
+    @Order(3)
+    void aOneInputRegressionShowsItsLine() {
+        window.tabbedPane("cajal.views").selectTab("Pipeline");
+        ui.clickMenu("File", "Examples", "shallow-1d");
+        ui.awaitTrue("the shallow-1d example", () -> window.table("editor.layers").target().getRowCount() == 2);
+        ui.trainAndWait(Duration.ofMinutes(2));
+        window.tabbedPane("cajal.views").selectTab("Training");
+        ui.awaitTrue("the live view on the trained model", () -> ui.label("live.caption").contains("epoch 200"));
+        assertEquals(false, GuiActionRunner.execute(() -> ui.find("live.y").isEnabled()), "one input: no y axis");
+        ui.screenshot("live-view-line");
+    }
+
+    @Test
+    @Order(4)
+    void theDiagramDrawsTheTrainedNetworkAndSelectsTheClickedLayer() {
+        window.tabbedPane("cajal.views").selectTab("Diagram");
+        // shallow-1d: one input, 32 ReLU units (drawn as 5 … 4), one output; the run just trained colours the edges
+        ui.awaitTrue("the stack in words", () -> ui.label("diagram.caption").contains("shallow-1d: 1 → 32 → 1"));
+        ui.awaitTrue("edges coloured by the run's weights", () -> ui.label("diagram.caption").contains("epoch 200"));
+        // click the middle column: the dense layer is selected and its form shows
+        java.awt.Component canvas = ui.find("diagram.canvas");
+        robot.click(canvas, new java.awt.Point(canvas.getWidth() / 2, canvas.getHeight() / 3));
+        ui.awaitTrue("the dense layer's form", () -> ui.showing("param.units"));
+        ui.screenshot("diagram");
+    }
+
+    @Test
+    @Order(5)
+    void theDiagramDrawsEveryShippedExample() throws Exception {
+        java.util.List<String> examples;
+        try (var files = java.nio.file.Files.list(CajalRuntime.distribution().resolve("examples"))) {
+            examples = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json"))
+                    .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
+        }
+        assertTrue(examples.size() >= 10, examples::toString);
+        for (String example : examples) {
+            ui.clickMenu("File", "Examples", example);
+            ui.awaitTrue(example + " drawn with every size known", () -> {
+                String c = ui.label("diagram.caption");
+                return c.contains(example + ": ") && !c.contains("?");
+            }, Duration.ofSeconds(60));
+            System.out.println("LearningWorkbenchTest diagram of " + example + ": "
+                    + ui.label("diagram.caption").replaceAll("<br>.*", "").replace("<html>", ""));
+            if (example.equals("fashion-cnn")) {
+                ui.screenshot("diagram-cnn");
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
+    void trainAndSaveRefuseWhileAFieldIsInvalidAndEditsUndo() {
+        window.tabbedPane("cajal.views").selectTab("Pipeline");
+        ui.clickMenu("File", "Examples", "xor");
+        ui.awaitTrue("the xor example", () -> ui.label("cajal.status").contains("xor.json"));
+        window.button("editor.training").click();
+        ui.awaitTrue("the training form", () -> ui.showing("training.epochs"));
+        window.textBox("training.epochs").selectAll().enterText("0");
+        ui.awaitTrue("the range message", () -> !ui.label("training.epochs.problem").isBlank());
+        window.button("toolbar.train").click();
+        var refused = window.optionPane(org.assertj.swing.timing.Timeout.timeout(WorkbenchWindow.UI_WAIT.toMillis()));
+        String message = GuiActionRunner.execute(() -> ((javax.swing.JTextArea) refused.robot().finder()
+                .findByName(refused.target(), "error.message", true)).getText());
+        assertTrue(message.contains("training.epochs") && message.contains("last valid value"), message);
+        ui.screenshot("train-refused");
+        ui.answer(refused, "OK");
+        assertTrue(ui.progress().getString().matches("idle|finished|stopped"), "no run started");
+        // Save refuses too
+        robot.pressAndReleaseKey(java.awt.event.KeyEvent.VK_S, java.awt.event.InputEvent.CTRL_DOWN_MASK);
+        var refusedSave = window.optionPane(org.assertj.swing.timing.Timeout.timeout(
+                WorkbenchWindow.UI_WAIT.toMillis()));
+        ui.answer(refusedSave, "OK");
+        // a valid value is an edit; Edit > Undo takes it back, Redo again, and the form shows each
+        window.textBox("training.epochs").selectAll().enterText("7");
+        ui.awaitTrue("the problem gone", () -> ui.label("training.epochs.problem").isBlank());
+        ui.awaitTrue("7 epochs in the summary", () -> ui.label("editor.trainingSummary").contains("7 epochs"));
+        ui.clickMenu("Edit", "Undo");
+        ui.awaitTrue("60 epochs again", () -> ui.label("editor.trainingSummary").contains("60 epochs")
+                && window.textBox("training.epochs").text().equals("60"));
+        robot.pressAndReleaseKey(java.awt.event.KeyEvent.VK_Z,
+                java.awt.event.InputEvent.CTRL_DOWN_MASK | java.awt.event.InputEvent.SHIFT_DOWN_MASK);
+        ui.awaitTrue("7 epochs again", () -> window.textBox("training.epochs").text().equals("7"));
+    }
+}
