@@ -219,7 +219,8 @@ class ExplainExportTest {
         CajalRuntime.Outcome o = cajal.command("export", folder.toString(), "--format", "onnx");
         assertEquals(1, o.status(), o::toString);
         assertTrue(o.err().startsWith("error: the run cannot be exported as onnx: layer 0 (lstm) cannot be written "
-                + "as ONNX; ONNX export covers dense, output, dropout, batch-norm and activation layers"), o::toString);
+                + "as ONNX; ONNX export covers dense, output, dropout, batch-norm, activation, conv2d and 2-D pooling layers"),
+                o::toString);
         o = cajal.command("explain", folder.toString());
         assertEquals(1, o.status(), o::toString);
         assertTrue(o.err().contains("explain works on tabular runs"), o::toString);
