@@ -6,7 +6,6 @@ import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,15 +62,31 @@ final class ModelFiles {
         return out;
     }
 
-    private static Object nested(INDArray a) {
-        if (a.rank() <= 1 || (a.rank() == 2 && a.rows() == 1)) {
-            return Arrays.stream(a.toDoubleVector()).boxed().toList();
+    /**
+     * The array as nested lists in C order: a row vector {@code [1, n]} (DL4J's bias shape) as one list, any other
+     * shape one level per dimension. Built from the flat values and the shape, not from ND4J's slices (a slice of a
+     * view with a dimension of 1 can come back as an empty array).
+     */
+    static Object nested(INDArray a) {
+        double[] flat = a.dup('c').data().asDouble();
+        long[] shape = a.rank() == 2 && a.rows() == 1 ? new long[] {a.columns()} : a.shape();
+        if (shape.length == 0) {
+            return flat[0];
         }
-        List<Object> rows = new ArrayList<>();
-        for (long i = 0; i < a.size(0); i++) {
-            rows.add(nested(a.slice(i)));
+        return nested(flat, shape, 0, 0);
+    }
+
+    private static List<Object> nested(double[] flat, long[] shape, int dimension, int offset) {
+        int stride = 1;
+        for (int d = dimension + 1; d < shape.length; d++) {
+            stride *= (int) shape[d];
         }
-        return rows;
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < shape[dimension]; i++) {
+            out.add(dimension == shape.length - 1 ? flat[offset + i]
+                    : nested(flat, shape, dimension + 1, offset + i * stride));
+        }
+        return out;
     }
 
     /** split.json: which examples of the dataset were evaluated, in predictions.csv's row order. */
