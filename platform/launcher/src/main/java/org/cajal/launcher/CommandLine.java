@@ -53,6 +53,10 @@ record CommandLine(Command command, String name, List<String> arguments, boolean
             "  bundle RUN [--out FILE.zip]       a reproducibility bundle of a run or experiment",
             "  rerun BUNDLE.zip [--out DIR]      run a bundle again and check its numbers are identical",
             "  report RUN [--out DIR]            methods paragraph, tables (Markdown, LaTeX, CSV), charts (SVG, PNG)",
+            "  explain RUN [--split PART] [--row N]   permutation importance with intervals, partial dependence",
+            "                                    and ICE curves, one row's Shapley attributions (RUN/explain/)",
+            "  export RUN --format onnx|pytorch [--out DIR]   the trained network as ONNX, or a PyTorch script",
+            "  search, repeat and sweep take --spark MASTER [--spark-conf K=V]: run the trials on Apache Spark",
             "  NAME [ARGS...]                    any other command a bundle provides",
             "  (none), or workbench [FILE]      the workbench window (optionally opening a pipeline file)",
             "",
@@ -69,7 +73,7 @@ record CommandLine(Command command, String name, List<String> arguments, boolean
 
     /** The commands {@link #USAGE} documents: missing, they are unavailable rather than unknown. */
     static final Set<String> DOCUMENTED = Set.of("run", "resume", "shell", "predict", "docs", "plot", "search", "repeat",
-            "compare", "sweep", "runs", "bundle", "rerun", "report", "workbench");
+            "compare", "sweep", "runs", "bundle", "rerun", "report", "explain", "export", "workbench");
 
     /** The launcher's own option, wherever it stands before a {@code --}; all other words go to the command. */
     static final class LauncherOptions {
