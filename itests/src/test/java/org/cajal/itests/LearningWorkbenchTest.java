@@ -83,14 +83,18 @@ class LearningWorkbenchTest {
         window.tabbedPane("cajal.views").selectTab("Pipeline");
         ui.clickMenu("File", "Examples", "spirals-deep");
         ui.awaitTrue("the spirals-deep example", () -> window.table("editor.layers").target().getRowCount() == 5);
-        window.tabbedPane("cajal.views").selectTab("Training");
+        // 600 epochs: long enough for many looks and a figure above the noise of a shared machine
+        window.button("editor.training").click();
+        ui.awaitTrue("the training form", () -> ui.showing("training.epochs"));
+        window.textBox("training.epochs").selectAll().enterText("600");
+        ui.awaitTrue("600 epochs", () -> ui.label("editor.trainingSummary").contains("600 epochs"));
         double off = trainSeconds(false);
         double on = trainSeconds(true);
         String caption = ui.label("live.caption");
         double offAgain = trainSeconds(false);
         window.tabbedPane("cajal.views").selectTab("Training");
         window.checkBox("live.enabled").click(); // Live on again for the next steps
-        assertTrue(caption.contains("epoch 100"), caption);
+        assertTrue(caption.contains("epoch 600"), caption);
         System.out.printf("LearningWorkbenchTest spirals-deep from Train to finished: %.2f s with the live view, "
                 + "%.2f s and %.2f s without (%+.1f %% against their mean); %s%n", on, off, offAgain,
                 100 * (on / ((off + offAgain) / 2) - 1), caption);
@@ -98,6 +102,9 @@ class LearningWorkbenchTest {
         assertTrue(GuiActionRunner.execute(() -> ui.find("live.neurons").getPreferredSize().height) > 4 * 54);
         window.tabbedPane("cajal.views").selectTab("Training");
         ui.screenshot("live-view-spirals");
+        // back to the example as opened (nothing unsaved): Edit > Undo
+        ui.clickMenu("Edit", "Undo");
+        ui.awaitTrue("100 epochs again", () -> ui.label("editor.trainingSummary").contains("100 epochs"));
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.cajal.workbench.core.RunEvents;
  * tabular layer stack, looks at the model every few mini-batches ({@link LiveSnapshot}s for the live view).
  *
  * <p>How often: at most once every {@link #MIN_INTERVAL_NANOS}, and only while the looks so far, with one more
- * as long as the last, stay within {@link #BUDGET} of the time since training began, so looking never takes more
+ * as long as the last, stay within {@link #BUDGET} of the time since training began (the first look's reading of
+ * the examples it draws, done once, is left out of this budget but counted in the share shown), so looking never takes more
  * than about that share of the training thread's time however fast or slow a mini-batch is (a run shorter than a
  * few looks' time gets its first and last look only). The last mini-batch of the run is always looked at, so the
  * view ends on the trained model. The share actually spent is measured and shown ({@link LiveSnapshot#overhead()}).
@@ -44,6 +45,8 @@ final class LiveWatcher implements ModelWatcher {
     private long lastEnd;
     private long lastCost;
     private long spent;
+    /** Time the first look took to read the examples it draws. */
+    private long once;
     private int looks;
     private boolean drawable = true;
 
@@ -71,6 +74,9 @@ final class LiveWatcher implements ModelWatcher {
             startNanos = nanos.getAsLong();
             lastEnd = 0;
             lastCost = 0;
+            spent = 0;
+            once = 0;
+            looks = 0;
         }
         events.publish(event);
     }
@@ -97,13 +103,18 @@ final class LiveWatcher implements ModelWatcher {
             drawable = false;
             return;
         }
-        LiveSnapshot snapshot = look(probe, schema, inputs);
+        // the examples are read on the first look only: that once is counted in the share shown, not in the budget
+        ModelProbe.Points train = probe.points(ModelProbe.Part.TRAIN, MAX_POINTS);
+        ModelProbe.Points validation = probe.points(ModelProbe.Part.VALIDATION, MAX_POINTS);
+        long read = nanos.getAsLong();
+        once += looks == 0 ? read - start : 0;
+        LiveSnapshot snapshot = look(probe, schema, inputs, train, validation);
         long end = nanos.getAsLong();
-        lastCost = end - start;
+        lastCost = end - read;
         lastEnd = end;
         spent += lastCost;
         looks++;
-        double overhead = spent / (double) Math.max(1, end - startNanos);
+        double overhead = (spent + once) / (double) Math.max(1, end - startNanos);
         events.publishSnapshot(withOverhead(snapshot, overhead));
     }
 
@@ -112,9 +123,8 @@ final class LiveWatcher implements ModelWatcher {
                 && schema.targetKind() != TargetKind.NONE;
     }
 
-    private LiveSnapshot look(ModelProbe probe, DataSchema schema, int inputs) {
-        ModelProbe.Points train = probe.points(ModelProbe.Part.TRAIN, MAX_POINTS);
-        ModelProbe.Points validation = probe.points(ModelProbe.Part.VALIDATION, MAX_POINTS);
+    private LiveSnapshot look(ModelProbe probe, DataSchema schema, int inputs, ModelProbe.Points train,
+                              ModelProbe.Points validation) {
         int x = Math.min(Math.max(0, xAxis), inputs - 1);
         int y = inputs == 1 ? -1 : Math.min(Math.max(0, yAxis), inputs - 1);
         if (y == x) {
