@@ -8,8 +8,9 @@ import org.cajal.workbench.core.RunEvents;
 
 /**
  * The "not converged yet" note of the training view: when a run trains all its epochs and the training loss still
- * falls steeply at the end — by more than {@link #STEEP} of its value over the last tenth of the epochs (at least
- * {@link #MIN_WINDOW}) — the model would likely improve with more training, which the curves' scale can hide. Said
+ * falls steeply at the end — the mean over the last tenth of the epochs (at least {@link #MIN_WINDOW}) more than
+ * {@link #STEEP} below the tenth before, beyond the noise — the model would likely improve with more training,
+ * which the curves' scale can hide. Said
  * once per run (per fold), with the numbers and what to try. Event-dispatch thread.
  */
 final class ConvergenceNote {
@@ -42,20 +43,32 @@ final class ConvergenceNote {
         });
     }
 
-    /** The note for a run's training losses per epoch, if the last ones still fall steeply. */
+    /**
+     * The note for a run's training losses per epoch, if they still fall steeply at the end: the mean of the last
+     * window of epochs is more than {@link #STEEP} below the mean of the window before it, and the fall is more than
+     * twice the standard error of the last window's mean (an epoch-to-epoch noisy loss, Adam's spikes, does not
+     * count as still falling).
+     */
     static java.util.Optional<String> message(List<Double> trainLosses) {
         int n = trainLosses.size();
         int window = Math.max(MIN_WINDOW, n / 10);
-        if (n <= window) {
+        if (n < 2 * window) {
             return java.util.Optional.empty();
         }
-        double before = trainLosses.get(n - 1 - window);
-        double last = trainLosses.get(n - 1);
-        if (!(before > 0) || !Double.isFinite(last) || (before - last) / before <= STEEP) {
+        double before = mean(trainLosses.subList(n - 2 * window, n - window));
+        List<Double> lastWindow = trainLosses.subList(n - window, n);
+        double last = mean(lastWindow);
+        double sd = Math.sqrt(lastWindow.stream().mapToDouble(v -> (v - last) * (v - last)).sum() / (window - 1));
+        if (!(before > 0) || !Double.isFinite(last) || (before - last) / before <= STEEP
+                || before - last <= 2 * sd / Math.sqrt(window)) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(String.format("the training loss still fell %.0f %% over the last %d epochs "
-                + "(%.4g to %.4g): the model has not converged yet. Train for more epochs, or raise the learning "
-                + "rate.", 100 * (before - last) / before, window, before, last));
+        return java.util.Optional.of(String.format("the training loss still fell %.0f %% from one %d-epoch stretch "
+                + "to the last (mean %.4g to %.4g): the model has not converged yet. Train for more epochs, or raise "
+                + "the learning rate.", 100 * (before - last) / before, window, before, last));
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 }

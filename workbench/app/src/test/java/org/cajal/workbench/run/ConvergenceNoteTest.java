@@ -22,8 +22,15 @@ class ConvergenceNoteTest {
             flat.add(0.1 + Math.exp(-e));
         }
         String note = ConvergenceNote.message(falling).orElseThrow();
-        assertTrue(note.contains("fell 10 %") && note.contains("last 4 epochs") && note.contains("more epochs"), note);
+        assertTrue(note.contains("fell 10 %") && note.contains("4-epoch stretch") && note.contains("more epochs"), note);
         assertEquals(java.util.Optional.empty(), ConvergenceNote.message(flat));
+        // a noisy loss that has levelled off (spikes like Adam's) is not "still falling", whatever two epochs say
+        List<Double> spiky = new ArrayList<>();
+        for (int e = 1; e <= 40; e++) {
+            spiky.add(e % 7 == 3 ? 0.13 : 0.03 + 0.005 * (e % 3));
+        }
+        spiky.set(39, 0.025);
+        assertEquals(java.util.Optional.empty(), ConvergenceNote.message(spiky), "noise, not a fall");
 
         RunEvents events = new RunEvents();
         List<String> notes = new ArrayList<>();
