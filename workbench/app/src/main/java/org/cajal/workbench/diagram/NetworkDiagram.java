@@ -110,6 +110,13 @@ public final class NetworkDiagram {
     }
 
     private void updateCaption() {
+        showCaption();
+        // a caption of another height moves the canvas: lay out and paint the whole view again
+        panel.revalidate();
+        panel.repaint();
+    }
+
+    private void showCaption() {
         if (pipeline != null && !pipeline.model().isLayerStack()) {
             caption.setText("The diagram draws layer stacks; this pipeline uses the architecture "
                     + pipeline.model().architecture() + ".");
