@@ -18,6 +18,8 @@ final class ConvergenceNote {
     /** Relative fall over the window that counts as still falling steeply. */
     static final double STEEP = 0.05;
     static final int MIN_WINDOW = 3;
+    /** A fall smaller than this share of the first epoch's loss does not matter (XOR at 0.001 after 0.7). */
+    static final double MATTERS = 0.01;
 
     /** Where a note goes: epoch, kind, message (the training view's diagnostics list). */
     interface Sink {
@@ -47,7 +49,7 @@ final class ConvergenceNote {
      * The note for a run's training losses per epoch, if they still fall steeply at the end: the mean of the last
      * window of epochs is more than {@link #STEEP} below the mean of the window before it, and the fall is more than
      * twice the standard error of the last window's mean (an epoch-to-epoch noisy loss, Adam's spikes, does not
-     * count as still falling).
+     * count as still falling) and more than {@link #MATTERS} of the first epoch's loss.
      */
     static java.util.Optional<String> message(List<Double> trainLosses) {
         int n = trainLosses.size();
@@ -59,8 +61,9 @@ final class ConvergenceNote {
         List<Double> lastWindow = trainLosses.subList(n - window, n);
         double last = mean(lastWindow);
         double sd = Math.sqrt(lastWindow.stream().mapToDouble(v -> (v - last) * (v - last)).sum() / (window - 1));
+        double first = trainLosses.get(0);
         if (!(before > 0) || !Double.isFinite(last) || (before - last) / before <= STEEP
-                || before - last <= 2 * sd / Math.sqrt(window)) {
+                || before - last <= 2 * sd / Math.sqrt(window) || before - last <= MATTERS * first) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(String.format("the training loss still fell %.0f %% from one %d-epoch stretch "

@@ -18,11 +18,11 @@ class ConvergenceNoteTest {
         List<Double> falling = new ArrayList<>();
         List<Double> flat = new ArrayList<>();
         for (int e = 1; e <= 40; e++) {
-            falling.add(1.0 / e);
+            falling.add(1 - 0.02 * e);
             flat.add(0.1 + Math.exp(-e));
         }
         String note = ConvergenceNote.message(falling).orElseThrow();
-        assertTrue(note.contains("fell 10 %") && note.contains("4-epoch stretch") && note.contains("more epochs"), note);
+        assertTrue(note.contains("fell 26 %") && note.contains("4-epoch stretch") && note.contains("more epochs"), note);
         assertEquals(java.util.Optional.empty(), ConvergenceNote.message(flat));
         // a noisy loss that has levelled off (spikes like Adam's) is not "still falling", whatever two epochs say
         List<Double> spiky = new ArrayList<>();
@@ -31,6 +31,11 @@ class ConvergenceNoteTest {
         }
         spiky.set(39, 0.025);
         assertEquals(java.util.Optional.empty(), ConvergenceNote.message(spiky), "noise, not a fall");
+        List<Double> tiny = new ArrayList<>();
+        for (int e = 1; e <= 40; e++) {
+            tiny.add(e == 1 ? 0.7 : 0.002 - 0.00003 * e);
+        }
+        assertEquals(java.util.Optional.empty(), ConvergenceNote.message(tiny), "a fall that no longer matters");
 
         RunEvents events = new RunEvents();
         List<String> notes = new ArrayList<>();
