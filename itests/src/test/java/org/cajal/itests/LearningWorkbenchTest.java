@@ -135,7 +135,7 @@ class LearningWorkbenchTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theDiagramDrawsEveryShippedExample() throws Exception {
         java.util.List<String> examples;
         try (var files = java.nio.file.Files.list(CajalRuntime.distribution().resolve("examples"))) {
@@ -158,7 +158,7 @@ class LearningWorkbenchTest {
     }
 
     @Test
-    @Order(6)
+    @Order(5)
     void trainAndSaveRefuseWhileAFieldIsInvalidAndEditsUndo() {
         window.tabbedPane("cajal.views").selectTab("Pipeline");
         ui.clickMenu("File", "Examples", "xor");
@@ -190,5 +190,7 @@ class LearningWorkbenchTest {
         robot.pressAndReleaseKey(java.awt.event.KeyEvent.VK_Z,
                 java.awt.event.InputEvent.CTRL_DOWN_MASK | java.awt.event.InputEvent.SHIFT_DOWN_MASK);
         ui.awaitTrue("7 epochs again", () -> window.textBox("training.epochs").text().equals("7"));
+        ui.clickMenu("Edit", "Undo");
+        ui.awaitTrue("the example as opened", () -> window.textBox("training.epochs").text().equals("60"));
     }
 }
