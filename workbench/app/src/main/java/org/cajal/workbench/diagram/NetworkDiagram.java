@@ -48,6 +48,8 @@ public final class NetworkDiagram {
         canvas.setName("diagram.canvas");
         caption.setName("diagram.caption");
         caption.setBorder(javax.swing.BorderFactory.createEmptyBorder(4, 8, 4, 8));
+        caption.setOpaque(true); // it paints all its bounds (a wrapped caption left stale pixels under it)
+        panel.setOpaque(true);
         panel.add(caption, BorderLayout.NORTH);
         panel.add(canvas, BorderLayout.CENTER);
         panel.add(ChartExport.buttons(workbench, "diagram.exportPng", "diagram.exportSvg", canvas,
