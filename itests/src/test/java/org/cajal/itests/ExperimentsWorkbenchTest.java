@@ -82,8 +82,11 @@ class ExperimentsWorkbenchTest {
         assertTrue(best.contains("tanh") && best.contains("0.05"), "the best row is selected: " + best);
         ui.screenshot("experiments-search");
         window.button("experiments.search.openBest").click();
-        ui.awaitTrue("the best pipeline open in the editor",
-                () -> window.target().getTitle().contains("best-pipeline"));
+        // a file of the run store opens as a read-only copy (Save asks where), keeping the search the user wrote
+        ui.awaitTrue("the best pipeline open in the editor", () -> ui.label("cajal.status").contains(
+                "best-pipeline.json (read-only, from the run store"));
+        assertTrue(GuiActionRunner.execute(() -> window.textBox("experiments.search.section").target().getText())
+                .contains("learningRate"), "the user's search section is kept");
     }
 
     @Test
