@@ -196,9 +196,18 @@ public final class ChartDrawings {
         }
     }
 
+    /**
+     * A temporary file beside the chart, readable by everyone (rw-r--r--, less what the umask takes) as the finished
+     * chart should be — not owner-only as {@link Files#createTempFile} makes it by default.
+     */
     private static Path temporary(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(dir, "." + file.getFileName(), ".tmp",
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--")));
+        }
         return Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
     }
 }

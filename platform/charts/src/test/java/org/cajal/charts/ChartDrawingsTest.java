@@ -45,6 +45,19 @@ class ChartDrawingsTest {
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temporary file left behind");
         }
+        // readable by a colleague sharing the run store, as any file a program writes (not owner-only)
+        assertTrue(Files.getPosixFilePermissions(png).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)
+                || !readableByOthersUnderThisUmask(dir), Files.getPosixFilePermissions(png).toString());
+    }
+
+    /** Whether a new file here gets read access for others at all (a umask of 077 takes it from every file). */
+    private static boolean readableByOthersUnderThisUmask(Path dir) throws java.io.IOException {
+        Path probe = Files.createFile(dir.resolve("probe"));
+        try {
+            return Files.getPosixFilePermissions(probe).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+        } finally {
+            Files.delete(probe);
+        }
     }
 
     @Test
