@@ -201,7 +201,7 @@ final class OverlaySection {
                 without.add(run.runId());
                 continue;
             }
-            XYSeries series = new XYSeries(uniqueKey(run.runId()), true, false);
+            XYSeries series = new XYSeries(uniqueKey(legend(run), run.runId()), true, false);
             for (double[] p : points) {
                 series.add(p[0], p[1], false);
             }
@@ -214,10 +214,25 @@ final class OverlaySection {
                 : "No " + column + " in " + String.join(", ", without));
     }
 
-    private String uniqueKey(String runId) {
-        String key = runId;
+    /** A run's legend: its pipeline and seed ("xor, seed 42"), or its id when the run does not say them. */
+    static String legend(RunSummary run) {
+        java.util.OptionalLong seed;
+        try {
+            seed = org.cajal.runfolder.RunFolders.provenance(run.folder()).seed();
+        } catch (java.io.IOException | RuntimeException e) {
+            seed = java.util.OptionalLong.empty();
+        }
+        if (run.pipeline().isBlank()) {
+            return run.runId();
+        }
+        return run.pipeline() + (seed.isPresent() ? ", seed " + seed.getAsLong() : "");
+    }
+
+    /** The legend, or with the run's id where another series already has it (the same pipeline and seed twice). */
+    private String uniqueKey(String legend, String runId) {
+        String key = legend;
         for (int k = 2; overlay.getSeriesIndex(key) >= 0; k++) {
-            key = runId + " (" + k + ")";
+            key = legend + " (" + runId + (k > 2 ? ", " + k : "") + ")";
         }
         return key;
     }

@@ -109,14 +109,14 @@ class RunsPanelTest {
         });
         var overlay = panel.overlayDataset();
         assertEquals(2, overlay.getSeriesCount());
-        assertEquals("20240102-090000-housing", overlay.getSeriesKey(0));
+        assertEquals("housing, seed 42", overlay.getSeriesKey(0), "the legend names the pipeline and seed");
         assertEquals(2, overlay.getSeries(0).getItemCount());
         assertEquals(3, overlay.getSeries(1).getItemCount());
         assertEquals(0.35, overlay.getSeries(1).getY(2).doubleValue(), 1e-12);
 
         onEdt(() -> panel.overlayMetric().setSelectedItem("validation_accuracy"));
         assertEquals(1, overlay.getSeriesCount(), "only the classification run has accuracy");
-        assertEquals("20240101-100000-iris", overlay.getSeriesKey(0));
+        assertEquals("iris, seed 42", overlay.getSeriesKey(0));
     }
 
     @Test
