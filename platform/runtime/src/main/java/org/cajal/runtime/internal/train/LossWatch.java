@@ -14,7 +14,10 @@ import java.util.OptionalDouble;
  * <p>Thresholds: {@code exploding-loss} when an epoch's training loss exceeds {@value #EXPLODING_FACTOR} times
  * the first epoch's (which must be positive) and is higher than the previous epoch's; {@code overfitting} when the
  * validation loss rose in each of the last {@value #RISING_EPOCHS} epochs while the training loss fell in each of
- * them. Each of these two is said at most once per model.
+ * them, by more in all than twice the standard deviation of the validation loss's epoch-to-epoch changes over the
+ * (up to {@value #NOISE_EPOCHS}) epochs before — so that a validation loss wobbling at the data's noise floor is not
+ * called overfitting (with fewer than 3 earlier changes to measure that noise by, the three rises suffice). Each of
+ * these two is said at most once per model.
  */
 final class LossWatch {
 
@@ -23,6 +26,9 @@ final class LossWatch {
 
     /** For how many consecutive epochs validation loss must rise (and training loss fall) to call it overfitting. */
     static final int RISING_EPOCHS = 3;
+
+    /** Over how many epochs before the rise the validation loss's own noise is measured. */
+    static final int NOISE_EPOCHS = 10;
 
     private final OptionalDouble learningRate;
     private final boolean earlyStopping;
@@ -151,9 +157,12 @@ final class LossWatch {
                 return null; // NaN (no validation data) fails every comparison
             }
         }
-        overfittingSaid = true;
         double[] from = history.get(n - 1 - RISING_EPOCHS);
         double[] to = history.get(n - 1);
+        if (!aboveNoise(n - 1 - RISING_EPOCHS, to[1] - from[1])) {
+            return null;
+        }
+        overfittingSaid = true;
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("fromValidationLoss", from[1]);
         values.put("toValidationLoss", to[1]);
@@ -165,5 +174,23 @@ final class LossWatch {
                 ? " (early stopping is on and will stop it). L2 or dropout, or more data, may help."
                 : ". Try early stopping (training.earlyStopping), L2 or dropout, or more data.";
         return new Note("overfitting", head + advice, values);
+    }
+
+    /**
+     * Whether a rise of the validation loss from the epoch at {@code from} (an index into the history) is more than
+     * twice the standard deviation of its epoch-to-epoch changes up to that epoch; true when fewer than 3 changes
+     * are there to tell.
+     */
+    private boolean aboveNoise(int from, double rise) {
+        List<Double> changes = new ArrayList<>();
+        for (int i = Math.max(1, from - NOISE_EPOCHS + 1); i <= from; i++) {
+            changes.add(history.get(i)[1] - history.get(i - 1)[1]);
+        }
+        if (changes.size() < 3) {
+            return true;
+        }
+        double mean = changes.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double squares = changes.stream().mapToDouble(c -> (c - mean) * (c - mean)).sum();
+        return rise > 2 * Math.sqrt(squares / (changes.size() - 1));
     }
 }

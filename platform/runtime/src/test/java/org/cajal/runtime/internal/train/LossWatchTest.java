@@ -74,6 +74,27 @@ class LossWatchTest {
     }
 
     @Test
+    void threeRisesWithinTheValidationLossesOwnNoiseAreNotOverfitting() {
+        // training loss falls steadily; validation loss wobbles by about 0.05 around its floor of 0.5
+        double[] validation = {0.9, 0.7, 0.55, 0.5, 0.56, 0.47, 0.53, 0.45, 0.52, 0.48, 0.55, 0.46, 0.47, 0.5, 0.53};
+        double[][] epochs = new double[validation.length + 3][];
+        for (int e = 0; e < validation.length; e++) {
+            epochs[e] = new double[] {1.0 - 0.04 * e, validation[e]};
+        }
+        LossWatch noisy = new LossWatch(OptionalDouble.of(0.1), false);
+        assertEquals(List.of(), feed(noisy, java.util.Arrays.copyOf(epochs, validation.length)),
+                "0.46 -> 0.47 -> 0.5 -> 0.53 rises by 0.07, within twice the changes' standard deviation");
+        // then it climbs well above the wobble: that is overfitting
+        epochs[validation.length] = new double[] {0.38, 0.65};
+        epochs[validation.length + 1] = new double[] {0.36, 0.8};
+        epochs[validation.length + 2] = new double[] {0.34, 0.95};
+        List<Note> notes = feed(new LossWatch(OptionalDouble.of(0.1), false), epochs);
+        assertEquals(1, notes.size(), notes.toString());
+        assertTrue(notes.get(0).message().startsWith("Validation loss has risen for 3 epochs (from 0.47 to 0.65)"),
+                notes.get(0).message());
+    }
+
+    @Test
     void withEarlyStoppingTheNoteIsShorterAndWithoutValidationThereIsNone() {
         double[][] rising = {{1.0, 0.5}, {0.9, 0.6}, {0.8, 0.7}, {0.7, 0.8}};
         List<Note> notes = feed(new LossWatch(OptionalDouble.of(0.1), true), rising);
