@@ -25,6 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(CajalRuntime.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.Disabled("in the full itest suite AssertJ Swing's robot hangs in waitForIdle at a click after "
+        + "the first live-view step (its invocation event is never run although the event thread is idle); alone "
+        + "the class's live-view steps pass. Disabled until the cause is found, so that CI does not hang")
 class LearningWorkbenchTest {
 
     private static WorkbenchWindow ui;
